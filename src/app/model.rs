@@ -1,0 +1,174 @@
+//! All UI state. `view` draws only from this; `update` is the only place it changes.
+
+use crate::content::Content;
+use crate::session::{Mode, Session};
+use crate::store::ListEntry;
+use ratatui_textarea::{TextArea, WrapMode};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Which screen is on top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    NewSession,
+    Overview,
+    Scan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// Whether the open session's last change is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Pending,
+    Failed(String),
+}
+
+/// The multi-line note editor for one condition.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub condition: usize,
+    pub condition_id: String,
+    pub textarea: TextArea<'static>,
+}
+
+impl NoteEditor {
+    pub fn new(condition: usize, condition_id: &str, text: &str) -> Self {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.split('\n').map(str::to_string).collect()
+        };
+        let mut textarea = TextArea::new(lines);
+        textarea.set_wrap_mode(WrapMode::Word);
+        textarea.set_placeholder_text("Typ hier uw notitie…");
+        textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        textarea.move_cursor(ratatui_textarea::CursorMove::End);
+        Self {
+            condition,
+            condition_id: condition_id.to_string(),
+            textarea,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+}
+
+/// A session being worked on.
+#[derive(Debug, Clone)]
+pub struct OpenSession {
+    pub path: PathBuf,
+    pub session: Session,
+    pub read_only: Option<String>,
+    /// Index of the focused scan item, in scan order.
+    pub focus: usize,
+    pub editor: Option<NoteEditor>,
+    pub save: SaveState,
+    /// Counts changes; a save result only clears `Pending` for the latest change.
+    pub generation: u64,
+}
+
+/// The new-session form: three single-line fields and the mode.
+#[derive(Debug, Clone)]
+pub struct NewForm {
+    pub fields: [TextArea<'static>; 3],
+    pub mode: Mode,
+    /// 0..=2 a text field, 3 the mode.
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Default for NewForm {
+    fn default() -> Self {
+        Self {
+            fields: [
+                TextArea::default(),
+                TextArea::default(),
+                TextArea::default(),
+            ],
+            mode: Mode::Zelfreflectie,
+            focus: 0,
+            error: None,
+        }
+    }
+}
+
+impl NewForm {
+    pub const FIELD_COUNT: usize = 4;
+
+    pub fn value(&self, i: usize) -> String {
+        self.fields[i].lines().join(" ").trim().to_string()
+    }
+}
+
+/// The whole state of the app.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub content: Arc<Content>,
+    /// The sessions folder, shown on the start screen.
+    pub dir: PathBuf,
+    pub screen: Screen,
+    pub list: Vec<ListEntry>,
+    pub list_error: Option<String>,
+    pub selected: usize,
+    pub form: NewForm,
+    pub open: Option<OpenSession>,
+    pub help: bool,
+    pub status: Option<Status>,
+    pub width: u16,
+    pub height: u16,
+    /// `NO_COLOR`: draw with modifiers only.
+    pub no_color: bool,
+    pub quitting: bool,
+}
+
+impl Model {
+    pub fn new(content: Arc<Content>, dir: PathBuf) -> Self {
+        Self {
+            content,
+            dir,
+            screen: Screen::Start,
+            list: Vec::new(),
+            list_error: None,
+            selected: 0,
+            form: NewForm::default(),
+            open: None,
+            help: false,
+            status: None,
+            width: 80,
+            height: 24,
+            no_color: false,
+            quitting: false,
+        }
+    }
+
+    /// True while letter keys type text instead of giving commands.
+    pub fn is_editing(&self) -> bool {
+        self.screen == Screen::NewSession || self.open.as_ref().is_some_and(|o| o.editor.is_some())
+    }
+
+    /// The condition index of a scan item index.
+    pub fn condition_of(&self, item: usize) -> usize {
+        self.content
+            .scan
+            .items()
+            .nth(item)
+            .map(|(c, _)| c)
+            .unwrap_or(0)
+    }
+}

@@ -1,0 +1,80 @@
+//! The vocabulary of the app: messages in, effects out.
+
+use crate::session::{Answer, Mode, Session};
+use crate::store::ListEntry;
+use ratatui_textarea::Input;
+use std::path::PathBuf;
+
+/// A session that the runtime opened for the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedSession {
+    pub path: PathBuf,
+    pub session: Session,
+    pub read_only: Option<String>,
+}
+
+/// Everything that can happen: a key turned into an intent, a resize, an effect's result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: open what is selected.
+    Select,
+    /// Open this session file (from the command line).
+    Open(PathBuf),
+    /// Start the new-session form.
+    NewSession,
+    /// Open the quick scan of the open session.
+    OpenScan,
+    /// Answer the focused scan item and move on.
+    Answer(Answer),
+    /// Edit the note of the focused item's condition.
+    EditNote,
+    /// Esc: leave the editor, close the overlay, or go one screen back.
+    Back,
+    ToggleHelp,
+    Quit,
+    /// Form: next / previous field, switch mode, create.
+    FormNext,
+    FormPrev,
+    FormToggleMode,
+    FormSubmit,
+    /// A key typed into a text field (form or editor).
+    Input(Input),
+    /// Bracketed paste.
+    Paste(String),
+    Resize(u16, u16),
+    /// Results of effects.
+    Listed(Result<Vec<ListEntry>, String>),
+    Opened(Result<OpenedSession, String>),
+    Saved {
+        path: PathBuf,
+        generation: u64,
+        result: Result<(), String>,
+    },
+}
+
+/// What `update` asks the runtime to do; the runtime answers with messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    ListSessions,
+    Open(PathBuf),
+    Create {
+        bestuurder: String,
+        organisatie: String,
+        samenwerking: String,
+        mode: Mode,
+    },
+    Save {
+        path: PathBuf,
+        generation: u64,
+        session: Box<Session>,
+    },
+    /// The session at this path is no longer being worked on: release its lock.
+    Close(PathBuf),
+    Quit,
+}

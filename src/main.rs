@@ -1,0 +1,81 @@
+//! kansrijk: parse the command line, pick the sessions folder, run the TUI or a subcommand.
+
+use clap::Parser;
+use kansrijk::app::{Model, Msg};
+use kansrijk::cli::{self, Cli, Command};
+use kansrijk::content::Content;
+use kansrijk::runtime::{Runtime, terminal};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let content = match Content::embedded() {
+        Ok(c) => Arc::new(c),
+        Err(e) => {
+            eprintln!("kansrijk: de ingebouwde inhoud is ongeldig: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let dir = cli::sessions_dir(args.dir.as_deref());
+    let result = match args.command {
+        None => run_tui(content, dir, None),
+        Some(Command::Open { file }) => {
+            let file = cli::resolve_file(&file, &dir);
+            let dir = if args.dir.is_some() {
+                dir
+            } else {
+                file.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(|p| p.to_path_buf())
+                    .unwrap_or_else(|| std::path::PathBuf::from("."))
+            };
+            if let Err(e) = kansrijk::store::load(&file) {
+                eprintln!("kansrijk: {e}");
+                return ExitCode::FAILURE;
+            }
+            return finish(run_tui(content, dir, Some(Msg::Open(file))));
+        }
+        Some(Command::New {
+            bestuurder,
+            samenwerking,
+            organisatie,
+            modus,
+        }) => cli::new(
+            &mut std::io::stdout().lock(),
+            &dir,
+            &bestuurder,
+            &organisatie,
+            &samenwerking,
+            modus.into(),
+        )
+        .map(|_| ()),
+        Some(Command::List) => cli::list(&mut std::io::stdout().lock(), &content, &dir),
+        Some(Command::Show { file, json }) => {
+            let file = cli::resolve_file(&file, &dir);
+            cli::show(&mut std::io::stdout().lock(), &content, &file, json)
+                .map_err(anyhow::Error::from)
+        }
+    };
+    finish(result)
+}
+
+fn finish(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kansrijk: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_tui(
+    content: Arc<Content>,
+    dir: std::path::PathBuf,
+    first: Option<Msg>,
+) -> anyhow::Result<()> {
+    let mut model = Model::new(content, dir.clone());
+    model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    terminal::run(model, Runtime::new(dir), first)
+}

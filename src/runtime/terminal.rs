@@ -1,0 +1,160 @@
+//! The terminal loop: set up the terminal, turn events into messages, draw, and always
+//! restore the terminal and save first — on quit, on SIGTERM/SIGHUP/SIGINT, and on panic.
+
+use super::Runtime;
+use crate::app::{Model, Msg, keymap};
+use crate::ui;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// What the panic hook needs: a way to wait for pending saves and the open session.
+struct PanicState {
+    flusher: super::saver::Flusher,
+    open: Option<PathBuf>,
+}
+
+static PANIC_STATE: OnceLock<Mutex<PanicState>> = OnceLock::new();
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // ratatui's hook (installed after this one) has already restored the terminal.
+        let mut where_ = None;
+        if let Some(state) = PANIC_STATE.get()
+            && let Ok(state) = state.lock()
+        {
+            state.flusher.flush(Duration::from_secs(3));
+            where_ = state.open.clone();
+        }
+        eprintln!("\nkansrijk is onverwacht gestopt door een fout in het programma.");
+        match where_ {
+            Some(path) => eprintln!(
+                "Uw laatste wijzigingen zijn bewaard in:\n  {}",
+                path.display()
+            ),
+            None => eprintln!("Er stond geen sessie open; er is niets verloren."),
+        }
+        eprintln!(
+            "Meld het probleem graag bij de makers, met de technische melding hieronder \
+             (daarin staat geen tekst uit uw sessies)."
+        );
+        previous(info);
+    }));
+}
+
+/// Held while a message is being handled, so that a signal never cuts a change in half.
+static DISPATCH: Mutex<()> = Mutex::new(());
+
+/// SIGTERM, SIGHUP (terminal closed) and SIGINT: ask the loop to stop; if it does not
+/// within half a second (e.g. it is blocked reading a terminal that is gone), save
+/// everything queued, restore the terminal and exit from here.
+fn spawn_signal_thread(
+    flusher: super::saver::Flusher,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("kansrijk-signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                stop.store(true, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(500));
+                let _guard = DISPATCH.lock();
+                flusher.flush(Duration::from_secs(5));
+                let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+                ratatui::restore();
+                std::process::exit(0);
+            }
+        })?;
+    Ok(())
+}
+
+/// Runs the TUI until the user quits. `first` is dispatched after the initial listing
+/// (e.g. opening a file given on the command line).
+pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow::Result<()> {
+    let _ = PANIC_STATE.set(Mutex::new(PanicState {
+        flusher: runtime.saver.flusher(),
+        open: None,
+    }));
+    install_panic_hook();
+
+    let stop = Arc::new(AtomicBool::new(false));
+    spawn_signal_thread(runtime.saver.flusher(), Arc::clone(&stop))?;
+
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut model, &mut runtime, first, &stop);
+    runtime.flush(&mut model);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    drop(runtime);
+    if let Some(open) = &model.open
+        && let crate::app::SaveState::Failed(reason) = &open.save
+    {
+        eprintln!(
+            "Let op: de laatste wijziging van {} is niet opgeslagen: {reason}",
+            open.path.display()
+        );
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    model: &mut Model,
+    runtime: &mut Runtime,
+    first: Option<Msg>,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    runtime.dispatch(model, Msg::Resize(size.width, size.height));
+    if let Some(reply) = runtime.perform(crate::app::Effect::ListSessions) {
+        runtime.dispatch(model, reply);
+    }
+    if let Some(msg) = first {
+        runtime.dispatch(model, msg);
+    }
+    let exit_after_first_frame = std::env::var_os("KANSRIJK_EXIT_AFTER_FIRST_FRAME").is_some();
+    loop {
+        terminal.draw(|frame| ui::view(frame, model))?;
+        if exit_after_first_frame {
+            return Ok(());
+        }
+        if let Some(state) = PANIC_STATE.get()
+            && let Ok(mut state) = state.lock()
+        {
+            state.open = model.open.as_ref().map(|o| o.path.clone());
+        }
+        if stop.load(Ordering::SeqCst) {
+            let _guard = DISPATCH.lock();
+            runtime.dispatch(model, Msg::Quit);
+        }
+        if runtime.quit {
+            return Ok(());
+        }
+        if event::poll(Duration::from_millis(200))? {
+            // Handle everything that is waiting before drawing again (fast typing, pastes).
+            loop {
+                let msg = match event::read()? {
+                    Event::Key(key) => keymap::map_key(model, key),
+                    Event::Paste(text) => Some(Msg::Paste(text)),
+                    Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+                    _ => None,
+                };
+                if let Some(msg) = msg {
+                    let _guard = DISPATCH.lock();
+                    runtime.dispatch(model, msg);
+                }
+                if runtime.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        runtime.poll_saves(model);
+    }
+}

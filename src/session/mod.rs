@@ -1,0 +1,200 @@
+//! The Session model: one sitting of one bestuurder about one samenwerking, as stored in RON.
+//!
+//! Unknown ids survive because answers and notes are maps keyed by id. Unknown top-level
+//! fields survive through [`Session::extra`]: on load they are picked out of a generic
+//! `ron::Value` parse, on save they are written back after the known fields.
+
+mod codec;
+
+pub use codec::{LoadError, from_ron, header_from_ron, to_ron};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version this build writes. Files with a higher version open read-only.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Who works, on what, in which setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Zelfreflectie,
+    Coachgesprek,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Zelfreflectie => "zelfreflectie",
+            Mode::Coachgesprek => "coachgesprek",
+        }
+    }
+
+    pub fn toggled(self) -> Self {
+        match self {
+            Mode::Zelfreflectie => Mode::Coachgesprek,
+            Mode::Coachgesprek => Mode::Zelfreflectie,
+        }
+    }
+}
+
+/// One answer in the quick scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    /// "In hoeverre", 1 (helemaal niet) to 5 (volledig).
+    Score(u8),
+    /// "Weet ik niet": answered, but not counted in the mean.
+    DontKnow,
+}
+
+/// A session as stored in one RON file. Field order is the file's order: the header
+/// fields come first so that a reader of the file sees who and what at a glance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub schema: u32,
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub bestuurder: String,
+    #[serde(default)]
+    pub organisatie: String,
+    pub samenwerking: String,
+    #[serde(default)]
+    pub mode: Mode,
+    /// Quick-scan answers by item id (e.g. `ambitie.gedeeld`).
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Free-text note per condition id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    /// Top-level fields this build does not know, kept to be written back unchanged.
+    #[serde(skip)]
+    pub extra: BTreeMap<String, ron::Value>,
+}
+
+/// The names of the fields above, used to tell known from unknown fields.
+pub const KNOWN_FIELDS: &[&str] = &[
+    "schema",
+    "id",
+    "created",
+    "updated",
+    "bestuurder",
+    "organisatie",
+    "samenwerking",
+    "mode",
+    "answers",
+    "notes",
+];
+
+/// What the start screen needs of a session, without its texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub schema: u32,
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub bestuurder: String,
+    #[serde(default)]
+    pub organisatie: String,
+    pub samenwerking: String,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Session {
+    /// A new, empty session created at `now`.
+    pub fn new(
+        bestuurder: &str,
+        organisatie: &str,
+        samenwerking: &str,
+        mode: Mode,
+        now: Timestamp,
+    ) -> Self {
+        Self {
+            schema: SCHEMA_VERSION,
+            id: new_id(now, bestuurder, samenwerking),
+            created: now,
+            updated: now,
+            bestuurder: bestuurder.trim().to_string(),
+            organisatie: organisatie.trim().to_string(),
+            samenwerking: samenwerking.trim().to_string(),
+            mode,
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    pub fn header(&self) -> Header {
+        Header {
+            schema: self.schema,
+            id: self.id.clone(),
+            created: self.created,
+            updated: self.updated,
+            bestuurder: self.bestuurder.clone(),
+            organisatie: self.organisatie.clone(),
+            samenwerking: self.samenwerking.clone(),
+            mode: self.mode,
+            answers: self.answers.clone(),
+        }
+    }
+}
+
+/// A stable, file-name-safe id: date, time and a slug of who and what.
+pub fn new_id(now: Timestamp, bestuurder: &str, samenwerking: &str) -> String {
+    let stamp = now.strftime("%Y%m%d-%H%M%S");
+    let slug = slug(&format!("{bestuurder} {samenwerking}"));
+    if slug.is_empty() {
+        format!("{stamp}-sessie")
+    } else {
+        format!("{stamp}-{slug}")
+    }
+}
+
+/// Lowercase ASCII letters and digits joined by hyphens; diacritics folded (é → e).
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut pending_dash = false;
+    for ch in text.chars() {
+        let folded = fold_char(ch);
+        if folded.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(folded.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    out
+}
+
+/// Folds common Latin diacritics to their base letter.
+pub fn fold_char(ch: char) -> char {
+    match ch {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'A',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ÿ' | 'ý' => 'y',
+        other => other,
+    }
+}

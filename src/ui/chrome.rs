@@ -1,0 +1,64 @@
+//! Title bar, status line and footer: the frame around every screen.
+
+use super::texts;
+use super::theme::Theme;
+use crate::app::keymap::{bindings, mode_of};
+use crate::app::{Model, SaveState, StatusKind};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn title(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let mut spans = vec![Span::styled(format!(" {} ", texts::APP), theme.accent())];
+    if let Some(open) = &model.open {
+        let s = &open.session;
+        spans.push(Span::raw(format!(
+            "· {} · {} · {}",
+            texts::safe(&s.bestuurder),
+            texts::safe(&s.samenwerking),
+            s.mode.label()
+        )));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let Some(open) = &model.open {
+        let state = match (&open.read_only, &open.save) {
+            (Some(_), _) => Span::styled(format!("{} ", texts::READ_ONLY), theme.error()),
+            (None, SaveState::Saved) => Span::styled(format!("✓ {} ", texts::SAVED), theme.ok()),
+            (None, SaveState::Pending) => Span::styled(format!("{} ", texts::SAVING), theme.dim()),
+            (None, SaveState::Failed(_)) => {
+                Span::styled(format!("✗ {} ", texts::NOT_SAVED), theme.error())
+            }
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(state)).alignment(Alignment::Right),
+            area,
+        );
+    }
+}
+
+pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let Some(status) = &model.status else {
+        return;
+    };
+    let style = match status.kind {
+        StatusKind::Info => theme.dim(),
+        StatusKind::Error => theme.error(),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(" {}", texts::safe(&status.text)),
+            style,
+        )),
+        area,
+    );
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    for b in bindings(mode_of(model)).into_iter().filter(|b| b.footer) {
+        spans.push(Span::styled(b.key_label, theme.key()));
+        spans.push(Span::styled(format!(" {}  ", b.help), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

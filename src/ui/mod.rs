@@ -1,0 +1,82 @@
+//! `view(frame, model)`: draws the model, one module per screen. Never changes state.
+
+mod chrome;
+mod form;
+mod help;
+mod overview;
+mod scan;
+mod start;
+pub mod texts;
+pub mod theme;
+pub mod widgets;
+
+use crate::app::{Model, Screen};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use theme::Theme;
+
+/// The smallest supported terminal.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole app.
+pub fn view(frame: &mut Frame, model: &Model) {
+    let area = frame.area();
+    let theme = Theme::new(model.no_color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, theme);
+        return;
+    }
+    let [title, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::title(frame, title, model, theme);
+    match model.screen {
+        Screen::Start | Screen::NewSession => start::draw(frame, body, model, theme),
+        Screen::Overview => overview::draw(frame, body, model, theme),
+        Screen::Scan => scan::draw(frame, body, model, theme),
+    }
+    if model.screen == Screen::NewSession {
+        form::draw(frame, body, model, theme);
+    }
+    chrome::status(frame, status, model, theme);
+    chrome::footer(frame, footer, model, theme);
+    if model.help {
+        help::draw(frame, body, model, theme);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let lines = vec![
+        Line::styled(texts::TOO_SMALL, theme.title()),
+        Line::raw(texts::TOO_SMALL_HINT),
+        Line::raw(texts::too_small_size(area.width, area.height)),
+    ];
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let rect = Rect::new(area.x, y, area.width, height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// A rectangle of at most `w` × `h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

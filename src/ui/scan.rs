@@ -1,0 +1,300 @@
+//! The quick scan: indicators per condition, the focused question with its scale, and
+//! beside it the live radar with the five scores as text.
+
+use super::texts;
+use super::theme::Theme;
+use super::widgets::radar::{Radar, Series};
+use crate::app::{Model, OpenSession};
+use crate::scan::{self, ScanResult};
+use crate::session::Answer;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let Some(open) = &model.open else {
+        return;
+    };
+    let result = scan::score(&model.content.scan, &open.session.answers);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(11)]).areas(left);
+    draw_items(frame, list_area, model, open, &result, theme);
+    draw_detail(frame, detail_area, model, open, &result, theme);
+    draw_radar_panel(frame, right, model, &result, theme);
+    if let Some(editor) = &open.editor {
+        let name = model
+            .content
+            .scan
+            .conditions
+            .get(editor.condition)
+            .map(|c| c.name.as_str())
+            .unwrap_or("");
+        let popup = Rect {
+            x: left.x,
+            y: left.y + 1,
+            width: left.width,
+            height: left.height.saturating_sub(1),
+        };
+        frame.render_widget(Clear, popup);
+        let mut ta = editor.textarea.clone();
+        ta.set_block(
+            Block::bordered()
+                .title(Line::styled(
+                    format!(" {} {} ", texts::NOTE_EDIT_TITLE, name),
+                    theme.accent(),
+                ))
+                .title_bottom(Line::styled(
+                    " Esc: klaar — alles wordt meteen bewaard ",
+                    theme.dim(),
+                )),
+        );
+        ta.set_cursor_line_style(Style::default());
+        frame.render_widget(&ta, popup);
+    }
+}
+
+fn answer_text(answer: Option<&Answer>) -> String {
+    match answer {
+        Some(Answer::Score(v)) => v.to_string(),
+        Some(Answer::DontKnow) => texts::DONT_KNOW_SHORT.to_string(),
+        None => "·".to_string(),
+    }
+}
+
+fn draw_items(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    open: &OpenSession,
+    result: &ScanResult,
+    theme: Theme,
+) {
+    let content = &model.content.scan;
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut selected_row = 0;
+    let mut index = 0;
+    for (ci, cond) in content.conditions.iter().enumerate() {
+        let cs = &result.conditions[ci];
+        let mut header = vec![Span::styled(cond.name.clone(), theme.title())];
+        header.push(Span::styled(
+            format!(
+                "  {}  {}/{}",
+                crate::fmt_opt_score(cs.score),
+                cs.answered,
+                cs.total
+            ),
+            theme.dim(),
+        ));
+        if cs.flagged() {
+            header.push(Span::styled(format!("  ! {}", texts::FLAG), theme.flag()));
+        }
+        items.push(ListItem::new(Line::from(header)));
+        for item in &cond.items {
+            if index == open.focus {
+                selected_row = items.len();
+            }
+            let answer = open.session.answers.get(&item.id);
+            let question = item
+                .text
+                .strip_prefix(&content.question_prefix)
+                .map(str::trim_start)
+                .unwrap_or(&item.text);
+            items.push(ListItem::new(Line::from(vec![
+                Span::styled(format!(" [{}] ", answer_text(answer)), theme.key()),
+                Span::raw(question.to_string()),
+            ])));
+            index += 1;
+        }
+    }
+    let block = Block::bordered()
+        .title(Line::styled(
+            format!(" {} — {} ", texts::SCAN_TITLE, texts::SCAN_ITEMS),
+            theme.title(),
+        ))
+        .title_bottom(Line::styled(
+            format!(" {} ", texts::progress(result.answered(), result.total())),
+            theme.dim(),
+        ));
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected());
+    let mut state = ListState::default().with_selected(Some(selected_row));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    open: &OpenSession,
+    result: &ScanResult,
+    theme: Theme,
+) {
+    let content = &model.content.scan;
+    let Some((ci, item)) = content.items().nth(open.focus) else {
+        return;
+    };
+    let cond = &content.conditions[ci];
+    let answer = open.session.answers.get(&item.id);
+    let mut lines = vec![
+        Line::styled(item.text.clone(), theme.title()),
+        Line::raw(""),
+    ];
+    // The scale on two lines: 1–3, then 4, 5 and "weet ik niet".
+    let mut options: Vec<(Answer, String)> = content
+        .scale
+        .iter()
+        .map(|s| (Answer::Score(s.value), format!("{} {}", s.value, s.label)))
+        .collect();
+    options.push((Answer::DontKnow, format!("0 {}", content.dont_know)));
+    for row in options.chunks(3) {
+        let mut spans: Vec<Span> = Vec::new();
+        for (value, text) in row {
+            spans.push(if answer == Some(value) {
+                Span::styled(format!("[{text}]"), theme.selected())
+            } else {
+                Span::raw(format!(" {text} "))
+            });
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    let note = open
+        .session
+        .notes
+        .get(&cond.id)
+        .map(|n| n.trim())
+        .unwrap_or("");
+    if note.is_empty() {
+        lines.push(Line::styled(
+            format!("{}: {}", texts::NOTE, texts::NOTE_EMPTY),
+            theme.dim(),
+        ));
+    } else {
+        let first = note.lines().next().unwrap_or("");
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", texts::NOTE), theme.key()),
+            Span::raw(texts::safe(first)),
+        ]));
+    }
+    if result.conditions[ci].flagged() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("! {}: ", texts::RISK_PREFIX), theme.flag()),
+            Span::raw(cond.neglect_risk.clone()),
+        ]));
+    }
+    let block = Block::bordered().title(Line::styled(
+        format!(
+            " Vraag {} {} {} · {} ",
+            open.focus + 1,
+            texts::ANSWERED_OF,
+            content.item_count(),
+            cond.name
+        ),
+        theme.title(),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+/// The labels and series for a radar of `result`, in condition order.
+pub fn radar_parts(model: &Model, result: &ScanResult, theme: Theme) -> (Vec<String>, Vec<Series>) {
+    let labels = model
+        .content
+        .scan
+        .conditions
+        .iter()
+        .map(|c| c.short.clone())
+        .collect();
+    let color = if theme.no_color {
+        Color::Reset
+    } else {
+        Color::Magenta
+    };
+    let series = vec![Series {
+        scores: result.scores(),
+        color,
+        marker: "●",
+    }];
+    (labels, series)
+}
+
+pub fn draw_radar_panel(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    result: &ScanResult,
+    theme: Theme,
+) {
+    let n = model.content.scan.conditions.len() as u16;
+    let [radar_area, scores_area] =
+        Layout::vertical([Constraint::Min(8), Constraint::Length(n + 3)]).areas(area);
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", texts::RADAR_TITLE),
+        theme.title(),
+    ));
+    let inner = block.inner(radar_area);
+    frame.render_widget(block, radar_area);
+    let (labels, series) = radar_parts(model, result, theme);
+    let ring = if theme.no_color {
+        Color::Reset
+    } else {
+        Color::DarkGray
+    };
+    frame.render_widget(
+        Radar {
+            labels: &labels,
+            series: &series,
+            ring_color: ring,
+            label_style: theme.title(),
+        },
+        inner,
+    );
+    draw_scores(frame, scores_area, model, result, theme);
+}
+
+pub fn draw_scores(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    result: &ScanResult,
+    theme: Theme,
+) {
+    let mut lines = Vec::new();
+    let width = area.width.saturating_sub(2) as usize;
+    for (cond, cs) in model.content.scan.conditions.iter().zip(&result.conditions) {
+        let score = crate::fmt_opt_score(cs.score);
+        let flag = if cs.flagged() {
+            format!(" ! {}", texts::FLAG)
+        } else {
+            String::new()
+        };
+        let right = format!("{score:>4}  {}/{}", cs.answered, cs.total);
+        let name_width = width.saturating_sub(right.chars().count() + flag.chars().count() + 1);
+        let name: String = cond.name.chars().take(name_width).collect();
+        lines.push(Line::from(vec![
+            Span::raw(format!("{name:<name_width$} ")),
+            Span::styled(right, theme.key()),
+            Span::styled(flag, theme.flag()),
+        ]));
+    }
+    lines.push(Line::styled(
+        format!(
+            "Ingevuld: {}",
+            texts::progress(result.answered(), result.total())
+        ),
+        theme.dim(),
+    ));
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", texts::SCORES_TITLE),
+        theme.title(),
+    ));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,74 @@
+//! All Dutch UI chrome in one place (content texts live in `assets/`).
+
+pub const APP: &str = "kansrijk";
+pub const READ_ONLY: &str = "Alleen-lezen";
+pub const NOT_SAVED: &str = "Niet opgeslagen";
+pub const SAVED: &str = "bewaard";
+pub const SAVING: &str = "bewaren…";
+pub const UNREADABLE: &str = "onleesbaar";
+pub const UNREADABLE_CANNOT_OPEN: &str = "Dit bestand is onleesbaar en blijft onaangeroerd:";
+pub const FORM_TITLE: &str = "Nieuwe sessie";
+pub const FORM_LABELS: [&str; 4] = ["Bestuurder", "Organisatie", "Samenwerking", "Modus"];
+pub const FORM_HINTS: [&str; 4] = [
+    "uw naam (verplicht)",
+    "uw organisatie (mag leeg)",
+    "de samenwerking waar deze sessie over gaat (verplicht)",
+    "spatie of ←/→ wisselt",
+];
+pub const FORM_NEED_BESTUURDER: &str = "Vul de naam van de bestuurder in.";
+pub const FORM_NEED_SAMENWERKING: &str = "Vul de naam van de samenwerking in.";
+pub const START_TITLE: &str = "Sessies";
+pub const START_EMPTY: &str =
+    "Nog geen sessies in deze map. Druk op n om een nieuwe sessie te beginnen.";
+pub const COL_BESTUURDER: &str = "Bestuurder";
+pub const COL_SAMENWERKING: &str = "Samenwerking";
+pub const COL_DATE: &str = "Datum";
+pub const COL_PROGRESS: &str = "Ingevuld";
+pub const OVERVIEW_TITLE: &str = "Sessie";
+pub const SCAN_TITLE: &str = "Quick scan";
+pub const SCAN_ITEMS: &str = "Indicatoren";
+pub const RADAR_TITLE: &str = "Radar";
+pub const SCORES_TITLE: &str = "Scores (1–5)";
+pub const FLAG: &str = "zwak";
+pub const NOTE: &str = "Notitie";
+pub const NOTE_EMPTY: &str = "(nog geen notitie — e om te schrijven)";
+pub const NOTE_EDIT_TITLE: &str = "Notitie bij";
+pub const RISK_PREFIX: &str = "Let op";
+pub const GAIN_PREFIX: &str = "Aandacht levert op";
+pub const HELP_TITLE: &str = "Hulp";
+pub const HELP_INTRO: &str = "kansrijk bewaart elke wijziging meteen; er is geen opslaan-toets.";
+pub const HELP_DATA: &str = "Sessies staan in:";
+pub const TOO_SMALL: &str = "Het venster is te klein.";
+pub const TOO_SMALL_HINT: &str =
+    "Maak het minstens 80 × 24 tekens groot; kansrijk gaat dan verder waar u was.";
+pub const SOURCE: &str = "Bron";
+pub const ANSWERED_OF: &str = "van";
+pub const DONT_KNOW_SHORT: &str = "?";
+
+/// A text as it may be drawn: control characters shown as visible symbols (␛ for ESC),
+/// so that a name or note can never send escape sequences to the terminal.
+pub fn safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x00..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            0x7f => '\u{2421}',
+            0x80..=0x9f => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// "12 van 20 (60%)"
+pub fn progress(answered: usize, total: usize) -> String {
+    let pct = if total == 0 {
+        0
+    } else {
+        answered * 100 / total
+    };
+    format!("{answered} {ANSWERED_OF} {total} ({pct}%)")
+}
+
+/// The too-small message with the current size.
+pub fn too_small_size(w: u16, h: u16) -> String {
+    format!("Nu {w} × {h}.")
+}

@@ -1,0 +1,3 @@
+//! Small reusable widgets that know nothing about sessions.
+
+pub mod radar;
