@@ -132,10 +132,10 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     model.quitting = true;
     let mut effects = Vec::new();
     if let Some(open) = model.open.as_mut() {
-        if let Some(editor) = open.editor.take() {
-            if let Some(effect) = store_note(open, &editor) {
-                effects.push(effect);
-            }
+        if let Some(editor) = open.editor.take()
+            && let Some(effect) = store_note(open, &editor)
+        {
+            effects.push(effect);
         }
         effects.push(Effect::Close(open.path.clone()));
     }

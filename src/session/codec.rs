@@ -34,7 +34,7 @@ fn schema_of(value: &ron::Value) -> Option<u32> {
     };
     map.iter().find_map(|(k, v)| match (k, v) {
         (ron::Value::String(name), ron::Value::Number(n)) if name == "schema" => {
-            let f = n.clone().into_f64();
+            let f = (*n).into_f64();
             (f >= 0.0 && f.fract() == 0.0 && f <= f64::from(u32::MAX)).then_some(f as u32)
         }
         _ => None,

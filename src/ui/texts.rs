@@ -60,11 +60,7 @@ pub fn safe(text: &str) -> String {
 
 /// "12 van 20 (60%)"
 pub fn progress(answered: usize, total: usize) -> String {
-    let pct = if total == 0 {
-        0
-    } else {
-        answered * 100 / total
-    };
+    let pct = (answered * 100).checked_div(total).unwrap_or(0);
     format!("{answered} {ANSWERED_OF} {total} ({pct}%)")
 }
 
