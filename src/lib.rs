@@ -14,8 +14,10 @@ pub mod store;
 pub mod ui;
 
 /// Formats a score with a Dutch decimal comma and one decimal: `4,0`.
+/// Halves round up (3,25 → 3,3), as people expect, not to even.
 pub fn fmt_score(score: f64) -> String {
-    format!("{score:.1}").replace('.', ",")
+    let rounded = (score * 10.0).round() / 10.0;
+    format!("{rounded:.1}").replace('.', ",")
 }
 
 /// Formats an optional score; `–` when there is none.

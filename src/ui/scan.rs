@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(11)]).areas(left);
+        Layout::vertical([Constraint::Min(6), Constraint::Length(13)]).areas(left);
     draw_items(frame, list_area, model, open, &result, theme);
     draw_detail(frame, detail_area, model, open, &result, theme);
     draw_radar_panel(frame, right, model, &result, theme);
@@ -144,14 +144,14 @@ fn draw_detail(
         Line::styled(item.text.clone(), theme.title()),
         Line::raw(""),
     ];
-    // The scale on two lines: 1–3, then 4, 5 and "weet ik niet".
+    // The scale in pairs, so that it reads as a list and never breaks inside a label.
     let mut options: Vec<(Answer, String)> = content
         .scale
         .iter()
         .map(|s| (Answer::Score(s.value), format!("{} {}", s.value, s.label)))
         .collect();
     options.push((Answer::DontKnow, format!("0 {}", content.dont_know)));
-    for row in options.chunks(3) {
+    for row in options.chunks(2) {
         let mut spans: Vec<Span> = Vec::new();
         for (value, text) in row {
             spans.push(if answer == Some(value) {
@@ -163,7 +163,6 @@ fn draw_detail(
         }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::raw(""));
     let note = open
         .session
         .notes
