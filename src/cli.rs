@@ -26,6 +26,7 @@ sessie voorgoed wil verwijderen, verwijdert dat bestand.";
 #[command(
     name = "kansrijk",
     version,
+    override_usage = "kansrijk [OPTIES] [OPDRACHT]",
     about = "kansrijk — werkboek voor bestuurders over effectief samenwerken in allianties en netwerken.\nZonder opdracht opent het startscherm.",
     help_template = TEMPLATE,
     after_help = AFTER_HELP,
@@ -55,14 +56,18 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open een sessiebestand in het werkboek
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "kansrijk open BESTAND [OPTIES]")]
     Open {
         /// Het sessiebestand (.ron)
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
     /// Maak een nieuwe sessie; de laatste regel van de uitvoer is het pad
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk new --bestuurder NAAM --samenwerking NAAM [OPTIES]"
+    )]
     New {
         /// Naam van de bestuurder
         #[arg(long, value_name = "NAAM")]
@@ -83,10 +88,10 @@ pub enum Command {
         modus: ModeArg,
     },
     /// Toon alle sessies in de map (ook onleesbare bestanden)
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "kansrijk list [OPTIES]")]
     List,
     /// Toon de scores van een sessie
-    #[command(help_template = TEMPLATE, next_help_heading = "Opties")]
+    #[command(help_template = TEMPLATE, next_help_heading = "Opties", override_usage = "kansrijk show BESTAND [--json] [OPTIES]")]
     Show {
         /// Het sessiebestand (.ron)
         #[arg(value_name = "BESTAND")]

@@ -89,3 +89,76 @@ pub fn score(content: &ScanContent, answers: &BTreeMap<String, Answer>) -> ScanR
         .collect();
     ScanResult { conditions }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+
+    fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn mean_ignores_dont_know_and_out_of_range() {
+        let a = [
+            Answer::Score(4),
+            Answer::DontKnow,
+            Answer::Score(5),
+            Answer::Score(9),
+        ];
+        assert_eq!(mean_of(a.iter()), Some(4.5));
+        assert_eq!(mean_of([Answer::DontKnow].iter()), None);
+        assert_eq!(mean_of([].iter()), None);
+    }
+
+    #[test]
+    fn scores_per_condition_with_answered_and_total() {
+        let content = Content::embedded().expect("content");
+        let result = score(
+            &content.scan,
+            &answers(&[
+                ("ambitie.gedeeld", Answer::Score(4)),
+                ("ambitie.waardevol", Answer::Score(5)),
+                ("belangen.interesse", Answer::Score(2)),
+                ("belangen.waarde", Answer::DontKnow),
+                ("onbekend.item", Answer::Score(1)),
+            ]),
+        );
+        let c = &result.conditions;
+        assert_eq!(c[0].id, "ambitie");
+        assert_eq!((c[0].score, c[0].answered, c[0].total), (Some(4.5), 2, 4));
+        assert_eq!((c[1].score, c[1].answered, c[1].total), (Some(2.0), 2, 4));
+        assert_eq!((c[2].score, c[2].answered), (None, 0));
+        assert_eq!(result.answered(), 4);
+        assert_eq!(result.total(), 20);
+        assert!((result.completeness() - 0.2).abs() < 1e-9);
+        assert!(!c[0].flagged());
+        assert!(c[1].flagged(), "2,0 is below 3,0");
+        assert!(!c[2].flagged(), "no score, no flag");
+    }
+
+    #[test]
+    fn threshold_is_strictly_below_three() {
+        let at = ConditionScore {
+            id: "x".into(),
+            score: Some(3.0),
+            answered: 1,
+            total: 4,
+        };
+        assert!(!at.flagged());
+        let below = ConditionScore {
+            score: Some(2.99),
+            ..at
+        };
+        assert!(below.flagged());
+    }
+
+    #[test]
+    fn dutch_decimal_comma_rounds_halves_up() {
+        assert_eq!(crate::fmt_score(4.0), "4,0");
+        assert_eq!(crate::fmt_score(3.25), "3,3");
+        assert_eq!(crate::fmt_score(2.3333), "2,3");
+        assert_eq!(crate::fmt_opt_score(None), "–");
+    }
+}

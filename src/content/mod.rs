@@ -2,7 +2,7 @@
 
 mod scan;
 
-pub use scan::{Condition, Item, ScaleLabel, ScanContent};
+pub use scan::{CONDITION_IDS, Condition, Item, ScaleLabel, ScanContent};
 
 use thiserror::Error;
 

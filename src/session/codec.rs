@@ -46,17 +46,22 @@ fn schema_of(value: &ron::Value) -> Option<u32> {
 /// A session of a newer schema that still parses is returned as is: the caller opens it
 /// read-only (see [`Session::schema`]). One that does not parse gives [`LoadError::Newer`].
 pub fn from_ron(text: &str) -> Result<Session, LoadError> {
-    let value: ron::Value = ron::from_str(text).map_err(|e| parse_error(&e))?;
-    let typed: Result<Session, _> = ron::from_str(text);
-    let mut session = match typed {
+    // The typed parse first: its error is the same one the start screen's header read
+    // gives, so a broken file is described the same way everywhere.
+    let mut session: Session = match ron::from_str(text) {
         Ok(s) => s,
         Err(e) => {
-            return Err(match schema_of(&value) {
-                Some(found) if found > SCHEMA_VERSION => LoadError::Newer { found },
-                _ => parse_error(&e),
+            let newer = ron::from_str::<ron::Value>(text)
+                .ok()
+                .and_then(|v| schema_of(&v))
+                .filter(|found| *found > SCHEMA_VERSION);
+            return Err(match newer {
+                Some(found) => LoadError::Newer { found },
+                None => parse_error(&e),
             });
         }
     };
+    let value: ron::Value = ron::from_str(text).map_err(|e| parse_error(&e))?;
     if let ron::Value::Map(map) = value {
         let mut extra = BTreeMap::new();
         for (k, v) in map {

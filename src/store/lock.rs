@@ -83,8 +83,10 @@ impl SessionLock {
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
+        // The lock file itself stays: deleting it would let two processes lock two
+        // different files under the same name.
+        let _ = self.file.set_len(0);
         let _ = self.file.unlock();
-        let _ = std::fs::remove_file(&self.path);
     }
 }
 

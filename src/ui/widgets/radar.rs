@@ -48,7 +48,7 @@ fn bounds(area: Rect, label_lens: &[usize]) -> (f64, f64) {
     // Half the height in cell widths: a row is about two cell widths high.
     let half_h = f64::from(area.height.max(1));
     let n = label_lens.len();
-    let mut r = (half_w - 1.0).min(half_h - 2.0);
+    let mut r = (half_w - 1.0).min(half_h - 2.5);
     for (i, len) in label_lens.iter().enumerate() {
         let (x, y) = vertex(i, n, MAX);
         if x.abs() > 0.2 {
@@ -70,6 +70,10 @@ impl Widget for Radar<'_> {
         }
         let label_lens: Vec<usize> = self.labels.iter().map(|l| l.chars().count()).collect();
         let (xr, yr) = bounds(area, &label_lens);
+        // Centre the figure vertically: it reaches 1 up but less far down (0,81 for five
+        // axes), so move the middle of the canvas up by half the difference.
+        let lowest = (0..n).map(|i| vertex(i, n, MAX).1).fold(0.0_f64, f64::min);
+        let shift = (1.0 + lowest) / 2.0;
         let unit_per_cell_x = 2.0 * xr / f64::from(area.width);
         let unit_per_cell_y = 2.0 * yr / f64::from(area.height);
         let ring_color = self.ring_color;
@@ -79,7 +83,7 @@ impl Widget for Radar<'_> {
         Canvas::default()
             .marker(Marker::Braille)
             .x_bounds([-xr, xr])
-            .y_bounds([-yr, yr])
+            .y_bounds([-yr + shift, yr + shift])
             .paint(move |ctx| {
                 for ring in 1..=(MAX as usize) {
                     let v = ring as f64;
@@ -122,20 +126,6 @@ impl Widget for Radar<'_> {
                         }
                     }
                 }
-                ctx.layer();
-                for s in series {
-                    for (i, score) in s.scores.iter().enumerate().take(n) {
-                        if let Some(v) = score {
-                            let (x, y) = vertex(i, n, *v);
-                            // print() puts the text's first cell at (x, y): centre it.
-                            ctx.print(
-                                x - unit_per_cell_x * 0.5,
-                                y,
-                                Span::styled(s.marker, Style::default().fg(s.color)),
-                            );
-                        }
-                    }
-                }
                 for (i, label) in labels.iter().enumerate() {
                     let (x, y) = vertex(i, n, MAX);
                     let len = label.chars().count() as f64 * unit_per_cell_x;
@@ -154,6 +144,20 @@ impl Widget for Radar<'_> {
                         (x - len - unit_per_cell_x, y)
                     };
                     ctx.print(lx, ly, Span::styled(label.clone(), label_style));
+                }
+                ctx.layer();
+                for s in series {
+                    for (i, score) in s.scores.iter().enumerate().take(n) {
+                        if let Some(v) = score {
+                            let (x, y) = vertex(i, n, *v);
+                            // print() puts the text's first cell at (x, y): centre it.
+                            ctx.print(
+                                x - unit_per_cell_x * 0.5,
+                                y,
+                                Span::styled(s.marker, Style::default().fg(s.color)),
+                            );
+                        }
+                    }
                 }
             })
             .render(area, buf);

@@ -1,0 +1,229 @@
+//! The sessions folder: round trips, unknown data kept, broken files left alone, atomic
+//! saves without leftovers, private permissions, one writer per session.
+
+use kansrijk::session::{self, Answer, Mode, Session};
+use kansrijk::store::{self, ListEntry};
+use proptest::prelude::*;
+use std::fs;
+
+fn sample() -> Session {
+    let mut s = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Coachgesprek,
+        jiff::Timestamp::from_second(1_790_000_000).expect("ts"),
+    );
+    s.answers.insert("ambitie.gedeeld".into(), Answer::Score(4));
+    s.answers.insert("belangen.waarde".into(), Answer::DontKnow);
+    s.notes.insert(
+        "ambitie".into(),
+        "Eerste regel.\nTweede regel met \"aanhalingstekens\" en één accent.".into(),
+    );
+    s
+}
+
+#[test]
+fn save_and_load_round_trip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = sample();
+    let path = store::create(dir.path(), &s).expect("create");
+    let loaded = store::load(&path).expect("load");
+    assert_eq!(loaded, s);
+    // Multi-line notes stay readable in the file.
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(text.contains("Eerste regel.\nTweede regel"), "{text}");
+    assert!(text.starts_with("(\n    schema: 1,"), "{text}");
+}
+
+#[test]
+fn unknown_fields_and_ids_survive_a_load_save_cycle() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store::create(dir.path(), &sample()).expect("create");
+    let text = fs::read_to_string(&path).expect("read");
+    let text = text.replacen(
+        "    answers: {",
+        "    later_field: (kind: \"nieuw\", values: [1, 2, 3]),\n    answers: {\n        \"toekomst.item\": Score(2),",
+        1,
+    );
+    let text = text.replacen(
+        "    notes: {",
+        "    notes: {\n        \"toekomst\": \"bewaar mij\",",
+        1,
+    );
+    fs::write(&path, text).expect("write");
+
+    let mut loaded = store::load(&path).expect("load with unknown data");
+    assert!(loaded.extra.contains_key("later_field"));
+    loaded
+        .answers
+        .insert("proces.regie".into(), Answer::Score(3));
+    store::save(&path, &loaded).expect("save");
+
+    let again = store::load(&path).expect("reload");
+    assert_eq!(again.answers.get("toekomst.item"), Some(&Answer::Score(2)));
+    assert_eq!(
+        again.notes.get("toekomst").map(String::as_str),
+        Some("bewaar mij")
+    );
+    assert_eq!(again.answers.get("proces.regie"), Some(&Answer::Score(3)));
+    assert_eq!(
+        again.extra.get("later_field"),
+        loaded.extra.get("later_field")
+    );
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(text.contains("later_field"), "{text}");
+    assert!(text.contains("nieuw"), "{text}");
+}
+
+#[test]
+fn corrupt_file_is_listed_with_position_and_never_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    store::create(dir.path(), &sample()).expect("create");
+    let bad = dir.path().join("kapot.ron");
+    let bytes: &[u8] = b"(\n    schema: 1,\n    id: \"x\"\n    created: \"2026\",\n";
+    fs::write(&bad, bytes).expect("write");
+    let list = store::list(dir.path()).expect("list");
+    assert_eq!(list.len(), 2);
+    assert!(matches!(&list[0], ListEntry::Session { .. }));
+    let ListEntry::Unreadable { path, reason } = &list[1] else {
+        panic!("expected unreadable entry: {list:?}");
+    };
+    assert_eq!(path, &bad);
+    assert!(reason.contains("regel 4, kolom 5"), "{reason}");
+    let err = store::open(&bad).expect_err("must not open");
+    assert!(err.to_string().contains("regel 4"), "{err}");
+    assert_eq!(fs::read(&bad).expect("read"), bytes);
+}
+
+#[test]
+fn binary_garbage_and_empty_files_are_unreadable_not_fatal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("leeg.ron"), b"").expect("write");
+    fs::write(dir.path().join("bin.ron"), [0xff, 0x00, 0x12, 0x80]).expect("write");
+    let list = store::list(dir.path()).expect("list");
+    assert_eq!(list.len(), 2);
+    assert!(
+        list.iter()
+            .all(|e| matches!(e, ListEntry::Unreadable { .. }))
+    );
+}
+
+#[test]
+fn saves_leave_no_temp_files_and_are_private() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sub = dir.path().join("nieuw").join("sessies");
+    let mut s = sample();
+    let path = store::create(&sub, &s).expect("create in a missing folder");
+    for i in 0..50 {
+        s.notes.insert("proces".into(), format!("versie {i}"));
+        store::save(&path, &s).expect("save");
+    }
+    let names: Vec<String> = fs::read_dir(&sub)
+        .expect("read_dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let dmode = fs::metadata(&sub).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(dmode, 0o700);
+    }
+    assert_eq!(
+        store::load(&path).expect("load").notes["proces"],
+        "versie 49"
+    );
+}
+
+#[test]
+fn escape_sequences_are_stored_intact_but_never_raw_in_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = sample();
+    s.notes.insert(
+        "relatie".into(),
+        "kleur \x1b[31mrood\x1b[0m en \x00 nul".into(),
+    );
+    let path = store::create(dir.path(), &s).expect("create");
+    let bytes = fs::read(&path).expect("read");
+    assert!(!bytes.contains(&0x1b), "no raw ESC in the file");
+    assert!(!bytes.contains(&0x00), "no raw NUL in the file");
+    assert_eq!(store::load(&path).expect("load"), s);
+}
+
+#[test]
+fn a_newer_schema_opens_read_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store::create(dir.path(), &sample()).expect("create");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replacen("schema: 1,", "schema: 99,", 1)).expect("write");
+    let opened = store::open(&path).expect("open");
+    let reason = opened.read_only.expect("read-only");
+    assert!(reason.contains("nieuwere versie"), "{reason}");
+}
+
+#[test]
+fn second_open_is_read_only_and_says_who_holds_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store::create(dir.path(), &sample()).expect("create");
+    let first = store::open(&path).expect("open");
+    assert!(first.read_only.is_none());
+    let second = store::open(&path).expect("open again");
+    let reason = second.read_only.expect("read-only");
+    assert!(
+        reason.contains(&format!("proces {}", std::process::id())),
+        "{reason}"
+    );
+    drop(first);
+    let third = store::open(&path).expect("open after release");
+    assert!(third.read_only.is_none());
+}
+
+#[test]
+fn listing_a_missing_folder_is_empty_and_a_file_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        store::list(&dir.path().join("bestaat-niet"))
+            .expect("list")
+            .is_empty()
+    );
+    let file = dir.path().join("bestand");
+    fs::write(&file, "x").expect("write");
+    let err = store::ensure_dir(&file).expect_err("file where a folder should be");
+    assert!(
+        err.to_string().contains("bestand waar een map hoort"),
+        "{err}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_session_survives_serialize_and_parse(
+        bestuurder in "\\PC{0,40}",
+        samenwerking in ".{0,40}",
+        note in any::<String>(),
+        scores in proptest::collection::btree_map("[a-z]{1,8}\\.[a-z]{1,8}", 0u8..=6, 0..20),
+    ) {
+        let mut s = Session::new(&bestuurder, "", &samenwerking, Mode::Zelfreflectie,
+            jiff::Timestamp::from_second(1_790_000_000).expect("ts"));
+        // Session::new trims; compare with what it stores.
+        for (k, v) in scores {
+            s.answers.insert(k, if v == 0 { Answer::DontKnow } else { Answer::Score(v) });
+        }
+        s.notes.insert("ambitie".into(), note);
+        let text = session::to_ron(&s).expect("serialize");
+        let back = session::from_ron(&text).expect("parse");
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn random_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = session::from_ron(&text);
+        let _ = session::header_from_ron(&text);
+    }
+}
