@@ -1,8 +1,15 @@
 //! The handreiking as typed data: the embedded RON assets, loaded and validated.
 
+mod handreiking;
 mod scan;
+mod validate;
 
+pub use handreiking::{
+    Choice, Column, ColumnKind, Dilemma, Guidance, Handreiking, Instrument, InstrumentKind,
+    Instruments, ModelSummary, Perspective, Pointer, Prompt, SliderPair, Tension, Theme,
+};
 pub use scan::{CONDITION_IDS, Condition, Item, ScaleLabel, ScanContent};
+pub use validate::{PERSPECTIVE_IDS, TENSION_IDS};
 
 use thiserror::Error;
 
@@ -10,11 +17,45 @@ use thiserror::Error;
 pub const SCAN_RON: &str = include_str!("../../assets/scan.ron");
 /// File name used in messages about the embedded scan content.
 pub const SCAN_FILE: &str = "assets/scan.ron";
+pub const HANDREIKING_RON: &str = include_str!("../../assets/handreiking.ron");
+pub const HANDREIKING_FILE: &str = "assets/handreiking.ron";
+pub const INSTRUMENTS_RON: &str = include_str!("../../assets/instruments.ron");
+pub const INSTRUMENTS_FILE: &str = "assets/instruments.ron";
 
 /// Everything the app shows that is not UI chrome.
 #[derive(Debug, Clone)]
 pub struct Content {
     pub scan: ScanContent,
+    pub handreiking: Handreiking,
+    pub instruments: Vec<Instrument>,
+}
+
+/// The texts of the three content files, each with the name used in messages.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    pub scan: (&'a str, &'a str),
+    pub handreiking: (&'a str, &'a str),
+    pub instruments: (&'a str, &'a str),
+}
+
+impl Sources<'static> {
+    /// The files embedded in the binary.
+    pub fn embedded() -> Self {
+        Self {
+            scan: (SCAN_RON, SCAN_FILE),
+            handreiking: (HANDREIKING_RON, HANDREIKING_FILE),
+            instruments: (INSTRUMENTS_RON, INSTRUMENTS_FILE),
+        }
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, ContentError> {
+    ron::from_str(text).map_err(|e| ContentError::Parse {
+        file: file.to_string(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: crate::ron_error_dutch(&e.code),
+    })
 }
 
 /// A content file that cannot be used, with the place of the problem.
@@ -34,21 +75,58 @@ pub enum ContentError {
 impl Content {
     /// Loads and validates the embedded content.
     pub fn embedded() -> Result<Self, ContentError> {
-        Self::from_sources(SCAN_RON, SCAN_FILE)
+        Self::load(Sources::embedded())
     }
 
-    /// Loads content from RON text; `file` names the text in messages.
+    /// Loads the quick scan from `scan_ron` (named `file` in messages), the rest embedded.
     pub fn from_sources(scan_ron: &str, file: &str) -> Result<Self, ContentError> {
-        let scan: ScanContent = ron::from_str(scan_ron).map_err(|e| ContentError::Parse {
-            file: file.to_string(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: crate::ron_error_dutch(&e.code),
-        })?;
+        Self::load(Sources {
+            scan: (scan_ron, file),
+            ..Sources::embedded()
+        })
+    }
+
+    /// Parses and validates all content.
+    pub fn load(sources: Sources<'_>) -> Result<Self, ContentError> {
+        let scan: ScanContent = parse(sources.scan.0, sources.scan.1)?;
         scan.validate().map_err(|message| ContentError::Invalid {
-            file: file.to_string(),
+            file: sources.scan.1.to_string(),
             message,
         })?;
-        Ok(Self { scan })
+        let handreiking: Handreiking = parse(sources.handreiking.0, sources.handreiking.1)?;
+        let instruments: Instruments = parse(sources.instruments.0, sources.instruments.1)?;
+        let content = Self {
+            scan,
+            handreiking,
+            instruments: instruments.instruments,
+        };
+        validate::check(&content, sources.handreiking.1, sources.instruments.1)?;
+        Ok(content)
+    }
+
+    pub fn perspective(&self, id: &str) -> Option<&Perspective> {
+        self.handreiking.perspectives.iter().find(|p| p.id == id)
+    }
+
+    /// A theme by id, with the index of its perspective.
+    pub fn theme(&self, id: &str) -> Option<(usize, &Theme)> {
+        self.handreiking
+            .perspectives
+            .iter()
+            .enumerate()
+            .find_map(|(pi, p)| p.themes.iter().find(|t| t.id == id).map(|t| (pi, t)))
+    }
+
+    pub fn instrument(&self, id: &str) -> Option<&Instrument> {
+        self.instruments.iter().find(|i| i.id == id)
+    }
+
+    /// A dilemma by id, with the index of its tension.
+    pub fn dilemma(&self, id: &str) -> Option<(usize, &Dilemma)> {
+        self.handreiking
+            .tensions
+            .iter()
+            .enumerate()
+            .find_map(|(ti, t)| t.dilemmas.iter().find(|d| d.id == id).map(|d| (ti, d)))
     }
 }
