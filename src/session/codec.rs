@@ -81,6 +81,49 @@ pub fn header_from_ron(text: &str) -> Result<Header, LoadError> {
     ron::from_str(text).map_err(|e| parse_error(&e))
 }
 
+/// Every string a session holds, for the escaping decision.
+fn all_texts(s: &Session) -> impl Iterator<Item = &str> {
+    let header = [&s.id, &s.bestuurder, &s.organisatie, &s.samenwerking]
+        .into_iter()
+        .map(String::as_str);
+    let maps = [&s.notes, &s.reflections, &s.coach_notes]
+        .into_iter()
+        .flat_map(|m| m.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
+    let answers = s.answers.keys().map(String::as_str);
+    let dilemmas = s.dilemmas.iter().flat_map(|(k, d)| {
+        [k.as_str(), &d.pull_left, &d.pull_right, &d.next_step, &d.note]
+            .into_iter()
+            .chain(d.strategy.as_deref())
+    });
+    let instruments = s.instruments.iter().flat_map(|(k, i)| {
+        std::iter::once(k.as_str())
+            .chain(std::iter::once(i.note.as_str()))
+            .chain(i.choices.iter().map(String::as_str))
+            .chain(i.sliders.keys().map(String::as_str))
+            .chain(i.rows.iter().flat_map(|r| {
+                [r.id.as_str(), r.label.as_str()]
+                    .into_iter()
+                    .chain(r.values.iter().flat_map(|(k, v)| {
+                        let v = match v {
+                            super::CellValue::Choice(c) => c.as_str(),
+                            super::CellValue::Score(_) => "",
+                        };
+                        [k.as_str(), v]
+                    }))
+            }))
+    });
+    let actions = s
+        .actions
+        .iter()
+        .flat_map(|a| [a.what.as_str(), &a.who, &a.when, &a.link]);
+    header
+        .chain(maps)
+        .chain(answers)
+        .chain(dilemmas)
+        .chain(instruments)
+        .chain(actions)
+}
+
 fn has_unsafe_chars(s: &str) -> bool {
     s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
 }
@@ -89,16 +132,7 @@ fn has_unsafe_chars(s: &str) -> bool {
 /// text holds other control characters (ESC, NUL, …) all strings are escaped, so that
 /// `cat` of a session file can never send escape sequences to a terminal.
 pub fn to_ron(session: &Session) -> Result<String, ron::Error> {
-    let unsafe_text = [
-        &session.bestuurder,
-        &session.organisatie,
-        &session.samenwerking,
-    ]
-    .into_iter()
-    .chain(session.notes.values())
-    .chain(session.notes.keys())
-    .chain(session.answers.keys())
-    .any(|s| has_unsafe_chars(s));
+    let unsafe_text = all_texts(session).any(has_unsafe_chars);
     let config = PrettyConfig::new()
         .indentor("    ")
         .escape_strings(unsafe_text);

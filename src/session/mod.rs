@@ -69,6 +69,21 @@ pub struct Session {
     /// Free-text note per condition id.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// Answers to the themes' reflection questions, by prompt id.
+    #[serde(default)]
+    pub reflections: BTreeMap<String, String>,
+    /// Reflections on dilemmas, by dilemma id.
+    #[serde(default)]
+    pub dilemmas: BTreeMap<String, DilemmaReflection>,
+    /// Answers to the instruments, by instrument id.
+    #[serde(default)]
+    pub instruments: BTreeMap<String, InstrumentAnswer>,
+    /// Afspraken: next steps with what, who and when.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// The coach's private notes, by screen key (e.g. `scan`, `thema:organisatie.veelheid`).
+    #[serde(default)]
+    pub coach_notes: BTreeMap<String, String>,
     /// Top-level fields this build does not know, kept to be written back unchanged.
     #[serde(skip)]
     pub extra: BTreeMap<String, ron::Value>,
@@ -86,7 +101,104 @@ pub const KNOWN_FIELDS: &[&str] = &[
     "mode",
     "answers",
     "notes",
+    "reflections",
+    "dilemmas",
+    "instruments",
+    "actions",
+    "coach_notes",
 ];
+
+/// Where I stand on a dilemma and why.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DilemmaReflection {
+    /// -3 (fully the left pole) ..= 3 (fully the right pole); `None` until placed.
+    pub position: Option<i8>,
+    pub pull_left: String,
+    pub pull_right: String,
+    /// The id of a paradox strategy (Smith 2014).
+    pub strategy: Option<String>,
+    pub next_step: String,
+    pub note: String,
+}
+
+impl DilemmaReflection {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One value in an instrument's table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CellValue {
+    /// A 1–5 score.
+    Score(u8),
+    /// The id of a chosen option.
+    Choice(String),
+}
+
+/// A row of an instrument's table: a fixed row (by its content id) or one the user added.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RowAnswer {
+    pub id: String,
+    /// The user's name for a row they added (empty for fixed rows).
+    pub label: String,
+    /// Values by column id.
+    pub values: BTreeMap<String, CellValue>,
+}
+
+/// The answer to one instrument; which fields are used depends on its kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InstrumentAnswer {
+    /// Chosen option ids (Choice instruments).
+    pub choices: Vec<String>,
+    /// Rows (Table instruments).
+    pub rows: Vec<RowAnswer>,
+    /// Slider positions -3..=3 by pair id (Sliders instruments).
+    pub sliders: BTreeMap<String, i8>,
+    pub note: String,
+}
+
+impl InstrumentAnswer {
+    pub fn is_empty(&self) -> bool {
+        self.choices.is_empty()
+            && self.rows.iter().all(|r| r.values.is_empty() && r.label.is_empty())
+            && self.sliders.is_empty()
+            && self.note.trim().is_empty()
+    }
+
+    pub fn row(&self, id: &str) -> Option<&RowAnswer> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    pub fn row_mut(&mut self, id: &str) -> &mut RowAnswer {
+        if let Some(i) = self.rows.iter().position(|r| r.id == id) {
+            &mut self.rows[i]
+        } else {
+            self.rows.push(RowAnswer {
+                id: id.to_string(),
+                ..RowAnswer::default()
+            });
+            let last = self.rows.len() - 1;
+            &mut self.rows[last]
+        }
+    }
+}
+
+/// An afspraak: what, who, when, and what it is about.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Action {
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    /// What it is linked to: `conditie:belangen`, `dilemma:org-sam.dubbelingen`,
+    /// `thema:organisatie.veelheid`, `instrument:portfolio`; empty when unlinked.
+    pub link: String,
+    pub done: bool,
+}
 
 /// What the start screen needs of a session, without its texts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +237,11 @@ impl Session {
             mode,
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
+            reflections: BTreeMap::new(),
+            dilemmas: BTreeMap::new(),
+            instruments: BTreeMap::new(),
+            actions: Vec::new(),
+            coach_notes: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
     }
