@@ -19,6 +19,8 @@ pub struct Runtime {
     locks: BTreeMap<PathBuf, SessionLock>,
     pub(crate) saver: Saver,
     pub quit: bool,
+    /// A text waiting to be edited in the user's own editor (needs the terminal).
+    pub external: Option<(crate::app::TextTarget, String)>,
 }
 
 impl Runtime {
@@ -28,6 +30,7 @@ impl Runtime {
             locks: BTreeMap::new(),
             saver: Saver::spawn(),
             quit: false,
+            external: None,
         }
     }
 
@@ -104,6 +107,10 @@ impl Runtime {
                 self.locks.remove(&path);
                 None
             }
+            Effect::ExternalEdit { target, text } => {
+                self.external = Some((target, text));
+                None
+            }
             Effect::Quit => {
                 self.quit = true;
                 None
@@ -111,15 +118,15 @@ impl Runtime {
         }
     }
 
-    fn open(&mut self, path: &Path) -> Result<OpenedSession, String> {
+    fn open(&mut self, path: &Path) -> Result<Box<OpenedSession>, String> {
         let opened = store::open(path).map_err(|e| e.to_string())?;
         if let Some(lock) = opened.lock {
             self.locks.insert(opened.path.clone(), lock);
         }
-        Ok(OpenedSession {
+        Ok(Box::new(OpenedSession {
             path: opened.path,
             session: opened.session,
             read_only: opened.read_only,
-        })
+        }))
     }
 }

@@ -27,11 +27,15 @@ fn new_session_from_the_start_screen() {
         screen.contains("Anne Jansen · Wijkzorg Noord · coachgesprek"),
         "{screen}"
     );
-    assert!(screen.contains("Zorggroep Oost"), "{screen}");
+    assert!(
+        screen.contains("Bestuur en toezicht"),
+        "the overview opens: {screen}"
+    );
     let open = app.model.open.as_ref().expect("a session is open");
     let on_disk = store::load(&open.path).expect("the new session is on disk");
     assert_eq!(on_disk.bestuurder, "Anne Jansen");
     assert_eq!(on_disk.samenwerking, "Wijkzorg Noord");
+    assert_eq!(on_disk.organisatie, "Zorggroep Oost");
 }
 
 #[test]
@@ -213,7 +217,7 @@ fn help_lists_the_keys_of_the_screen_beneath() {
     assert!(!app.screen().contains("Hulp"));
     // Esc again goes back to the overview, then to the start screen.
     app.code(KeyCode::Esc);
-    assert!(app.screen().contains("s of Enter opent de quick scan"));
+    assert!(app.screen().contains("Onze samenwerking(en)"), "overview");
     app.code(KeyCode::Esc);
     assert!(app.screen().contains("Sessies"));
 }
@@ -224,13 +228,13 @@ fn footer_shows_the_keys_that_apply_now() {
     app.press('s');
     let screen = app.screen();
     let footer = screen.lines().nth(23).unwrap_or_default();
-    assert!(footer.contains("1-5 antwoorden"), "{footer}");
+    assert!(footer.contains("1-5 antwoord"), "{footer}");
     assert!(footer.contains("0 weet ik niet"), "{footer}");
     app.press('e');
     let screen = app.screen();
     let footer = screen.lines().nth(23).unwrap_or_default();
     assert!(footer.contains("Esc klaar"), "{footer}");
-    assert!(!footer.contains("antwoorden"), "{footer}");
+    assert!(!footer.contains("antwoord"), "{footer}");
 }
 
 #[test]

@@ -12,6 +12,12 @@ pub enum KeyMode {
     Form,
     Overview,
     Scan,
+    Perspective,
+    Theme,
+    Tension,
+    Dilemma,
+    Instrument,
+    Actions,
     Editor,
     Help,
 }
@@ -59,6 +65,56 @@ static COMMON: &[Binding] = &[
     b(&[C('?')], Msg::ToggleHelp, "?", "hulp", true),
     b(&[C('q')], Msg::Quit, "q", "stoppen", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
+];
+
+/// Keys that work on every screen of an open session.
+static SESSION: &[Binding] = &[
+    b(&[C('o')], Msg::GoOverview, "o", "overzicht", false),
+    b(
+        &[C('p')],
+        Msg::GoPerspectives,
+        "p",
+        "perspectieven (nog eens: volgende)",
+        false,
+    ),
+    b(
+        &[C('t')],
+        Msg::GoTensions,
+        "t",
+        "spanningen (nog eens: volgende)",
+        false,
+    ),
+    b(&[C('s')], Msg::OpenScan, "s", "quick scan", false),
+    b(&[C('a')], Msg::GoActions, "a", "acties (afspraken)", false),
+    b(
+        &[C('A')],
+        Msg::AddAction,
+        "A",
+        "afspraak toevoegen bij dit scherm",
+        false,
+    ),
+    b(
+        &[C(']'), Code(KeyCode::Tab)],
+        Msg::NextStop,
+        "]/Tab",
+        "volgende stap",
+        true,
+    ),
+    b(
+        &[C('['), Code(KeyCode::BackTab)],
+        Msg::PrevStop,
+        "[",
+        "vorige stap",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::F(2))],
+        Msg::TogglePresenting,
+        "F2",
+        "presentatiemodus aan/uit",
+        false,
+    ),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
 static START: &[Binding] = &[
@@ -128,20 +184,38 @@ static FORM: &[Binding] = &[
 ];
 
 static OVERVIEW: &[Binding] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "omhoog", false),
     b(
-        &[C('s'), Code(KeyCode::Enter)],
-        Msg::OpenScan,
-        "s",
-        "quick scan",
-        true,
+        &[Code(KeyCode::Down), C('j')],
+        Msg::Down,
+        "↓",
+        "omlaag",
+        false,
     ),
     b(
-        &[Code(KeyCode::Esc)],
-        Msg::Back,
-        "Esc",
-        "naar de sessies",
+        &[Code(KeyCode::Left), C('h')],
+        Msg::Left,
+        "←",
+        "links",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Right), C('l')],
+        Msg::Right,
+        "→",
+        "rechts",
+        false,
+    ),
+    b(&[], Msg::Up, "pijltjes", "kiezen", true),
+    b(
+        &[Code(KeyCode::Enter)],
+        Msg::Select,
+        "Enter",
+        "openen",
         true,
     ),
+    b(&[], Msg::OpenScan, "s", "scan", true),
+    b(&[], Msg::GoActions, "a", "acties", true),
 ];
 
 static SCAN: &[Binding] = &[
@@ -159,7 +233,7 @@ static SCAN: &[Binding] = &[
         "volgende vraag",
         false,
     ),
-    b(&[], Msg::Up, "↑↓", "vraag kiezen", true),
+    b(&[], Msg::Up, "↑↓", "vraag", true),
     b(
         &[C('1')],
         Msg::Answer(Answer::Score(1)),
@@ -195,13 +269,7 @@ static SCAN: &[Binding] = &[
         "antwoord 5",
         false,
     ),
-    b(
-        &[],
-        Msg::Answer(Answer::Score(1)),
-        "1-5",
-        "antwoorden",
-        true,
-    ),
+    b(&[], Msg::Answer(Answer::Score(1)), "1-5", "antwoord", true),
     b(
         &[C('0')],
         Msg::Answer(Answer::DontKnow),
@@ -209,7 +277,13 @@ static SCAN: &[Binding] = &[
         "weet ik niet",
         true,
     ),
-    b(&[C('e')], Msg::EditNote, "e", "notitie", true),
+    b(
+        &[C('e'), Code(KeyCode::Enter)],
+        Msg::EditNote,
+        "e",
+        "notitie",
+        true,
+    ),
     b(
         &[Code(KeyCode::PageUp)],
         Msg::PageUp,
@@ -238,7 +312,180 @@ static SCAN: &[Binding] = &[
         "laatste vraag",
         false,
     ),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
+];
+
+static LIST: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Up), C('k')],
+        Msg::Up,
+        "↑/k",
+        "vorige regel",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Down), C('j')],
+        Msg::Down,
+        "↓/j",
+        "volgende regel",
+        false,
+    ),
+    b(&[], Msg::Up, "↑↓", "kiezen", true),
+    b(
+        &[Code(KeyCode::Enter)],
+        Msg::Select,
+        "Enter",
+        "openen / invullen",
+        true,
+    ),
+    b(&[C('e')], Msg::Edit, "e", "tekst schrijven", false),
+    b(
+        &[Code(KeyCode::PageUp)],
+        Msg::ScrollUp,
+        "PgUp",
+        "tekst omhoog",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::PageDown)],
+        Msg::ScrollDown,
+        "PgDn",
+        "tekst omlaag",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Home)],
+        Msg::Home,
+        "Home",
+        "eerste regel",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::End)],
+        Msg::End,
+        "End",
+        "laatste regel",
+        false,
+    ),
+];
+
+static DILEMMA: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Left), C('h')],
+        Msg::Left,
+        "←",
+        "naar links",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Right), C('l')],
+        Msg::Right,
+        "→",
+        "naar rechts",
+        false,
+    ),
+    b(&[], Msg::Left, "←→", "schuiven", true),
+    b(
+        &[C(' ')],
+        Msg::Toggle,
+        "spatie",
+        "strategie wisselen",
+        false,
+    ),
+    b(
+        &[C('0')],
+        Msg::Digit(0),
+        "0",
+        "positie of strategie wissen",
+        false,
+    ),
+    b(
+        &[C('1')],
+        Msg::Digit(1),
+        "1",
+        "helemaal links / strategie 1",
+        false,
+    ),
+    b(&[C('2')], Msg::Digit(2), "2", "", false),
+    b(&[C('3')], Msg::Digit(3), "3", "", false),
+    b(&[C('4')], Msg::Digit(4), "4", "midden", false),
+    b(&[C('5')], Msg::Digit(5), "5", "", false),
+    b(&[C('6')], Msg::Digit(6), "6", "", false),
+    b(&[C('7')], Msg::Digit(7), "7", "helemaal rechts", false),
+];
+
+static INSTRUMENT: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Left), C('h')],
+        Msg::Left,
+        "←",
+        "kolom links / minder",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Right), C('l')],
+        Msg::Right,
+        "→",
+        "kolom rechts / meer",
+        false,
+    ),
+    b(&[], Msg::Left, "←→", "kolom/schuif", true),
+    b(&[C(' ')], Msg::Toggle, "spatie", "kiezen / wisselen", true),
+    b(&[C('0')], Msg::Digit(0), "0", "wissen", false),
+    b(&[C('1')], Msg::Digit(1), "1-9", "score of keuze", false),
+    b(&[C('2')], Msg::Digit(2), "", "", false),
+    b(&[C('3')], Msg::Digit(3), "", "", false),
+    b(&[C('4')], Msg::Digit(4), "", "", false),
+    b(&[C('5')], Msg::Digit(5), "", "", false),
+    b(&[C('6')], Msg::Digit(6), "", "", false),
+    b(&[C('7')], Msg::Digit(7), "", "", false),
+    b(&[C('8')], Msg::Digit(8), "", "", false),
+    b(&[C('9')], Msg::Digit(9), "", "", false),
+    b(
+        &[C('+'), C('n')],
+        Msg::AddRow,
+        "+",
+        "eigen regel toevoegen",
+        false,
+    ),
+    b(
+        &[C('d'), Code(KeyCode::Delete)],
+        Msg::DeleteRow,
+        "d",
+        "eigen regel verwijderen",
+        false,
+    ),
+];
+
+static ACTIONS: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Left), C('h')],
+        Msg::Left,
+        "←",
+        "vorige kolom",
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Right), C('l')],
+        Msg::Right,
+        "→",
+        "volgende kolom",
+        false,
+    ),
+    b(
+        &[C(' ')],
+        Msg::Toggle,
+        "spatie",
+        "gedaan / koppeling wisselen",
+        true,
+    ),
+    b(&[C('+'), C('n')], Msg::AddRow, "+", "nieuwe afspraak", true),
+    b(
+        &[C('d'), Code(KeyCode::Delete)],
+        Msg::DeleteRow,
+        "d",
+        "verwijderen",
+        false,
+    ),
 ];
 
 static EDITOR: &[Binding] = &[
@@ -249,14 +496,20 @@ static EDITOR: &[Binding] = &[
         "klaar (bewaard)",
         true,
     ),
+    b(
+        &[Ctrl('e')],
+        Msg::ExternalEdit,
+        "Ctrl+E",
+        "in eigen editor",
+        false,
+    ),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
 static EDITOR_INFO: &[Binding] = &[
     b(&[], Msg::Up, "pijltjes, Home/End", "cursor bewegen", true),
-    b(&[], Msg::Up, "Ctrl+U", "ongedaan maken", true),
-    b(&[], Msg::Up, "Ctrl+R", "opnieuw", false),
-    b(&[], Msg::Up, "Ctrl+Z", "ongedaan maken", false),
+    b(&[], Msg::Up, "Ctrl+Z/Ctrl+U", "ongedaan maken", true),
+    b(&[], Msg::Up, "Ctrl+Y/Ctrl+R", "opnieuw", false),
 ];
 
 static HELP: &[Binding] = &[b(
@@ -286,26 +539,30 @@ pub fn screen_mode(model: &Model) -> KeyMode {
         Screen::NewSession => KeyMode::Form,
         Screen::Overview => KeyMode::Overview,
         Screen::Scan => KeyMode::Scan,
+        Screen::Perspective(_) => KeyMode::Perspective,
+        Screen::Theme(..) => KeyMode::Theme,
+        Screen::Tension(_) => KeyMode::Tension,
+        Screen::Dilemma(..) => KeyMode::Dilemma,
+        Screen::Instrument(_) => KeyMode::Instrument,
+        Screen::Actions => KeyMode::Actions,
     }
 }
 
 /// The bindings of a mode in the order the help overlay lists them.
 pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
-    let own: &[Binding] = match mode {
-        KeyMode::Start => START,
-        KeyMode::Form => FORM,
-        KeyMode::Overview => OVERVIEW,
-        KeyMode::Scan => SCAN,
-        KeyMode::Editor => EDITOR,
-        KeyMode::Help => HELP,
+    let groups: &[&'static [Binding]] = match mode {
+        KeyMode::Start => &[START, COMMON],
+        KeyMode::Form => &[FORM],
+        KeyMode::Overview => &[OVERVIEW, SESSION, COMMON],
+        KeyMode::Scan => &[SCAN, SESSION, COMMON],
+        KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => &[LIST, SESSION, COMMON],
+        KeyMode::Dilemma => &[DILEMMA, LIST, SESSION, COMMON],
+        KeyMode::Instrument => &[INSTRUMENT, LIST, SESSION, COMMON],
+        KeyMode::Actions => &[ACTIONS, LIST, SESSION, COMMON],
+        KeyMode::Editor => &[EDITOR, EDITOR_INFO],
+        KeyMode::Help => &[HELP],
     };
-    let mut all: Vec<&Binding> = own.iter().collect();
-    match mode {
-        KeyMode::Start | KeyMode::Overview | KeyMode::Scan => all.extend(COMMON.iter()),
-        KeyMode::Editor => all.extend(EDITOR_INFO.iter()),
-        KeyMode::Form | KeyMode::Help => {}
-    }
-    all
+    groups.iter().flat_map(|g| g.iter()).collect()
 }
 
 fn key_of(ev: &KeyEvent) -> Key {

@@ -3,8 +3,13 @@
 pub mod keymap;
 mod model;
 mod msg;
+pub mod nav;
+pub mod text;
 mod update;
 
-pub use model::{Model, NewForm, NoteEditor, OpenSession, SaveState, Screen, Status, StatusKind};
+pub use model::{
+    ActionField, DilemmaField, Editor, Model, NewForm, OpenSession, SaveState, Screen, Status,
+    StatusKind, TextTarget,
+};
 pub use msg::{Effect, Msg, OpenedSession};
-pub use update::update;
+pub use update::{clean_pasted, update};

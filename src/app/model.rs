@@ -7,13 +7,20 @@ use ratatui_textarea::{TextArea, WrapMode};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// Which screen is on top.
+/// Which screen is on top. Indices point into the content (perspective, theme, tension,
+/// dilemma, instrument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Start,
     NewSession,
     Overview,
     Scan,
+    Perspective(usize),
+    Theme(usize, usize),
+    Tension(usize),
+    Dilemma(usize, usize),
+    Instrument(usize),
+    Actions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +44,53 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// The multi-line note editor for one condition.
+/// The text fields of a dilemma reflection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DilemmaField {
+    PullLeft,
+    PullRight,
+    NextStep,
+    Note,
+}
+
+/// The text fields of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionField {
+    What,
+    Who,
+    When,
+}
+
+/// Which text in the session an editor is editing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextTarget {
+    ConditionNote(String),
+    Reflection(String),
+    Dilemma(String, DilemmaField),
+    InstrumentNote(String),
+    RowLabel { instrument: String, row: String },
+    Action(usize, ActionField),
+    CoachNote(String),
+}
+
+impl TextTarget {
+    /// Labels of table rows and the fields of an action are one line.
+    pub fn single_line(&self) -> bool {
+        matches!(self, TextTarget::RowLabel { .. } | TextTarget::Action(..))
+    }
+}
+
+/// The editor for one text: multi-line with word wrap, or a single line.
 #[derive(Debug, Clone)]
-pub struct NoteEditor {
-    pub condition: usize,
-    pub condition_id: String,
+pub struct Editor {
+    pub target: TextTarget,
+    /// What is being edited, for the editor's title.
+    pub title: String,
     pub textarea: TextArea<'static>,
 }
 
-impl NoteEditor {
-    pub fn new(condition: usize, condition_id: &str, text: &str) -> Self {
+impl Editor {
+    pub fn new(target: TextTarget, title: String, text: &str) -> Self {
         let lines: Vec<String> = if text.is_empty() {
             vec![String::new()]
         } else {
@@ -54,12 +98,16 @@ impl NoteEditor {
         };
         let mut textarea = TextArea::new(lines);
         textarea.set_wrap_mode(WrapMode::Word);
-        textarea.set_placeholder_text("Typ hier uw notitie…");
+        textarea.set_placeholder_text(if target.single_line() {
+            "Typ hier…"
+        } else {
+            "Typ hier uw tekst…"
+        });
         textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
         Self {
-            condition,
-            condition_id: condition_id.to_string(),
+            target,
+            title,
             textarea,
         }
     }
@@ -77,10 +125,42 @@ pub struct OpenSession {
     pub read_only: Option<String>,
     /// Index of the focused scan item, in scan order.
     pub focus: usize,
-    pub editor: Option<NoteEditor>,
+    pub editor: Option<Editor>,
     pub save: SaveState,
     /// Counts changes; a save result only clears `Pending` for the latest change.
     pub generation: u64,
+    /// The selected row of the current screen.
+    pub cursor: usize,
+    /// The selected column (tables, actions).
+    pub col: usize,
+    /// How far the current screen's text is scrolled.
+    pub scroll: u16,
+    /// The focused element of the overview.
+    pub overview_focus: usize,
+    /// Screens to go back to with Esc, with their selected row.
+    pub back: Vec<(Screen, usize)>,
+    /// A row that will be deleted if the delete key is pressed again.
+    pub confirm_delete: Option<usize>,
+}
+
+impl OpenSession {
+    pub fn new(path: PathBuf, session: Session, read_only: Option<String>) -> Self {
+        Self {
+            path,
+            session,
+            read_only,
+            focus: 0,
+            editor: None,
+            save: SaveState::Saved,
+            generation: 0,
+            cursor: 0,
+            col: 0,
+            scroll: 0,
+            overview_focus: 0,
+            back: Vec::new(),
+            confirm_delete: None,
+        }
+    }
 }
 
 /// The new-session form: three single-line fields and the mode.
@@ -134,6 +214,8 @@ pub struct Model {
     pub height: u16,
     /// `NO_COLOR`: draw with modifiers only.
     pub no_color: bool,
+    /// Presentation mode (F2): for a shared screen, no private notes or file paths.
+    pub presenting: bool,
     pub quitting: bool,
 }
 
@@ -153,6 +235,7 @@ impl Model {
             width: 80,
             height: 24,
             no_color: false,
+            presenting: false,
             quitting: false,
         }
     }

@@ -1,5 +1,6 @@
 //! The vocabulary of the app: messages in, effects out.
 
+use super::TextTarget;
 use crate::session::{Answer, Mode, Session};
 use crate::store::ListEntry;
 use ratatui_textarea::Input;
@@ -22,8 +23,41 @@ pub enum Msg {
     PageDown,
     Home,
     End,
+    Left,
+    Right,
     /// Enter: open what is selected.
     Select,
+    /// Edit the selected text field (Enter or `e` on a field).
+    Edit,
+    /// Space: toggle or cycle the selected choice.
+    Toggle,
+    /// A digit on an instrument or dilemma: set a score or pick an option (0 clears).
+    Digit(u8),
+    /// Add a row (tables with rows of the user's own, actions).
+    AddRow,
+    /// Delete the selected row (asks to press again).
+    DeleteRow,
+    /// Add an action linked to what is on screen.
+    AddAction,
+    GoOverview,
+    GoPerspectives,
+    GoTensions,
+    GoActions,
+    /// The guided path: next / previous stop.
+    NextStop,
+    PrevStop,
+    /// Scroll the screen's text.
+    ScrollUp,
+    ScrollDown,
+    /// F2: presentation mode on/off.
+    TogglePresenting,
+    /// Ctrl+E in an editor: edit the text in $VISUAL / $EDITOR.
+    ExternalEdit,
+    /// The external editor finished.
+    ExternalEdited {
+        target: TextTarget,
+        result: Result<String, String>,
+    },
     /// Open this session file (from the command line).
     Open(PathBuf),
     /// Start the new-session form.
@@ -50,7 +84,7 @@ pub enum Msg {
     Resize(u16, u16),
     /// Results of effects.
     Listed(Result<Vec<ListEntry>, String>),
-    Opened(Result<OpenedSession, String>),
+    Opened(Result<Box<OpenedSession>, String>),
     Saved {
         path: PathBuf,
         generation: u64,
@@ -73,6 +107,11 @@ pub enum Effect {
         path: PathBuf,
         generation: u64,
         session: Box<Session>,
+    },
+    /// Edit this text in the user's external editor and report back.
+    ExternalEdit {
+        target: TextTarget,
+        text: String,
     },
     /// The session at this path is no longer being worked on: release its lock.
     Close(PathBuf),

@@ -156,5 +156,46 @@ fn event_loop(
             }
         }
         runtime.poll_saves(model);
+        if let Some((target, text)) = runtime.external.take() {
+            let result = edit_externally(terminal, &runtime.dir, &text);
+            let _guard = DISPATCH.lock();
+            runtime.dispatch(model, Msg::ExternalEdited { target, result });
+        }
     }
+}
+
+/// Runs $VISUAL or $EDITOR on `text` in a private temp file inside the sessions folder
+/// (so confidential text never lands in /tmp), with the terminal handed over meanwhile.
+fn edit_externally(
+    terminal: &mut ratatui::DefaultTerminal,
+    dir: &std::path::Path,
+    text: &str,
+) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|e| !e.trim().is_empty())
+        .ok_or_else(|| crate::ui::texts::NO_EXTERNAL_EDITOR.to_string())?;
+    crate::store::ensure_dir(dir).map_err(|e| e.to_string())?;
+    let path = dir.join(format!(".kansrijk-bewerken-{}.txt", std::process::id()));
+    crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    // The editor setting may carry arguments ("code --wait"): split on whitespace.
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(&path)
+        .status();
+    *terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = terminal.clear();
+    let result = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+        Ok(s) => Err(format!("{program} stopte met {s}")),
+        Err(e) => Err(format!("{program}: {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    result
 }

@@ -91,9 +91,15 @@ fn all_texts(s: &Session) -> impl Iterator<Item = &str> {
         .flat_map(|m| m.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
     let answers = s.answers.keys().map(String::as_str);
     let dilemmas = s.dilemmas.iter().flat_map(|(k, d)| {
-        [k.as_str(), &d.pull_left, &d.pull_right, &d.next_step, &d.note]
-            .into_iter()
-            .chain(d.strategy.as_deref())
+        [
+            k.as_str(),
+            &d.pull_left,
+            &d.pull_right,
+            &d.next_step,
+            &d.note,
+        ]
+        .into_iter()
+        .chain(d.strategy.as_deref())
     });
     let instruments = s.instruments.iter().flat_map(|(k, i)| {
         std::iter::once(k.as_str())

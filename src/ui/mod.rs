@@ -1,13 +1,21 @@
 //! `view(frame, model)`: draws the model, one module per screen. Never changes state.
 
+mod actions;
 mod chrome;
+mod common;
+mod dilemma;
+mod editor;
 mod form;
 mod help;
+mod instrument;
 mod overview;
+mod perspective;
 mod scan;
 mod start;
+mod tension;
 pub mod texts;
 pub mod theme;
+mod theme_screen;
 pub mod widgets;
 
 use crate::app::{Model, Screen};
@@ -41,7 +49,14 @@ pub fn view(frame: &mut Frame, model: &Model) {
         Screen::Start | Screen::NewSession => start::draw(frame, body, model, theme),
         Screen::Overview => overview::draw(frame, body, model, theme),
         Screen::Scan => scan::draw(frame, body, model, theme),
+        Screen::Perspective(p) => perspective::draw(frame, body, model, p, theme),
+        Screen::Theme(p, t) => theme_screen::draw(frame, body, model, p, t, theme),
+        Screen::Tension(t) => tension::draw(frame, body, model, t, theme),
+        Screen::Dilemma(t, d) => dilemma::draw(frame, body, model, t, d, theme),
+        Screen::Instrument(i) => instrument::draw(frame, body, model, i, theme),
+        Screen::Actions => actions::draw(frame, body, model, theme),
     }
+    editor::draw(frame, body, model, theme);
     if model.screen == Screen::NewSession {
         form::draw(frame, body, model, theme);
     }

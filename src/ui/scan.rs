@@ -9,9 +9,9 @@ use crate::scan::{self, ScanResult};
 use crate::session::Answer;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let Some(open) = &model.open else {
@@ -25,36 +25,6 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     draw_items(frame, list_area, model, open, &result, theme);
     draw_detail(frame, detail_area, model, open, &result, theme);
     draw_radar_panel(frame, right, model, &result, theme);
-    if let Some(editor) = &open.editor {
-        let name = model
-            .content
-            .scan
-            .conditions
-            .get(editor.condition)
-            .map(|c| c.name.as_str())
-            .unwrap_or("");
-        let popup = Rect {
-            x: left.x,
-            y: left.y + 1,
-            width: left.width,
-            height: left.height.saturating_sub(1),
-        };
-        frame.render_widget(Clear, popup);
-        let mut ta = editor.textarea.clone();
-        ta.set_block(
-            Block::bordered()
-                .title(Line::styled(
-                    format!(" {} {} ", texts::NOTE_EDIT_TITLE, name),
-                    theme.accent(),
-                ))
-                .title_bottom(Line::styled(
-                    " Esc: klaar — alles wordt meteen bewaard ",
-                    theme.dim(),
-                )),
-        );
-        ta.set_cursor_line_style(Style::default());
-        frame.render_widget(&ta, popup);
-    }
 }
 
 fn answer_text(answer: Option<&Answer>) -> String {

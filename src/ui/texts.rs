@@ -68,3 +68,35 @@ pub fn progress(answered: usize, total: usize) -> String {
 pub fn too_small_size(w: u16, h: u16) -> String {
     format!("Nu {w} × {h}.")
 }
+
+pub const GUIDED_END: &str = "Dit was de laatste stap van het werkboek. Esc of o brengt u terug.";
+pub const EXTERNAL_EDITOR_FAILED: &str = "De eigen editor gaf een fout; de tekst is niet veranderd";
+pub const NO_EXTERNAL_EDITOR: &str = "Stel VISUAL of EDITOR in om een eigen editor te gebruiken";
+pub const NO_OWN_ROWS: &str = "Bij dit instrument staan de regels vast.";
+pub const ACTION_ADDED: &str = "Afspraak toegevoegd; u vindt haar terug onder a (acties).";
+pub const CONFIRM_DELETE: &str = "Druk nog eens op d om deze regel te verwijderen.";
+pub const DELETED: &str = "Verwijderd.";
+pub const EDITOR_HINT: &str = " Esc: klaar — alles wordt meteen bewaard · Ctrl+E: eigen editor ";
+pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
+pub const EMPTY_ANSWER: &str = "(nog niet ingevuld — Enter om te schrijven)";
+pub const OVERVIEW_HINT: &str =
+    "Kies met de pijltjes, open met Enter. ] loopt het hele werkboek stap voor stap door.";
+pub const PERSPECTIVE_THEMES: &str = "Kernvragen";
+pub const THEME_QUESTIONS: &str = "Reflectievragen";
+pub const THEME_INSTRUMENTS: &str = "Instrumenten";
+pub const MODEL: &str = "Model";
+pub const LITERATURE: &str = "Literatuur";
+pub const DILEMMAS: &str = "Dilemma's";
+pub const CONSIDERATIONS: &str = "Overwegingen";
+pub const POINTERS: &str = "Zie ook (Enter volgt de verwijzing)";
+pub const POSITION: &str = "Waar sta ik?";
+pub const NOT_PLACED: &str = "nog niet geplaatst — ←/→ of 1–7";
+pub const STRATEGY: &str = "Strategie voor deze paradox";
+pub const NO_STRATEGY: &str = "(nog geen keuze — spatie of 1–3)";
+pub const ADD_ROW: &str = "+ eigen regel toevoegen";
+pub const INSTRUMENT_NOTE: &str = "Toelichting";
+pub const ACTIONS_TITLE: &str = "Acties en afspraken";
+pub const NEW_ACTION: &str = "+ nieuwe afspraak";
+pub const ACTION_COLUMNS: [&str; 5] = ["Wat", "Wie", "Wanneer", "Over", "Gedaan"];
+pub const QUICK_SCAN_BOX: &str = "Quick scan";
+pub const ACTIONS_BOX: &str = "Acties";

@@ -1,0 +1,404 @@
+//! Where things are: the rows each screen offers, the overview's layout, the guided
+//! path, and progress. Pure functions of content and session, shared by `update` and
+//! `view` so that what is drawn and what is selected always agree.
+
+use super::{DilemmaField, Screen};
+use crate::content::{Content, InstrumentKind};
+use crate::session::Session;
+
+/// A selectable row of a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Perspective screen: a theme (index within the perspective).
+    Theme(usize),
+    /// Theme screen: a reflection question (index within the theme).
+    Prompt(usize),
+    /// Theme screen: a linked instrument (index into `content.instruments`).
+    OpenInstrument(usize),
+    /// Tension screen: a dilemma (index within the tension).
+    Dilemma(usize),
+    /// Tension screen: a pointer to a theme (index within the tension).
+    Pointer(usize),
+    /// Dilemma screen.
+    Slider,
+    Strategy,
+    DilemmaText(DilemmaField),
+    /// Instrument screen: an option (Choice), a fixed row, a row of the user's own, a
+    /// slider pair, "add a row", the note.
+    Option(usize),
+    FixedRow(usize),
+    UserRow(String),
+    Pair(usize),
+    AddRow,
+    InstrumentNote,
+    /// Actions screen.
+    Action(usize),
+    NewAction,
+}
+
+/// The rows of a screen, in order.
+pub fn rows(content: &Content, session: &Session, screen: Screen) -> Vec<Row> {
+    let hr = &content.handreiking;
+    match screen {
+        Screen::Perspective(p) => hr
+            .perspectives
+            .get(p)
+            .map(|p| (0..p.themes.len()).map(Row::Theme).collect())
+            .unwrap_or_default(),
+        Screen::Theme(p, t) => {
+            let Some(theme) = hr.perspectives.get(p).and_then(|p| p.themes.get(t)) else {
+                return vec![];
+            };
+            let mut rows: Vec<Row> = (0..theme.prompts.len()).map(Row::Prompt).collect();
+            rows.extend(
+                theme
+                    .instruments
+                    .iter()
+                    .filter_map(|id| content.instruments.iter().position(|i| &i.id == id))
+                    .map(Row::OpenInstrument),
+            );
+            rows
+        }
+        Screen::Tension(t) => {
+            let Some(tension) = hr.tensions.get(t) else {
+                return vec![];
+            };
+            let mut rows: Vec<Row> = (0..tension.dilemmas.len()).map(Row::Dilemma).collect();
+            rows.extend((0..tension.pointers.len()).map(Row::Pointer));
+            rows
+        }
+        Screen::Dilemma(..) => vec![
+            Row::Slider,
+            Row::DilemmaText(DilemmaField::PullLeft),
+            Row::DilemmaText(DilemmaField::PullRight),
+            Row::Strategy,
+            Row::DilemmaText(DilemmaField::NextStep),
+            Row::DilemmaText(DilemmaField::Note),
+        ],
+        Screen::Instrument(i) => {
+            let Some(instrument) = content.instruments.get(i) else {
+                return vec![];
+            };
+            let mut rows = match &instrument.kind {
+                InstrumentKind::Choice { options, .. } => {
+                    (0..options.len()).map(Row::Option).collect()
+                }
+                InstrumentKind::Sliders { pairs } => (0..pairs.len()).map(Row::Pair).collect(),
+                InstrumentKind::Table {
+                    rows, user_rows, ..
+                } => {
+                    let mut out: Vec<Row> = (0..rows.len()).map(Row::FixedRow).collect();
+                    if *user_rows {
+                        if let Some(answer) = session.instruments.get(&instrument.id) {
+                            out.extend(
+                                answer
+                                    .rows
+                                    .iter()
+                                    .filter(|r| !rows.iter().any(|fixed| fixed.id == r.id))
+                                    .map(|r| Row::UserRow(r.id.clone())),
+                            );
+                        }
+                        out.push(Row::AddRow);
+                    }
+                    out
+                }
+            };
+            rows.push(Row::InstrumentNote);
+            rows
+        }
+        Screen::Actions => {
+            let mut rows: Vec<Row> = (0..session.actions.len()).map(Row::Action).collect();
+            rows.push(Row::NewAction);
+            rows
+        }
+        Screen::Start | Screen::NewSession | Screen::Overview | Screen::Scan => vec![],
+    }
+}
+
+/// An element of the overview (the praatplaat).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewItem {
+    Perspective(usize),
+    Tension(usize),
+    Scan,
+    Actions,
+}
+
+/// The overview's elements with their place (row, column) on a 5 × 3 grid: opgaven on
+/// top, organisatie and samenwerking below it with the tensions between the three, bestuur
+/// en toezicht underneath, then the quick scan and the actions.
+pub const OVERVIEW: [(OverviewItem, u8, u8); 9] = [
+    (OverviewItem::Perspective(0), 0, 1),
+    (OverviewItem::Tension(2), 1, 0),
+    (OverviewItem::Tension(1), 1, 2),
+    (OverviewItem::Perspective(1), 2, 0),
+    (OverviewItem::Tension(0), 2, 1),
+    (OverviewItem::Perspective(2), 2, 2),
+    (OverviewItem::Perspective(3), 3, 1),
+    (OverviewItem::Scan, 4, 0),
+    (OverviewItem::Actions, 4, 2),
+];
+
+/// Direction of a move on the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// The element reached from `from` by moving in `dir` (itself when there is none).
+pub fn overview_move(from: usize, dir: Dir) -> usize {
+    let Some(&(_, r, c)) = OVERVIEW.get(from) else {
+        return 0;
+    };
+    let (r, c) = (i16::from(r), i16::from(c));
+    let candidates = OVERVIEW.iter().enumerate().filter_map(|(i, &(_, r2, c2))| {
+        let (r2, c2) = (i16::from(r2), i16::from(c2));
+        let ok = match dir {
+            Dir::Up => r2 < r,
+            Dir::Down => r2 > r,
+            Dir::Left => r2 == r && c2 < c,
+            Dir::Right => r2 == r && c2 > c,
+        };
+        // Nearest in the direction first, then the closest column.
+        ok.then(|| (i, (r2 - r).abs() * 10 + (c2 - c).abs()))
+    });
+    candidates
+        .min_by_key(|&(_, d)| d)
+        .map(|(i, _)| i)
+        .unwrap_or(from)
+}
+
+/// The guided path through the whole workbook, for `]` / `[`.
+pub fn stops(content: &Content) -> Vec<Screen> {
+    let hr = &content.handreiking;
+    let mut out = vec![Screen::Overview];
+    for (pi, p) in hr.perspectives.iter().enumerate() {
+        out.push(Screen::Perspective(pi));
+        for (ti, t) in p.themes.iter().enumerate() {
+            out.push(Screen::Theme(pi, ti));
+            for id in &t.instruments {
+                if let Some(ii) = content.instruments.iter().position(|i| &i.id == id) {
+                    out.push(Screen::Instrument(ii));
+                }
+            }
+        }
+    }
+    for (ti, t) in hr.tensions.iter().enumerate() {
+        out.push(Screen::Tension(ti));
+        for di in 0..t.dilemmas.len() {
+            out.push(Screen::Dilemma(ti, di));
+        }
+    }
+    out.push(Screen::Scan);
+    out.push(Screen::Actions);
+    out
+}
+
+/// Done out of total, and whether anything was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub written: bool,
+}
+
+impl std::ops::Add for Progress {
+    type Output = Self;
+    fn add(self, o: Self) -> Self {
+        Self {
+            done: self.done + o.done,
+            total: self.total + o.total,
+            written: self.written || o.written,
+        }
+    }
+}
+
+pub fn instrument_done(session: &Session, id: &str) -> bool {
+    session.instruments.get(id).is_some_and(|a| !a.is_empty())
+}
+
+pub fn theme_progress(content: &Content, session: &Session, p: usize, t: usize) -> Progress {
+    let Some(theme) = content
+        .handreiking
+        .perspectives
+        .get(p)
+        .and_then(|p| p.themes.get(t))
+    else {
+        return Progress::default();
+    };
+    let answered = theme
+        .prompts
+        .iter()
+        .filter(|q| {
+            session
+                .reflections
+                .get(&q.id)
+                .is_some_and(|r| !r.trim().is_empty())
+        })
+        .count();
+    let instruments = theme
+        .instruments
+        .iter()
+        .filter(|id| content.instrument(id).is_some())
+        .count();
+    let instruments_done = theme
+        .instruments
+        .iter()
+        .filter(|id| instrument_done(session, id))
+        .count();
+    Progress {
+        done: answered + instruments_done,
+        total: theme.prompts.len() + instruments,
+        written: answered > 0,
+    }
+}
+
+pub fn perspective_progress(content: &Content, session: &Session, p: usize) -> Progress {
+    let n = content
+        .handreiking
+        .perspectives
+        .get(p)
+        .map(|p| p.themes.len())
+        .unwrap_or(0);
+    (0..n)
+        .map(|t| theme_progress(content, session, p, t))
+        .fold(Progress::default(), |a, b| a + b)
+}
+
+pub fn tension_progress(content: &Content, session: &Session, t: usize) -> Progress {
+    let Some(tension) = content.handreiking.tensions.get(t) else {
+        return Progress::default();
+    };
+    let reflected: Vec<_> = tension
+        .dilemmas
+        .iter()
+        .filter_map(|d| session.dilemmas.get(&d.id))
+        .filter(|r| !r.is_empty())
+        .collect();
+    Progress {
+        done: reflected.len(),
+        total: tension.dilemmas.len(),
+        written: reflected.iter().any(|r| {
+            !(r.pull_left.is_empty()
+                && r.pull_right.is_empty()
+                && r.next_step.is_empty()
+                && r.note.is_empty())
+        }),
+    }
+}
+
+/// The key under which the coach's note for a screen is kept.
+pub fn coach_key(
+    content: &Content,
+    screen: Screen,
+    scan_condition: Option<usize>,
+) -> Option<String> {
+    let hr = &content.handreiking;
+    match screen {
+        Screen::Overview => Some("overzicht".to_string()),
+        Screen::Scan => Some(
+            match scan_condition.and_then(|c| content.scan.conditions.get(c)) {
+                Some(c) => format!("conditie:{}", c.id),
+                None => "scan".to_string(),
+            },
+        ),
+        Screen::Perspective(p) => hr
+            .perspectives
+            .get(p)
+            .map(|p| format!("perspectief:{}", p.id)),
+        Screen::Theme(p, t) => hr
+            .perspectives
+            .get(p)
+            .and_then(|p| p.themes.get(t))
+            .map(|t| format!("thema:{}", t.id)),
+        Screen::Tension(t) => hr.tensions.get(t).map(|t| format!("spanning:{}", t.id)),
+        Screen::Dilemma(t, d) => hr
+            .tensions
+            .get(t)
+            .and_then(|t| t.dilemmas.get(d))
+            .map(|d| format!("dilemma:{}", d.id)),
+        Screen::Instrument(i) => content
+            .instruments
+            .get(i)
+            .map(|i| format!("instrument:{}", i.id)),
+        Screen::Actions => Some("acties".to_string()),
+        Screen::Start | Screen::NewSession => None,
+    }
+}
+
+/// The link an action gets when it is added on a screen.
+pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usize>) -> String {
+    let hr = &content.handreiking;
+    match screen {
+        Screen::Scan => scan_condition
+            .and_then(|c| content.scan.conditions.get(c))
+            .map(|c| format!("conditie:{}", c.id))
+            .unwrap_or_default(),
+        Screen::Theme(p, t) => hr
+            .perspectives
+            .get(p)
+            .and_then(|p| p.themes.get(t))
+            .map(|t| format!("thema:{}", t.id))
+            .unwrap_or_default(),
+        Screen::Dilemma(t, d) => hr
+            .tensions
+            .get(t)
+            .and_then(|t| t.dilemmas.get(d))
+            .map(|d| format!("dilemma:{}", d.id))
+            .unwrap_or_default(),
+        Screen::Instrument(i) => content
+            .instruments
+            .get(i)
+            .map(|i| format!("instrument:{}", i.id))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// A readable name for an action's link.
+pub fn link_label(content: &Content, link: &str) -> String {
+    let Some((kind, id)) = link.split_once(':') else {
+        return String::new();
+    };
+    match kind {
+        "conditie" => content
+            .scan
+            .conditions
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone()),
+        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
+        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
+        "instrument" => content.instrument(id).map(|i| i.name.clone()),
+        _ => None,
+    }
+    .unwrap_or_else(|| link.to_string())
+}
+
+/// Every link an action can have, in a fixed order, for cycling.
+pub fn all_links(content: &Content) -> Vec<String> {
+    let mut out = vec![String::new()];
+    out.extend(
+        content
+            .scan
+            .conditions
+            .iter()
+            .map(|c| format!("conditie:{}", c.id)),
+    );
+    for p in &content.handreiking.perspectives {
+        out.extend(p.themes.iter().map(|t| format!("thema:{}", t.id)));
+    }
+    for t in &content.handreiking.tensions {
+        out.extend(t.dilemmas.iter().map(|d| format!("dilemma:{}", d.id)));
+    }
+    out.extend(
+        content
+            .instruments
+            .iter()
+            .map(|i| format!("instrument:{}", i.id)),
+    );
+    out
+}

@@ -1,0 +1,183 @@
+//! Text editing: typing and pasting into the editor or the new-session form, storing the
+//! text in the session, and the external editor.
+
+use super::super::{Editor, Effect, Model, OpenSession, SaveState, Screen, TextTarget, text};
+use crate::ui::texts;
+use ratatui_textarea::{Input, Key as TaKey};
+
+/// The save effect for the open session's current state.
+pub(in crate::app) fn save_effect(open: &mut OpenSession) -> Effect {
+    open.save = SaveState::Pending;
+    open.generation += 1;
+    Effect::Save {
+        path: open.path.clone(),
+        generation: open.generation,
+        session: Box::new(open.session.clone()),
+    }
+}
+
+/// Copies the editor's text into the session; a save effect when it changed.
+pub(super) fn store_text(open: &mut OpenSession, editor: &Editor) -> Option<Effect> {
+    let mut value = editor.text();
+    if editor.target.single_line() {
+        value = value.replace('\n', " ");
+    }
+    text::set(&mut open.session, &editor.target, &value).then(|| save_effect(open))
+}
+
+/// Closes the editor: the text is stored (it already is, after every key); a new row
+/// left without a name is removed again.
+pub(super) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect> {
+    let mut effects: Vec<Effect> = store_text(open, &editor).into_iter().collect();
+    if let TextTarget::RowLabel { instrument, row } = &editor.target
+        && let Some(answer) = open.session.instruments.get_mut(instrument)
+        && let Some(i) = answer
+            .rows
+            .iter()
+            .position(|r| &r.id == row && r.label.trim().is_empty() && r.values.is_empty())
+    {
+        answer.rows.remove(i);
+        effects.push(save_effect(open));
+    }
+    effects
+}
+
+/// Opens the editor on a target, unless the session is read-only.
+pub(super) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<Effect> {
+    if super::screens::refuse_read_only(model) {
+        return vec![];
+    }
+    let title = text::title(&model.content, &target);
+    if let Some(open) = model.open.as_mut() {
+        let current = text::get(&open.session, &target);
+        open.editor = Some(Editor::new(target, title, &current));
+    }
+    vec![]
+}
+
+pub(super) fn type_input(model: &mut Model, input: Input) -> Vec<Effect> {
+    if model.screen == Screen::NewSession {
+        let focus = model.form.focus;
+        if focus < 3 && input.key != TaKey::Enter {
+            model.form.fields[focus].input(input);
+            model.form.error = None;
+        }
+        return vec![];
+    }
+    let Some(open) = model.open.as_mut() else {
+        return vec![];
+    };
+    let Some(mut editor) = open.editor.take() else {
+        return vec![];
+    };
+    if editor.target.single_line() && input.key == TaKey::Enter {
+        // Enter finishes a one-line field.
+        return close_editor(open, editor);
+    }
+    let modified = match input {
+        Input {
+            key: TaKey::Char('z'),
+            ctrl: true,
+            ..
+        } => editor.textarea.undo(),
+        Input {
+            key: TaKey::Char('y'),
+            ctrl: true,
+            ..
+        } => editor.textarea.redo(),
+        other => editor.textarea.input(other),
+    };
+    let effects = if modified {
+        store_text(open, &editor).into_iter().collect()
+    } else {
+        vec![]
+    };
+    open.editor = Some(editor);
+    effects
+}
+
+/// Text as it may enter a field: line ends normalised, control characters other than
+/// newline and tab removed (they could not have been typed, and could drive a terminal).
+pub fn clean_pasted(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+pub(super) fn paste(model: &mut Model, pasted: &str) -> Vec<Effect> {
+    let clean = clean_pasted(pasted);
+    if model.screen == Screen::NewSession {
+        let focus = model.form.focus;
+        if focus < 3 {
+            let one_line = clean.replace(['\n', '\t'], " ");
+            model.form.fields[focus].insert_str(one_line);
+        }
+        return vec![];
+    }
+    let Some(open) = model.open.as_mut() else {
+        return vec![];
+    };
+    let Some(mut editor) = open.editor.take() else {
+        return vec![];
+    };
+    let clean = if editor.target.single_line() {
+        clean.replace(['\n', '\t'], " ")
+    } else {
+        clean
+    };
+    let modified = editor.textarea.insert_str(clean);
+    let effects = if modified {
+        store_text(open, &editor).into_iter().collect()
+    } else {
+        vec![]
+    };
+    open.editor = Some(editor);
+    effects
+}
+
+/// Ctrl+E: hand the text to $VISUAL / $EDITOR (the runtime decides if there is one).
+pub(super) fn external(model: &mut Model) -> Vec<Effect> {
+    let Some(open) = model.open.as_mut() else {
+        return vec![];
+    };
+    let Some(editor) = open.editor.as_ref() else {
+        return vec![];
+    };
+    vec![Effect::ExternalEdit {
+        target: editor.target.clone(),
+        text: editor.text(),
+    }]
+}
+
+pub(super) fn external_done(
+    model: &mut Model,
+    target: TextTarget,
+    result: Result<String, String>,
+) -> Vec<Effect> {
+    match result {
+        Ok(new_text) => {
+            let Some(open) = model.open.as_mut() else {
+                return vec![];
+            };
+            let title = text::title(&model.content, &target);
+            let new_text = if target.single_line() {
+                new_text.trim_end_matches('\n').replace('\n', " ")
+            } else {
+                new_text.trim_end_matches('\n').to_string()
+            };
+            let editor = Editor::new(target, title, &new_text);
+            let effect = store_text(open, &editor);
+            open.editor = Some(editor);
+            effect.into_iter().collect()
+        }
+        Err(reason) => {
+            super::set_error(
+                model,
+                format!("{}: {reason}", texts::EXTERNAL_EDITOR_FAILED),
+            );
+            vec![]
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! `update`: the only place the model changes. Pure: it returns effects for the runtime.
+
+mod edit;
+mod screens;
+
+pub use edit::clean_pasted;
+
+use super::nav::{self, Dir, OverviewItem};
+use super::{Effect, Model, Msg, NewForm, OpenSession, SaveState, Screen, Status, StatusKind};
+use crate::store::ListEntry;
+use crate::ui::texts;
+
+/// Applies one message to the model and returns what the runtime must do.
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Any key other than a second delete cancels a pending delete.
+    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
+        && let Some(open) = model.open.as_mut()
+    {
+        open.confirm_delete = None;
+    }
+    match msg {
+        Msg::Resize(w, h) => {
+            model.width = w;
+            model.height = h;
+            vec![]
+        }
+        Msg::ToggleHelp => {
+            model.help = !model.help;
+            vec![]
+        }
+        Msg::TogglePresenting => {
+            model.presenting = !model.presenting;
+            vec![]
+        }
+        Msg::Quit => quit(model),
+        Msg::Back => back(model),
+        Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
+            navigate(model, &msg);
+            vec![]
+        }
+        Msg::Left | Msg::Right => screens::left_right(model, msg == Msg::Right),
+        Msg::Select => select(model),
+        Msg::Edit => screens::edit(model),
+        Msg::Toggle => screens::toggle(model),
+        Msg::Digit(d) => screens::digit(model, d),
+        Msg::AddRow => screens::add_row(model),
+        Msg::DeleteRow => screens::delete_row(model),
+        Msg::AddAction => screens::add_action(model),
+        Msg::Open(path) => vec![Effect::Open(path)],
+        Msg::NewSession => {
+            model.form = NewForm::default();
+            model.screen = Screen::NewSession;
+            vec![]
+        }
+        Msg::FormNext => {
+            model.form.focus = (model.form.focus + 1) % NewForm::FIELD_COUNT;
+            vec![]
+        }
+        Msg::FormPrev => {
+            model.form.focus = (model.form.focus + NewForm::FIELD_COUNT - 1) % NewForm::FIELD_COUNT;
+            vec![]
+        }
+        Msg::FormToggleMode => {
+            model.form.mode = model.form.mode.toggled();
+            vec![]
+        }
+        Msg::FormSubmit => submit_form(model),
+        Msg::OpenScan => {
+            goto(model, Screen::Scan);
+            vec![]
+        }
+        Msg::GoOverview => {
+            goto(model, Screen::Overview);
+            vec![]
+        }
+        Msg::GoPerspectives => {
+            let next = match model.screen {
+                Screen::Perspective(p) => Screen::Perspective((p + 1) % 4),
+                Screen::Theme(p, _) => Screen::Perspective(p),
+                _ => Screen::Perspective(0),
+            };
+            goto(model, next);
+            vec![]
+        }
+        Msg::GoTensions => {
+            let n = model.content.handreiking.tensions.len().max(1);
+            let next = match model.screen {
+                Screen::Tension(t) => Screen::Tension((t + 1) % n),
+                Screen::Dilemma(t, _) => Screen::Tension(t),
+                _ => Screen::Tension(0),
+            };
+            goto(model, next);
+            vec![]
+        }
+        Msg::GoActions => {
+            goto(model, Screen::Actions);
+            vec![]
+        }
+        Msg::NextStop | Msg::PrevStop => {
+            guided(model, msg == Msg::NextStop);
+            vec![]
+        }
+        Msg::ScrollUp => {
+            if let Some(open) = model.open.as_mut() {
+                open.scroll = open.scroll.saturating_sub(5);
+            }
+            vec![]
+        }
+        Msg::ScrollDown => {
+            if let Some(open) = model.open.as_mut() {
+                open.scroll = open.scroll.saturating_add(5).min(500);
+            }
+            vec![]
+        }
+        Msg::Answer(answer) => screens::answer_focused(model, answer),
+        Msg::EditNote => screens::edit_scan_note(model),
+        Msg::Input(input) => edit::type_input(model, input),
+        Msg::Paste(text) => edit::paste(model, &text),
+        Msg::ExternalEdit => edit::external(model),
+        Msg::ExternalEdited { target, result } => edit::external_done(model, target, result),
+        Msg::Listed(Ok(entries)) => {
+            model.list = entries;
+            model.list_error = None;
+            model.selected = model.selected.min(model.list.len().saturating_sub(1));
+            vec![]
+        }
+        Msg::Listed(Err(reason)) => {
+            model.list.clear();
+            model.list_error = Some(reason);
+            vec![]
+        }
+        Msg::Opened(Ok(opened)) => {
+            model.status = opened.read_only.as_ref().map(|reason| Status {
+                kind: StatusKind::Error,
+                text: format!("{}: {reason}", texts::READ_ONLY),
+            });
+            let opened = *opened;
+            model.open = Some(OpenSession::new(
+                opened.path,
+                opened.session,
+                opened.read_only,
+            ));
+            model.screen = Screen::Overview;
+            vec![]
+        }
+        Msg::Opened(Err(reason)) => {
+            set_error(model, reason);
+            vec![]
+        }
+        Msg::Saved {
+            path,
+            generation,
+            result,
+        } => {
+            saved(model, &path, generation, result);
+            vec![]
+        }
+    }
+}
+
+pub(super) fn set_error(model: &mut Model, text: String) {
+    model.status = Some(Status {
+        kind: StatusKind::Error,
+        text,
+    });
+}
+
+pub(super) fn set_info(model: &mut Model, text: String) {
+    model.status = Some(Status {
+        kind: StatusKind::Info,
+        text,
+    });
+}
+
+fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Result<(), String>) {
+    let Some(open) = model.open.as_mut().filter(|o| o.path == path) else {
+        return;
+    };
+    match result {
+        Ok(()) => {
+            if generation == open.generation {
+                open.save = SaveState::Saved;
+            }
+            if model
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.starts_with(texts::NOT_SAVED))
+            {
+                model.status = None;
+            }
+        }
+        Err(reason) => {
+            open.save = SaveState::Failed(reason.clone());
+            set_error(model, format!("{}: {reason}", texts::NOT_SAVED));
+        }
+    }
+}
+
+/// Opens a session screen, remembering where we were for Esc.
+pub(super) fn goto(model: &mut Model, screen: Screen) {
+    let Some(open) = model.open.as_mut() else {
+        return;
+    };
+    if model.screen == screen {
+        return;
+    }
+    if matches!(model.screen, Screen::Start | Screen::NewSession) {
+        open.back.clear();
+    } else {
+        open.back.push((model.screen, open.cursor));
+        // Keep the way back short: a long guided walk should not need 80 Esc presses.
+        if open.back.len() > 30 {
+            open.back.remove(0);
+        }
+    }
+    model.screen = screen;
+    open.cursor = 0;
+    open.col = 0;
+    open.scroll = 0;
+}
+
+fn quit(model: &mut Model) -> Vec<Effect> {
+    model.quitting = true;
+    let mut effects = Vec::new();
+    if let Some(open) = model.open.as_mut() {
+        if let Some(editor) = open.editor.take()
+            && let Some(effect) = edit::store_text(open, &editor)
+        {
+            effects.push(effect);
+        }
+        effects.push(Effect::Close(open.path.clone()));
+    }
+    effects.push(Effect::Quit);
+    effects
+}
+
+fn back(model: &mut Model) -> Vec<Effect> {
+    if model.help {
+        model.help = false;
+        return vec![];
+    }
+    if let Some(open) = model.open.as_mut()
+        && let Some(editor) = open.editor.take()
+    {
+        return edit::close_editor(open, editor);
+    }
+    match model.screen {
+        Screen::Start => vec![],
+        Screen::NewSession => {
+            model.screen = Screen::Start;
+            vec![]
+        }
+        Screen::Overview => {
+            model.screen = Screen::Start;
+            let mut effects = Vec::new();
+            if let Some(open) = model.open.take() {
+                effects.push(Effect::Close(open.path));
+            }
+            model.status = None;
+            effects.push(Effect::ListSessions);
+            effects
+        }
+        _ => {
+            let Some(open) = model.open.as_mut() else {
+                model.screen = Screen::Start;
+                return vec![];
+            };
+            let (screen, cursor) = open.back.pop().unwrap_or((Screen::Overview, 0));
+            model.screen = screen;
+            open.cursor = cursor;
+            open.col = 0;
+            open.scroll = 0;
+            vec![]
+        }
+    }
+}
+
+fn navigate(model: &mut Model, msg: &Msg) {
+    match model.screen {
+        Screen::Start => {
+            let n = model.list.len();
+            if n == 0 {
+                return;
+            }
+            model.selected = step(model.selected, n, msg, 10);
+        }
+        Screen::Scan => screens::scan_navigate(model, msg),
+        Screen::Overview => {
+            let Some(open) = model.open.as_mut() else {
+                return;
+            };
+            open.overview_focus = match msg {
+                Msg::Up => nav::overview_move(open.overview_focus, Dir::Up),
+                Msg::Down => nav::overview_move(open.overview_focus, Dir::Down),
+                Msg::Home => 0,
+                Msg::End => nav::OVERVIEW.len() - 1,
+                _ => open.overview_focus,
+            };
+        }
+        Screen::NewSession => {}
+        screen => {
+            let Some(open) = model.open.as_mut() else {
+                return;
+            };
+            let n = nav::rows(&model.content, &open.session, screen).len();
+            if n == 0 {
+                return;
+            }
+            open.cursor = step(open.cursor.min(n - 1), n, msg, 5);
+        }
+    }
+}
+
+/// Moves a selection among `n` rows.
+fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
+    match msg {
+        Msg::Up => current.saturating_sub(1),
+        Msg::Down => (current + 1).min(n - 1),
+        Msg::PageUp => current.saturating_sub(page),
+        Msg::PageDown => (current + page).min(n - 1),
+        Msg::Home => 0,
+        Msg::End => n - 1,
+        _ => current,
+    }
+}
+
+fn select(model: &mut Model) -> Vec<Effect> {
+    match model.screen {
+        Screen::Start => match model.list.get(model.selected) {
+            Some(ListEntry::Session { path, .. }) => vec![Effect::Open(path.clone())],
+            Some(ListEntry::Unreadable { path, reason }) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                set_error(
+                    model,
+                    format!("{} {name}: {reason}", texts::UNREADABLE_CANNOT_OPEN),
+                );
+                vec![]
+            }
+            None => vec![],
+        },
+        Screen::Overview => {
+            let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
+                return vec![];
+            };
+            let target = match nav::OVERVIEW.get(focus).map(|o| o.0) {
+                Some(OverviewItem::Perspective(p)) => Screen::Perspective(p),
+                Some(OverviewItem::Tension(t)) => Screen::Tension(t),
+                Some(OverviewItem::Scan) => Screen::Scan,
+                Some(OverviewItem::Actions) | None => Screen::Actions,
+            };
+            goto(model, target);
+            vec![]
+        }
+        _ => screens::select(model),
+    }
+}
+
+fn guided(model: &mut Model, forward: bool) {
+    let stops = nav::stops(&model.content);
+    let here = stops.iter().position(|s| *s == model.screen);
+    let next = match (here, forward) {
+        (Some(i), true) => stops.get(i + 1).copied(),
+        (Some(i), false) => i.checked_sub(1).and_then(|i| stops.get(i).copied()),
+        // Off the path: the nearest stop that contains this screen's place.
+        (None, _) => match model.screen {
+            Screen::Start | Screen::NewSession => None,
+            _ => Some(Screen::Overview),
+        },
+    };
+    if let Some(next) = next {
+        goto(model, next);
+    } else if forward && here.is_some() {
+        set_info(model, texts::GUIDED_END.to_string());
+    }
+}
+
+fn submit_form(model: &mut Model) -> Vec<Effect> {
+    let bestuurder = model.form.value(0);
+    let organisatie = model.form.value(1);
+    let samenwerking = model.form.value(2);
+    if bestuurder.is_empty() {
+        model.form.error = Some(texts::FORM_NEED_BESTUURDER.to_string());
+        model.form.focus = 0;
+        return vec![];
+    }
+    if samenwerking.is_empty() {
+        model.form.error = Some(texts::FORM_NEED_SAMENWERKING.to_string());
+        model.form.focus = 2;
+        return vec![];
+    }
+    model.form.error = None;
+    vec![Effect::Create {
+        bestuurder,
+        organisatie,
+        samenwerking,
+        mode: model.form.mode,
+    }]
+}

@@ -1,0 +1,303 @@
+//! An instrument: what to do, its considerations and (where it has one) a picture — a
+//! 2×2 plot or a radar — on the left; the options, table rows or sliders on the right.
+
+use super::common::{bullets, preview, section, select_list, text_panel, two_panes};
+use super::texts;
+use super::theme::Theme;
+use super::widgets::radar::{Radar, Series};
+use super::widgets::slider;
+use crate::app::Model;
+use crate::app::nav::{self, Row};
+use crate::content::{ColumnKind, Instrument, InstrumentKind};
+use crate::session::{CellValue, InstrumentAnswer};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::canvas::{Canvas, Line as CLine};
+use ratatui::widgets::{Block, ListItem};
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i: usize, theme: Theme) {
+    let Some(open) = &model.open else {
+        return;
+    };
+    let content = &model.content;
+    let Some(inst) = content.instruments.get(i) else {
+        return;
+    };
+    let empty = InstrumentAnswer::default();
+    let answer = open.session.instruments.get(&inst.id).unwrap_or(&empty);
+    let [text_area, list_area] = two_panes(area);
+    let picture = picture_kind(inst);
+    let (text_area, pic_area) = if picture && text_area.height >= 16 {
+        let [a, b] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(text_area);
+        (a, Some(b))
+    } else {
+        (text_area, None)
+    };
+    let mut lines = vec![Line::styled(format!("Bron: {}", inst.source), theme.dim())];
+    section(&mut lines, "", &inst.intro, theme);
+    if !inst.considerations.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(texts::CONSIDERATIONS, theme.title()));
+        bullets(&mut lines, &inst.considerations);
+    }
+    text_panel(frame, text_area, &inst.name, lines, open.scroll, theme);
+    if let Some(pic) = pic_area {
+        draw_picture(frame, pic, inst, answer, model, theme);
+    }
+
+    let rows = nav::rows(content, &open.session, model.screen);
+    let width = list_area.width.saturating_sub(6) as usize;
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|row| item(row, inst, answer, open.col, width, theme))
+        .collect();
+    let title = match &inst.kind {
+        InstrumentKind::Choice { multi: true, .. } => "Kies wat past (meer mogelijk)",
+        InstrumentKind::Choice { .. } => "Kies wat past",
+        InstrumentKind::Table { .. } => "Invullen",
+        InstrumentKind::Sliders { .. } => "Waar staan wij?",
+    };
+    select_list(frame, list_area, title, items, open.cursor, theme);
+}
+
+fn picture_kind(inst: &Instrument) -> bool {
+    matches!(
+        &inst.kind,
+        InstrumentKind::Table { plot: Some(_), .. } | InstrumentKind::Table { radar: true, .. }
+    )
+}
+
+fn row_label(inst: &Instrument, row: &Row, answer: &InstrumentAnswer) -> (String, String) {
+    match (&inst.kind, row) {
+        (InstrumentKind::Table { rows, .. }, Row::FixedRow(r)) => rows
+            .get(*r)
+            .map(|r| (r.id.clone(), r.label.clone()))
+            .unwrap_or_default(),
+        (_, Row::UserRow(id)) => {
+            let label = answer
+                .row(id)
+                .map(|r| texts::safe(&r.label))
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| "(naamloos)".to_string());
+            (id.clone(), label)
+        }
+        _ => Default::default(),
+    }
+}
+
+fn cell_text(kind: &ColumnKind, value: Option<&CellValue>) -> String {
+    match (kind, value) {
+        (ColumnKind::Scale { .. }, Some(CellValue::Score(v))) => v.to_string(),
+        (ColumnKind::Choice { options }, Some(CellValue::Choice(id))) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.label.clone())
+            .unwrap_or_else(|| id.clone()),
+        _ => "·".to_string(),
+    }
+}
+
+fn item<'a>(
+    row: &Row,
+    inst: &Instrument,
+    answer: &InstrumentAnswer,
+    col: usize,
+    width: usize,
+    theme: Theme,
+) -> ListItem<'a> {
+    match (&inst.kind, row) {
+        (InstrumentKind::Choice { options, multi }, Row::Option(o)) => {
+            let option = &options[*o];
+            let chosen = answer.choices.contains(&option.id);
+            let mark = match (multi, chosen) {
+                (true, true) => "[x]",
+                (true, false) => "[ ]",
+                (false, true) => "(•)",
+                (false, false) => "( )",
+            };
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(format!("{mark} {}. ", o + 1), theme.key()),
+                    Span::styled(option.label.clone(), theme.title()),
+                ]),
+                Line::styled(format!("      {}", option.text), theme.dim()),
+            ])
+        }
+        (InstrumentKind::Sliders { pairs }, Row::Pair(p)) => {
+            let pair = &pairs[*p];
+            let pos = answer.sliders.get(&pair.id).copied();
+            let poles = format!(
+                "{:<w$}{}",
+                pair.left,
+                pair.right,
+                w = width
+                    .saturating_sub(pair.right.chars().count())
+                    .max(pair.left.chars().count() + 1)
+            );
+            ListItem::new(vec![
+                Line::styled(poles, theme.title()),
+                slider::bar(pos, width, theme.accent(), theme.dim()),
+            ])
+        }
+        (InstrumentKind::Table { columns, .. }, Row::FixedRow(_) | Row::UserRow(_)) => {
+            let (id, label) = row_label(inst, row, answer);
+            let values = answer.row(&id).map(|r| &r.values);
+            let mut spans = vec![Span::styled(label, theme.title())];
+            let mut second = vec![Span::raw("  ")];
+            for (ci, c) in columns.iter().enumerate() {
+                let text = cell_text(&c.kind, values.and_then(|v| v.get(&c.id)));
+                let style = if ci == col.min(columns.len() - 1) && columns.len() > 1 {
+                    theme.accent()
+                } else {
+                    theme.key()
+                };
+                second.push(Span::styled(format!("{}: ", c.label), theme.dim()));
+                second.push(Span::styled(format!("[{text}]"), style));
+                second.push(Span::raw("  "));
+            }
+            if columns.len() == 1 && width > 50 {
+                spans.extend(second.into_iter().skip(1));
+                ListItem::new(Line::from(spans))
+            } else {
+                ListItem::new(vec![Line::from(spans), Line::from(second)])
+            }
+        }
+        (_, Row::AddRow) => ListItem::new(Line::styled(texts::ADD_ROW, theme.accent())),
+        (_, Row::InstrumentNote) => ListItem::new(vec![
+            Line::styled(texts::INSTRUMENT_NOTE, theme.title()),
+            Line::styled(format!("  {}", preview(Some(&answer.note))), theme.dim()),
+        ]),
+        _ => ListItem::new(""),
+    }
+}
+
+fn draw_picture(
+    frame: &mut Frame,
+    area: Rect,
+    inst: &Instrument,
+    answer: &InstrumentAnswer,
+    model: &Model,
+    theme: Theme,
+) {
+    let InstrumentKind::Table {
+        rows,
+        columns,
+        plot,
+        radar,
+        ..
+    } = &inst.kind
+    else {
+        return;
+    };
+    let block = Block::bordered().title(Line::styled(" Beeld ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let color = if model.no_color {
+        Color::Reset
+    } else {
+        Color::Magenta
+    };
+    let ring = if model.no_color {
+        Color::Reset
+    } else {
+        Color::DarkGray
+    };
+    if *radar {
+        let Some(col) = columns
+            .iter()
+            .find(|c| matches!(c.kind, ColumnKind::Scale { .. }))
+        else {
+            return;
+        };
+        let labels: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if rows.len() > 6 {
+                    format!("{}", i + 1)
+                } else {
+                    r.label.chars().take(14).collect()
+                }
+            })
+            .collect();
+        let scores: Vec<Option<f64>> = rows
+            .iter()
+            .map(
+                |r| match answer.row(&r.id).and_then(|a| a.values.get(&col.id)) {
+                    Some(CellValue::Score(v)) => Some(f64::from(*v)),
+                    _ => None,
+                },
+            )
+            .collect();
+        let series = [Series {
+            scores,
+            color,
+            marker: "●",
+        }];
+        frame.render_widget(
+            Radar {
+                labels: &labels,
+                series: &series,
+                ring_color: ring,
+                label_style: theme.title(),
+            },
+            inner,
+        );
+    } else if let Some((x_col, y_col)) = plot {
+        // A 2×2 plot: x and y from 1 to 5, quadrants split at 3; each row a number.
+        let mut points: Vec<(f64, f64, String)> = Vec::new();
+        let mut n = 0;
+        for r in &answer.rows {
+            n += 1;
+            let x = r.values.get(x_col);
+            let y = r.values.get(y_col);
+            if let (Some(CellValue::Score(x)), Some(CellValue::Score(y))) = (x, y) {
+                points.push((f64::from(*x), f64::from(*y), n.to_string()));
+            }
+        }
+        let x_label = columns
+            .iter()
+            .find(|c| &c.id == x_col)
+            .map(|c| c.label.clone())
+            .unwrap_or_default();
+        let y_label = columns
+            .iter()
+            .find(|c| &c.id == y_col)
+            .map(|c| c.label.clone())
+            .unwrap_or_default();
+        let canvas = Canvas::default()
+            .marker(Marker::Braille)
+            .x_bounds([0.0, 6.0])
+            .y_bounds([0.0, 6.0])
+            .paint(move |ctx| {
+                for (x1, y1, x2, y2) in [
+                    (0.5, 0.5, 5.5, 0.5),
+                    (0.5, 0.5, 0.5, 5.5),
+                    (3.0, 0.5, 3.0, 5.5),
+                    (0.5, 3.0, 5.5, 3.0),
+                ] {
+                    ctx.draw(&CLine {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        color: ring,
+                    });
+                }
+                ctx.print(0.6, 5.8, Span::raw(format!("↑ {y_label}")));
+                ctx.print(3.0, 0.1, Span::raw(format!("{x_label} →")));
+                for (x, y, label) in &points {
+                    ctx.print(
+                        *x,
+                        *y,
+                        Span::styled(label.clone(), ratatui::style::Style::default().fg(color)),
+                    );
+                }
+            });
+        frame.render_widget(canvas, inner);
+    }
+}
