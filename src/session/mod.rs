@@ -164,7 +164,10 @@ pub struct InstrumentAnswer {
 impl InstrumentAnswer {
     pub fn is_empty(&self) -> bool {
         self.choices.is_empty()
-            && self.rows.iter().all(|r| r.values.is_empty() && r.label.is_empty())
+            && self
+                .rows
+                .iter()
+                .all(|r| r.values.is_empty() && r.label.is_empty())
             && self.sliders.is_empty()
             && self.note.trim().is_empty()
     }

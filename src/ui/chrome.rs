@@ -56,9 +56,17 @@ pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 
 pub fn footer(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    // Whole entries only: an entry that does not fit is left out, not cut in half.
     for b in bindings(mode_of(model)).into_iter().filter(|b| b.footer) {
+        let help = format!(" {}  ", b.help);
+        let len = b.key_label.chars().count() + help.chars().count();
+        if used + len > usize::from(area.width) {
+            continue;
+        }
+        used += len;
         spans.push(Span::styled(b.key_label, theme.key()));
-        spans.push(Span::styled(format!(" {}  ", b.help), theme.dim()));
+        spans.push(Span::styled(help, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -70,7 +70,9 @@ pub fn section<'a>(lines: &mut Vec<Line<'a>>, heading: &str, body: &str, theme: 
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(heading.to_string(), theme.title()));
+    if !heading.is_empty() {
+        lines.push(Line::styled(heading.to_string(), theme.title()));
+    }
     for l in body.lines() {
         lines.push(Line::raw(l.to_string()));
     }
@@ -81,4 +83,31 @@ pub fn bullets<'a>(lines: &mut Vec<Line<'a>>, items: &[String]) {
     for i in items {
         lines.push(Line::raw(format!("• {i}")));
     }
+}
+
+/// Word-wraps `text` to lines of at most `width` characters (list items do not wrap by
+/// themselves). Words longer than a line are cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut out = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let word: String = word.chars().take(width).collect();
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if needed > width && !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        out.push(line);
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
 }

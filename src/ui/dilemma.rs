@@ -58,14 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                     Some(p) => format!("positie {} van 7", p + 4),
                     None => texts::NOT_PLACED.to_string(),
                 };
-                let poles = format!(
-                    "{:<w$}{}",
-                    dilemma.left,
-                    dilemma.right,
-                    w = inner_width
-                        .saturating_sub(dilemma.right.chars().count())
-                        .max(dilemma.left.chars().count() + 1)
-                );
+                let poles = slider::poles(&dilemma.left, &dilemma.right, inner_width);
                 ListItem::new(vec![
                     Line::from(vec![
                         Span::styled(texts::POSITION, theme.title()),

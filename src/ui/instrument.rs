@@ -130,14 +130,7 @@ fn item<'a>(
         (InstrumentKind::Sliders { pairs }, Row::Pair(p)) => {
             let pair = &pairs[*p];
             let pos = answer.sliders.get(&pair.id).copied();
-            let poles = format!(
-                "{:<w$}{}",
-                pair.left,
-                pair.right,
-                w = width
-                    .saturating_sub(pair.right.chars().count())
-                    .max(pair.left.chars().count() + 1)
-            );
+            let poles = slider::poles(&pair.left, &pair.right, width);
             ListItem::new(vec![
                 Line::styled(poles, theme.title()),
                 slider::bar(pos, width, theme.accent(), theme.dim()),
@@ -146,7 +139,7 @@ fn item<'a>(
         (InstrumentKind::Table { columns, .. }, Row::FixedRow(_) | Row::UserRow(_)) => {
             let (id, label) = row_label(inst, row, answer);
             let values = answer.row(&id).map(|r| &r.values);
-            let mut spans = vec![Span::styled(label, theme.title())];
+            let mut spans = vec![Span::styled(format!("{label}  "), theme.title())];
             let mut second = vec![Span::raw("  ")];
             for (ci, c) in columns.iter().enumerate() {
                 let text = cell_text(&c.kind, values.and_then(|v| v.get(&c.id)));

@@ -1,7 +1,7 @@
 //! A theme (key question): explanation, core model and literature on the left; the
 //! reflection questions with their answers and the linked instruments on the right.
 
-use super::common::{bullets, preview, section, select_list, text_panel, two_panes};
+use super::common::{bullets, preview, section, select_list, text_panel, two_panes, wrap};
 use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
@@ -42,6 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, t: usize, th
     text_panel(frame, text_area, &th.title, lines, open.scroll, theme);
 
     let rows = nav::rows(content, &open.session, model.screen);
+    let width = list_area.width.saturating_sub(5) as usize;
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match row {
@@ -53,10 +54,16 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, t: usize, th
                 } else {
                     theme.dim()
                 };
-                ListItem::new(vec![
-                    Line::raw(prompt.text.clone()),
-                    Line::styled(format!("  {}", preview(answer)), style),
-                ])
+                let mut lines: Vec<Line> = wrap(&prompt.text, width)
+                    .into_iter()
+                    .map(Line::raw)
+                    .collect();
+                let shown: String = preview(answer)
+                    .chars()
+                    .take(width.saturating_sub(2))
+                    .collect();
+                lines.push(Line::styled(format!("  {shown}"), style));
+                ListItem::new(lines)
             }
             Row::OpenInstrument(i) => {
                 let inst = &content.instruments[*i];

@@ -3,6 +3,20 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+/// The width the bar really takes for a given width: a whole number of slots.
+pub fn used_width(width: usize) -> usize {
+    (width / 7).max(1) * 7
+}
+
+/// The two poles spread over the bar's width: left pole left, right pole right.
+pub fn poles(left: &str, right: &str, width: usize) -> String {
+    let w = used_width(width);
+    let gap = w
+        .saturating_sub(left.chars().count() + right.chars().count())
+        .max(1);
+    format!("{left}{}{right}", " ".repeat(gap))
+}
+
 /// The bar for a position -3..=3 (None: not placed yet), `width` cells wide in total.
 pub fn bar(position: Option<i8>, width: usize, marker: Style, track: Style) -> Line<'static> {
     let slots = 7usize;
