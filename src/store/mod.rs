@@ -1,8 +1,14 @@
-//! The sessions folder: list (headers only), load, atomic save, lock.
+//! The sessions folder: list (headers only), load, atomic save, lock, backups of older
+//! schemas, and the prullenbak. How saving stays crash-safe is written down, with the
+//! system calls, in `docs/DURABILITY.md`.
 
 mod lock;
+mod migrate;
+mod trash;
 
-pub use lock::{LockInfo, SessionLock};
+pub use lock::{LockInfo, SessionLock, host_name, lock_path};
+pub use migrate::backup_path;
+pub use trash::{TRASH_DIR, list_trash, restore, trash, trash_dir};
 
 use crate::session::{self, Header, LoadError, SCHEMA_VERSION, Session};
 use std::fs;
@@ -30,6 +36,22 @@ pub enum StoreError {
     Dir { path: PathBuf, reason: String },
     #[error("kan de sessie niet omzetten naar tekst: {0}")]
     Serialize(String),
+    #[error("{path} kan niet worden verplaatst: {reason}")]
+    Move { path: PathBuf, reason: String },
+}
+
+impl StoreError {
+    /// The cause alone, without the path: for a status line that names the file elsewhere.
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Load { source, .. } => source.to_string(),
+            StoreError::Read { reason, .. }
+            | StoreError::Write { reason, .. }
+            | StoreError::Dir { reason, .. }
+            | StoreError::Move { reason, .. } => reason.clone(),
+            StoreError::Serialize(reason) => reason.clone(),
+        }
+    }
 }
 
 /// One row of the start screen: a readable session header or an unreadable file.
@@ -55,6 +77,9 @@ pub struct Opened {
     pub session: Session,
     pub read_only: Option<String>,
     pub lock: Option<SessionLock>,
+    /// Written when the file was of an older schema: the file as it was, before the
+    /// first save in the current schema.
+    pub backup: Option<PathBuf>,
 }
 
 /// Dutch text for an I/O error, naming the common causes plainly.
@@ -64,6 +89,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::NotFound => "bestaat niet".to_string(),
         K::PermissionDenied => "geen toestemming (alleen-lezen?)".to_string(),
         K::StorageFull => "de schijf is vol".to_string(),
+        K::QuotaExceeded => "uw schijfruimte (quotum) is op".to_string(),
+        K::FileTooLarge => "het bestand wordt te groot voor deze schijf".to_string(),
         K::ReadOnlyFilesystem => "het bestandssysteem is alleen-lezen".to_string(),
         K::NotADirectory => "is geen map".to_string(),
         K::IsADirectory => "is een map, geen bestand".to_string(),
@@ -93,7 +120,25 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     builder.create(dir).map_err(|e| StoreError::Dir {
         path: dir.to_path_buf(),
         reason: io_reason(&e),
-    })
+    })?;
+    // The new folder's name must survive a power cut too.
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = sync_dir(parent);
+    }
+    Ok(())
+}
+
+/// fsync of a folder, so that renames and new names in it are on disk.
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 /// True for the session files in a folder: `*.ron`, not hidden (temp files are hidden).
@@ -167,6 +212,11 @@ fn list_entry(path: &Path) -> ListEntry {
 
 /// Reads and parses one session file.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
+    load_text(path).map(|(session, _)| session)
+}
+
+/// Reads and parses one session file; also returns the text as read.
+fn load_text(path: &Path) -> Result<(Session, String), StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::Read {
         path: path.to_path_buf(),
         reason: io_reason(&e),
@@ -175,34 +225,77 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
         path: path.to_path_buf(),
         reason: "geen geldige UTF-8-tekst".to_string(),
     })?;
-    session::from_ron(&text).map_err(|source| StoreError::Load {
+    let session = session::from_ron(&text).map_err(|source| StoreError::Load {
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    Ok((session, text))
 }
 
 /// Loads a session for work: takes the lock, or opens read-only and says why.
 pub fn open(path: &Path) -> Result<Opened, StoreError> {
-    let session = load(path)?;
+    open_for_schema(path, SCHEMA_VERSION)
+}
+
+/// [`open`] as a build that writes schema `current` would: newer files open read-only,
+/// older ones get a backup (`NAME.ron.v<old>.bak`) before they are upgraded in memory,
+/// so the first save can never destroy the only copy in the old format. A parameter so
+/// that the upgrade path can be tested before there is an older schema.
+pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> {
+    // Validate first: an unreadable file gets no lock file beside it.
+    let (peek, _) = load_text(path)?;
     let mut read_only = None;
-    if session.schema > SCHEMA_VERSION {
+    let mut lock = None;
+    if peek.schema > current {
         read_only = Some(format!(
             "gemaakt met een nieuwere versie van kansrijk (schema {}); alleen-lezen",
-            session.schema
+            peek.schema
         ));
-    }
-    let lock = match SessionLock::acquire(path) {
-        Ok(lock) => Some(lock),
-        Err(held) => {
-            read_only.get_or_insert(held);
-            None
+    } else {
+        match SessionLock::acquire(path) {
+            Ok(l) => lock = Some(l),
+            Err(held) => read_only = Some(held),
         }
+    }
+    let (mut session, text) = match &lock {
+        // Read again under the lock: the previous holder may have saved once more just
+        // before it let go, and that save must not be overwritten with older text.
+        Some(_) => match load_text(path) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                // Moved to the prullenbak (or broken) in between: leave no lock file.
+                if !path.exists()
+                    && let Some(l) = lock.take()
+                {
+                    l.release_and_remove();
+                }
+                return Err(e);
+            }
+        },
+        None => (peek, String::new()),
     };
+    let mut backup = None;
+    if lock.is_some() {
+        remove_stale_temp_files(path);
+        if session.schema < current {
+            match migrate::upgrade(path, text.as_bytes(), &mut session, current) {
+                Ok(written) => backup = Some(written),
+                Err(e) => {
+                    read_only = Some(format!(
+                        "kan geen reservekopie van de oude versie maken ({}); alleen-lezen",
+                        e.reason()
+                    ));
+                    lock = None;
+                }
+            }
+        }
+    }
     Ok(Opened {
         path: path.to_path_buf(),
         session,
         read_only,
         lock,
+        backup,
     })
 }
 
@@ -226,8 +319,51 @@ pub fn write_atomic(path: &Path, text: &[u8]) -> Result<(), StoreError> {
         options.mode(0o600);
     }
     let mut file = options.open(path).map_err(fail)?;
-    file.write_all(text).map_err(fail)?;
-    file.commit().map_err(fail)
+    if let Err(e) = file.write_all(text) {
+        // Dropping `file` removes the temp file.
+        return Err(fail(e));
+    }
+    file.commit().map_err(|e| {
+        // A failed fsync or rename leaves the temp file behind (atomic-write-file only
+        // cleans up when nothing was committed yet); it holds the session's text.
+        remove_stale_temp_files(path);
+        fail(e)
+    })
+}
+
+/// True for atomic-write-file's temp names of the session `name`: `.NAME.XXXXXX`.
+pub fn is_temp_file_of(name: &str, candidate: &str) -> bool {
+    candidate
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|suffix| {
+            suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes temp files a killed save of this session left behind. Only the lock holder
+/// calls this (no other process writes the session then); returns how many were removed.
+pub fn remove_stale_temp_files(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(read) = fs::read_dir(dir) else {
+        return 0;
+    };
+    read.filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| is_temp_file_of(name, n))
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Saves a session to `path` atomically.
@@ -236,8 +372,40 @@ pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
     write_atomic(path, text.as_bytes())
 }
 
+/// A file name stem made of `id` that is safe on every file system: ASCII letters, digits,
+/// `-` and `_` only (so no `/`, `\`, `..`, `:`, `*`, `?`, no leading dot), at most 100
+/// characters, never empty.
+pub fn safe_stem(id: &str) -> String {
+    let mapped: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut stem = String::new();
+    for part in mapped.split('-').filter(|p| !p.is_empty()) {
+        if !stem.is_empty() {
+            stem.push('-');
+        }
+        stem.push_str(part);
+    }
+    stem.truncate(100);
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "sessie".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
 /// A free path for a new session in `dir`: `<id>.ron`, or `<id>-2.ron`, … when taken.
+/// The id is made safe first ([`safe_stem`]): the file always lands inside `dir`.
 pub fn new_path(dir: &Path, id: &str) -> PathBuf {
+    let id = safe_stem(id);
     let first = dir.join(format!("{id}.{EXT}"));
     if !first.exists() {
         return first;
@@ -254,4 +422,59 @@ pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, StoreError> {
     let path = new_path(dir, &session.id);
     save(&path, session)?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_ids_give_safe_file_names_inside_the_folder() {
+        let dir = Path::new("/sessies");
+        for (id, stem) in [
+            ("../../etc", "etc"),
+            ("a/b\\c:*?", "a-b-c"),
+            (".verborgen", "verborgen"),
+            ("", "sessie"),
+            ("...", "sessie"),
+            ("20260501-093000-anne-jansen", "20260501-093000-anne-jansen"),
+            ("één\u{1b}[31m", "n-31m"),
+        ] {
+            assert_eq!(safe_stem(id), stem, "{id:?}");
+            let path = new_path(dir, id);
+            assert_eq!(path.parent(), Some(dir), "{id:?}");
+            assert_eq!(path.file_name().map(|n| n.len() <= 104), Some(true));
+        }
+        assert_eq!(safe_stem(&"x".repeat(300)).len(), 100);
+    }
+
+    #[test]
+    fn temp_file_names_are_recognised_exactly() {
+        let name = "anne.ron";
+        assert!(is_temp_file_of(name, ".anne.ron.aB3dE9"));
+        assert!(!is_temp_file_of(name, ".anne.ron.lock"));
+        assert!(!is_temp_file_of(name, ".anne.ron.aB3dE9x"));
+        assert!(!is_temp_file_of(name, "anne.ron.aB3dE9"));
+        assert!(!is_temp_file_of(name, ".anne.ron.v1.bak"));
+        assert!(!is_temp_file_of(name, ".anne.ron.a-3dE9"));
+    }
+
+    #[test]
+    fn io_reasons_are_dutch() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            io_reason(&Error::from(ErrorKind::StorageFull)),
+            "de schijf is vol"
+        );
+        assert_eq!(
+            io_reason(&Error::from_raw_os_error(28)),
+            "de schijf is vol",
+            "ENOSPC"
+        );
+        assert_eq!(
+            io_reason(&Error::from_raw_os_error(30)),
+            "het bestandssysteem is alleen-lezen",
+            "EROFS"
+        );
+    }
 }
