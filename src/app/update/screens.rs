@@ -537,10 +537,8 @@ pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
                 return false;
             };
             let r = open.session.dilemmas.entry(id).or_default();
-            r.position = Some(
-                r.position
-                    .map_or(0, |p| (i32::from(p) + delta).clamp(-3, 3) as i8),
-            );
+            // Unplaced counts as the middle: the first step already moves.
+            r.position = Some((i32::from(r.position.unwrap_or(0)) + delta).clamp(-3, 3) as i8);
             true
         }),
         (Screen::Dilemma(..), Row::Strategy) => cycle_strategy(model, delta as isize),
