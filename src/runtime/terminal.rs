@@ -22,32 +22,51 @@ static PANIC_STATE: OnceLock<Mutex<PanicState>> = OnceLock::new();
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // ratatui's hook (installed after this one) has already restored the terminal.
+        // ratatui's hook (installed after this one) has already restored the terminal;
+        // bracketed paste is ours to switch off.
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
         let mut where_ = None;
+        let mut saved = true;
         if let Some(state) = PANIC_STATE.get()
             && let Ok(state) = state.lock()
         {
-            state.flusher.flush(Duration::from_secs(3));
+            saved = state.flusher.flush(Duration::from_secs(3));
             where_ = state.open.clone();
         }
         eprintln!("\nkansrijk is onverwacht gestopt door een fout in het programma.");
-        match where_ {
-            Some(path) => eprintln!(
+        match (where_, saved) {
+            (Some(path), true) => eprintln!(
                 "Uw laatste wijzigingen zijn bewaard in:\n  {}",
                 path.display()
             ),
-            None => eprintln!("Er stond geen sessie open; er is niets verloren."),
+            (Some(path), false) => eprintln!(
+                "Let op: de laatste wijziging kon niet worden bewaard. De sessie staat in:\n  {}",
+                path.display()
+            ),
+            (None, _) => eprintln!("Er stond geen sessie open; er is niets verloren."),
         }
+        // A panic's own message can quote a text (a slicing error shows the string), so
+        // it is only shown to developers who ask for it.
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "onbekend".to_string());
         eprintln!(
-            "Meld het probleem graag bij de makers, met de technische melding hieronder \
-             (daarin staat geen tekst uit uw sessies)."
+            "Meld het probleem graag bij de makers en noem deze plek in het programma: {location}\n\
+             (hierin staat geen tekst uit uw sessies)."
         );
-        previous(info);
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            previous(info);
+        }
     }));
 }
 
 /// Held while a message is being handled, so that a signal never cuts a change in half.
 static DISPATCH: Mutex<()> = Mutex::new(());
+
+/// True while the user's own editor has the terminal (Ctrl+E): a Ctrl+C there reaches
+/// kansrijk too (same process group) and must not end it.
+pub(crate) static EXTERNAL_EDITOR: AtomicBool = AtomicBool::new(false);
 
 /// SIGTERM, SIGHUP (terminal closed) and SIGINT: ask the loop to stop; if it does not
 /// within half a second (e.g. it is blocked reading a terminal that is gone), save
@@ -61,13 +80,20 @@ fn spawn_signal_thread(
     std::thread::Builder::new()
         .name("kansrijk-signals".into())
         .spawn(move || {
-            if signals.forever().next().is_some() {
+            for signal in signals.forever() {
+                if signal == SIGINT && EXTERNAL_EDITOR.load(Ordering::SeqCst) {
+                    continue;
+                }
                 stop.store(true, Ordering::SeqCst);
                 std::thread::sleep(Duration::from_millis(500));
                 let _guard = DISPATCH.lock();
-                flusher.flush(Duration::from_secs(5));
+                let saved = flusher.flush(Duration::from_secs(5));
                 let _ = execute!(std::io::stdout(), DisableBracketedPaste);
                 ratatui::restore();
+                if !saved {
+                    eprintln!("Let op: de laatste wijziging kon niet worden bewaard.");
+                    std::process::exit(1);
+                }
                 std::process::exit(0);
             }
         })?;
@@ -120,6 +146,11 @@ fn event_loop(
         runtime.dispatch(model, msg);
     }
     let exit_after_first_frame = std::env::var_os("KANSRIJK_EXIT_AFTER_FIRST_FRAME").is_some();
+    // For the crash tests only (not in any help): panic after this many keys and pastes.
+    let panic_after: Option<u32> = std::env::var("KANSRIJK_TEST_PANIC")
+        .ok()
+        .and_then(|v| v.trim().parse().ok());
+    let mut inputs = 0u32;
     loop {
         terminal.draw(|frame| ui::view(frame, model))?;
         if exit_after_first_frame {
@@ -148,7 +179,17 @@ fn event_loop(
                 };
                 if let Some(msg) = msg {
                     let _guard = DISPATCH.lock();
+                    let quote = match &msg {
+                        Msg::Paste(text) => text.chars().take(40).collect(),
+                        _ => String::new(),
+                    };
                     runtime.dispatch(model, msg);
+                    inputs += 1;
+                    if panic_after.is_some_and(|n| inputs >= n) {
+                        // Quotes what was typed, as a careless panic might: the hook must
+                        // not show it.
+                        panic!("KANSRIJK_TEST_PANIC na {inputs} invoer(en): {quote:?}");
+                    }
                 }
                 if runtime.quit || !event::poll(Duration::ZERO)? {
                     break;
@@ -181,6 +222,7 @@ fn edit_externally(
     crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    EXTERNAL_EDITOR.store(true, Ordering::SeqCst);
     // The editor setting may carry arguments ("code --wait"): split on whitespace.
     let mut parts = editor.split_whitespace();
     let program = parts.next().unwrap_or("vi");
@@ -188,6 +230,7 @@ fn edit_externally(
         .args(parts)
         .arg(&path)
         .status();
+    EXTERNAL_EDITOR.store(false, Ordering::SeqCst);
     *terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let _ = terminal.clear();
