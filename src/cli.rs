@@ -100,6 +100,92 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Maak een rapport van een sessie; de laatste regel van de uitvoer is het pad
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--vorige BESTAND] [--met-notities]"
+    )]
+    Export {
+        /// Het sessiebestand (.ron)
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// md (Markdown), html (één los bestand, af te drukken op A4; standaard) of svg (alleen
+        /// de radar)
+        #[arg(
+            long,
+            value_enum,
+            default_value = "html",
+            value_name = "FORMAAT",
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
+        formaat: FormatArg,
+        /// Het rapportbestand (anders naast de sessie, met .md, .html of .svg)
+        #[arg(short = 'o', long = "uitvoer", value_name = "UIT")]
+        out: Option<PathBuf>,
+        /// Een eerdere sessie: over de radar gelegd, met het verschil per conditie
+        #[arg(long, value_name = "BESTAND")]
+        vorige: Option<PathBuf>,
+        /// Neem de privé-notities van de coach op (anders staan ze niet in het bestand)
+        #[arg(long = "met-notities")]
+        met_notities: bool,
+    },
+    /// Vergelijk de quick scans van de respondenten van één samenwerking
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
+    )]
+    Compare {
+        /// De sessiebestanden (.ron), één per respondent
+        #[arg(value_name = "BESTAND", required_unless_present = "samenwerking")]
+        files: Vec<PathBuf>,
+        /// Neem alle sessies over deze samenwerking uit de sessiemap en haar groepsmap
+        #[arg(long, value_name = "NAAM", conflicts_with = "files")]
+        samenwerking: Option<String>,
+        /// Uitvoer als JSON
+        #[arg(long, conflicts_with = "export")]
+        json: bool,
+        /// Schrijf een groepsrapport: md, html of svg (alleen de radar)
+        #[arg(long, value_enum, value_name = "FORMAAT", hide_possible_values = true)]
+        export: Option<FormatArg>,
+        /// Het rapportbestand (anders naast de eerste sessie: groep-<samenwerking>.<formaat>)
+        #[arg(short = 'o', long = "uitvoer", value_name = "UIT", requires = "export")]
+        out: Option<PathBuf>,
+        /// Noem de respondenten R1…Rn in plaats van bij naam
+        #[arg(long)]
+        anoniem: bool,
+    },
+    /// Neem sessiebestanden van partners op in de groepsmap van hun samenwerking
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk import BESTAND… [--dir MAP]"
+    )]
+    Import {
+        /// De sessiebestanden (.ron); de originelen blijven onaangeroerd
+        #[arg(value_name = "BESTAND", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `--formaat` / `--export`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Html,
+    Svg,
+}
+
+impl From<FormatArg> for crate::report::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Md => crate::report::Format::Markdown,
+            FormatArg::Html => crate::report::Format::Html,
+            FormatArg::Svg => crate::report::Format::Svg,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -278,4 +364,365 @@ pub enum ShowError {
     Store(StoreError),
     #[error("kan niet schrijven: {0}")]
     Io(std::io::Error),
+}
+
+/// Loads a session for a report; the error names the file, line and column.
+fn load_for_report(file: &Path) -> anyhow::Result<Session> {
+    store::load(file).map_err(anyhow::Error::from)
+}
+
+/// Refuses to write a report over a session file (or over any of `inputs`).
+fn check_output(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
+    if output.extension().is_some_and(|e| e == store::EXT) {
+        anyhow::bail!(
+            "{} is een sessiebestand (.ron); kies voor het rapport een ander bestand",
+            output.display()
+        );
+    }
+    let canonical = |p: &Path| p.canonicalize().ok();
+    if let Some(out) = canonical(output)
+        && inputs.iter().any(|i| canonical(i).as_ref() == Some(&out))
+    {
+        anyhow::bail!(
+            "{} is een van de sessies zelf; kies een ander uitvoerbestand",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes a report atomically (0600 when new: reports are as confidential as sessions).
+fn write_report(output: &Path, text: &str) -> anyhow::Result<()> {
+    // A bare file name: write it in the current folder.
+    let target = if output.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+        Path::new(".").join(output)
+    } else {
+        output.to_path_buf()
+    };
+    store::write_atomic(&target, text.as_bytes())?;
+    Ok(())
+}
+
+fn format_name(format: crate::report::Format) -> &'static str {
+    match format {
+        crate::report::Format::Markdown => "Markdown",
+        crate::report::Format::Html => "HTML",
+        crate::report::Format::Svg => "SVG (radar)",
+    }
+}
+
+/// `kansrijk export`: writes a report of `file` and prints its path last.
+pub fn export(
+    out: &mut impl Write,
+    content: &Content,
+    file: &Path,
+    format: crate::report::Format,
+    output: Option<&Path>,
+    previous: Option<&Path>,
+    with_notes: bool,
+) -> anyhow::Result<PathBuf> {
+    let session = load_for_report(file)?;
+    let previous_session = previous.map(load_for_report).transpose()?;
+    let output = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| crate::report::default_path(file, format));
+    let mut inputs = vec![file];
+    inputs.extend(previous);
+    check_output(&output, &inputs)?;
+    let options = crate::report::Options {
+        with_notes,
+        previous: previous_session.as_ref(),
+        ..Default::default()
+    };
+    let text = crate::report::render(format, content, &session, &options);
+    write_report(&output, &text)?;
+    let notes = match (format, with_notes) {
+        (crate::report::Format::Svg, _) => "",
+        (_, true) => ", met de notities van de coach",
+        (_, false) => ", zonder de notities van de coach",
+    };
+    writeln!(
+        out,
+        "Rapport ({}{notes}) van {} over {}:",
+        format_name(format),
+        crate::ui::texts::safe(&session.bestuurder),
+        crate::ui::texts::safe(&session.samenwerking)
+    )?;
+    writeln!(out, "{}", output.display())?;
+    Ok(output)
+}
+
+/// `kansrijk compare`: group statistics of several sessions, as a table, as JSON, or as a
+/// group report.
+#[allow(clippy::too_many_arguments)]
+pub fn compare(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    content: &Content,
+    dir: &Path,
+    files: &[PathBuf],
+    samenwerking: Option<&str>,
+    json: bool,
+    export: Option<crate::report::Format>,
+    output: Option<&Path>,
+    anonymous: bool,
+) -> anyhow::Result<()> {
+    let mut members: Vec<(PathBuf, Session)> = Vec::new();
+    if let Some(name) = samenwerking {
+        members = crate::group::members(dir, name);
+        if members.is_empty() {
+            anyhow::bail!(
+                "geen leesbare sessies over ‘{}’ in {} of in haar groepsmap",
+                crate::ui::texts::safe(name),
+                dir.display()
+            );
+        }
+    } else {
+        for file in files {
+            let session = load_for_report(file)?;
+            if let Some((first, _)) = members.iter().find(|(_, s)| s.id == session.id) {
+                writeln!(
+                    err,
+                    "Let op: {} is dezelfde sessie als {}; één keer meegeteld.",
+                    file.display(),
+                    first.display()
+                )?;
+                continue;
+            }
+            members.push((file.clone(), session));
+        }
+    }
+    if members.len() < 2 {
+        anyhow::bail!("geef minstens twee verschillende sessies om te vergelijken");
+    }
+    let sessions: Vec<Session> = members.iter().map(|(_, s)| s.clone()).collect();
+    let stats = crate::group::stats(&content.scan, &sessions);
+
+    if json {
+        writeln!(out, "{}", compare_json(&stats))?;
+        return Ok(());
+    }
+
+    let name = crate::report::common_samenwerking(&sessions);
+    if let Some(format) = export {
+        let output = output
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| crate::report::default_group_path(&members[0].0, &name, format));
+        let inputs: Vec<&Path> = members.iter().map(|(p, _)| p.as_path()).collect();
+        check_output(&output, &inputs)?;
+        let text = crate::report::render_group(
+            format,
+            content,
+            &sessions,
+            &crate::report::Options {
+                anonymous,
+                ..Default::default()
+            },
+        );
+        write_report(&output, &text)?;
+        writeln!(
+            out,
+            "Groepsrapport ({}) van {} respondenten over {}{}:",
+            format_name(format),
+            stats.respondents,
+            crate::ui::texts::safe(&name),
+            if anonymous { ", anoniem" } else { "" }
+        )?;
+        writeln!(out, "{}", output.display())?;
+        return Ok(());
+    }
+
+    let safe = crate::ui::texts::safe;
+    let names = crate::group::display_names(&sessions, anonymous);
+    writeln!(out, "{} — {} respondenten", safe(&name), stats.respondents)?;
+    if sessions.windows(2).any(|w| {
+        crate::session::slug(&w[0].samenwerking) != crate::session::slug(&w[1].samenwerking)
+    }) {
+        writeln!(
+            out,
+            "Let op: niet alle sessies gaan over dezelfde samenwerking."
+        )?;
+    }
+    if !anonymous {
+        for (i, n) in names.iter().enumerate() {
+            writeln!(out, "  R{} = {}", i + 1, safe(n))?;
+        }
+    }
+    writeln!(out)?;
+    let width = content
+        .scan
+        .conditions
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let mut header = format!(
+        "{:<width$}  {:>5} {:>5} {:>5}",
+        "Conditie", "gem.", "min", "max"
+    );
+    for i in 1..=stats.respondents {
+        header.push_str(&format!(" {:>5}", format!("R{i}")));
+    }
+    writeln!(out, "{header}")?;
+    for (cond, cs) in content.scan.conditions.iter().zip(&stats.conditions) {
+        let mut row = format!(
+            "{:<width$}  {:>5} {:>5} {:>5}",
+            cond.name,
+            crate::fmt_opt_score(cs.mean),
+            crate::fmt_opt_score(cs.min),
+            crate::fmt_opt_score(cs.max)
+        );
+        for s in &cs.scores {
+            row.push_str(&format!(" {:>5}", crate::fmt_opt_score(*s)));
+        }
+        if cs.mean.is_some_and(|m| m < scan::FLAG_THRESHOLD) {
+            row.push_str("  ! zwak");
+        }
+        writeln!(out, "{row}")?;
+    }
+    let topics = crate::group::topics(&content.scan, &stats);
+    let item_text = |id: &str| {
+        content
+            .scan
+            .items()
+            .find(|(_, it)| it.id == id)
+            .map(|(ci, it)| format!("{} ({})", it.text, content.scan.conditions[ci].short))
+            .unwrap_or_else(|| id.to_string())
+    };
+    writeln!(out, "\nGespreksonderwerpen")?;
+    if topics.disagreements.is_empty() {
+        writeln!(
+            out,
+            "  Bij geen enkele indicator liggen de antwoorden {} of meer punten uiteen.",
+            crate::group::DISAGREEMENT_MIN_SPREAD
+        )?;
+    } else {
+        writeln!(out, "  Waar de antwoorden het verst uiteenlopen:")?;
+        for (k, i) in topics.disagreements.iter().enumerate() {
+            writeln!(
+                out,
+                "  {}. {} — spreiding {}, gem. {}",
+                k + 1,
+                item_text(&i.id),
+                i.spread.unwrap_or(0),
+                crate::fmt_opt_score(i.mean)
+            )?;
+        }
+    }
+    if topics.weak.is_empty() {
+        writeln!(out, "  Geen conditie heeft een gemiddelde onder 3,0.")?;
+    } else {
+        writeln!(out, "  Zwakke condities (gemiddelde onder 3,0):")?;
+        for w in &topics.weak {
+            writeln!(
+                out,
+                "  - {} {}: {}",
+                w.condition.name,
+                crate::fmt_score(w.mean),
+                w.condition.neglect_risk
+            )?;
+        }
+    }
+    writeln!(out, "\nIndicatoren, grootste spreiding eerst")?;
+    writeln!(out, "  {:>4} {:>5}  indicator", "spr.", "gem.")?;
+    for i in stats.items_by_spread() {
+        writeln!(
+            out,
+            "  {:>4} {:>5}  {}",
+            i.spread
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| "–".to_string()),
+            crate::fmt_opt_score(i.mean),
+            item_text(&i.id)
+        )?;
+    }
+    Ok(())
+}
+
+/// The JSON of `kansrijk compare --json`, keys in a fixed order: `respondents`,
+/// `conditions` (in scan order, each `mean`, `min`, `max`), `items` (largest spread
+/// first, each `id`, `mean`, `spread`); `null` where there is no data.
+pub fn compare_json(stats: &crate::group::GroupStats) -> String {
+    let j = |v: serde_json::Value| v.to_string();
+    let conditions: Vec<String> = stats
+        .conditions
+        .iter()
+        .map(|c| {
+            format!(
+                "{}:{{\"mean\":{},\"min\":{},\"max\":{}}}",
+                j(c.id.as_str().into()),
+                j(c.mean.into()),
+                j(c.min.into()),
+                j(c.max.into())
+            )
+        })
+        .collect();
+    let items: Vec<String> = stats
+        .items_by_spread()
+        .iter()
+        .map(|i| {
+            format!(
+                "{{\"id\":{},\"mean\":{},\"spread\":{}}}",
+                j(i.id.as_str().into()),
+                j(i.mean.into()),
+                j(i.spread.into())
+            )
+        })
+        .collect();
+    format!(
+        "{{\"respondents\":{},\"conditions\":{{{}}},\"items\":[{}]}}",
+        stats.respondents,
+        conditions.join(","),
+        items.join(",")
+    )
+}
+
+/// `kansrijk import`: copies partner sessions into the group folders; prints what went
+/// where. Fails (after importing the rest) when a file was refused.
+pub fn import(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    dir: &Path,
+    files: &[PathBuf],
+) -> anyhow::Result<()> {
+    let report = crate::group::import(dir, files);
+    for (from, to) in &report.imported {
+        writeln!(out, "Geïmporteerd: {} → {}", from.display(), to.display())?;
+    }
+    for (from, to) in &report.already {
+        writeln!(
+            out,
+            "Al aanwezig (niet opnieuw gekopieerd): {} = {}",
+            from.display(),
+            to.display()
+        )?;
+    }
+    for (_, e) in &report.refused {
+        writeln!(
+            err,
+            "Niet geïmporteerd: {}",
+            crate::ui::texts::safe(&e.to_string())
+        )?;
+    }
+    let n = report.imported.len();
+    writeln!(
+        out,
+        "{} {} geïmporteerd in {}.",
+        n,
+        if n == 1 { "sessie" } else { "sessies" },
+        dir.join(crate::group::GROUPS_DIR).display()
+    )?;
+    if !report.refused.is_empty() {
+        anyhow::bail!(
+            "{} {} niet geïmporteerd (zie hierboven)",
+            report.refused.len(),
+            if report.refused.len() == 1 {
+                "bestand"
+            } else {
+                "bestanden"
+            }
+        );
+    }
+    Ok(())
 }

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod group;
+pub mod report;
 pub mod runtime;
 pub mod scan;
 pub mod session;

@@ -56,6 +56,54 @@ fn main() -> ExitCode {
             cli::show(&mut std::io::stdout().lock(), &content, &file, json)
                 .map_err(anyhow::Error::from)
         }
+        Some(Command::Export {
+            file,
+            formaat,
+            out,
+            vorige,
+            met_notities,
+        }) => {
+            let file = cli::resolve_file(&file, &dir);
+            let vorige = vorige.map(|v| cli::resolve_file(&v, &dir));
+            cli::export(
+                &mut std::io::stdout().lock(),
+                &content,
+                &file,
+                formaat.into(),
+                out.as_deref(),
+                vorige.as_deref(),
+                met_notities,
+            )
+            .map(|_| ())
+        }
+        Some(Command::Compare {
+            files,
+            samenwerking,
+            json,
+            export,
+            out,
+            anoniem,
+        }) => {
+            let files: Vec<_> = files.iter().map(|f| cli::resolve_file(f, &dir)).collect();
+            cli::compare(
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+                &content,
+                &dir,
+                &files,
+                samenwerking.as_deref(),
+                json,
+                export.map(Into::into),
+                out.as_deref(),
+                anoniem,
+            )
+        }
+        Some(Command::Import { files }) => cli::import(
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+            &dir,
+            &files,
+        ),
     };
     finish(result)
 }

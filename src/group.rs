@@ -1,0 +1,708 @@
+//! Group statistics for one samenwerking: several respondents' quick scans side by side,
+//! the topics worth a conversation, and how scores moved between two sittings. The
+//! statistics are pure functions; [`import`] and [`members`] are the only ones that touch
+//! the disk (through `crate::store`).
+//!
+//! Conventions:
+//! - A respondent's condition score is [`crate::scan::score`]'s mean of their 1–5 answers;
+//!   respondents without a score for a condition are left out of that condition's numbers.
+//! - Per indicator, "weet ik niet" (and values outside 1–5) are ignored.
+//! - The standard deviation is the population one (divide by n): it describes this group,
+//!   it does not estimate a larger one.
+
+use crate::content::{Condition, ScanContent};
+use crate::scan::{self, FLAG_THRESHOLD};
+use crate::session::{self, Answer, Session};
+use crate::store::{self, StoreError};
+use std::path::{Path, PathBuf};
+
+/// Name of the subfolder of the sessions folder that holds imported partner sessions,
+/// one folder per samenwerking (`groepen/<slug>/`).
+pub const GROUPS_DIR: &str = "groepen";
+
+/// An indicator counts as a topic of disagreement from this spread (max − min) on.
+pub const DISAGREEMENT_MIN_SPREAD: u8 = 2;
+
+/// At most this many indicators are listed as topics of disagreement.
+pub const MAX_DISAGREEMENTS: usize = 5;
+
+/// One condition over the group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConditionStats {
+    pub id: String,
+    /// Mean of the respondents' condition scores; `None` when nobody has one.
+    pub mean: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Respondents with a score for this condition.
+    pub n: usize,
+    /// Each respondent's score, in the order the sessions were given.
+    pub scores: Vec<Option<f64>>,
+}
+
+/// One indicator (item) over the group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemStats {
+    pub id: String,
+    /// Index of the condition the item belongs to.
+    pub condition: usize,
+    /// Mean of the 1–5 answers; `None` without any.
+    pub mean: Option<f64>,
+    /// Max − min of the 1–5 answers; `None` without any.
+    pub spread: Option<u8>,
+    /// Population standard deviation of the 1–5 answers; `None` without any.
+    pub sd: Option<f64>,
+    /// Respondents with a 1–5 answer.
+    pub n: usize,
+    /// Respondents who answered "weet ik niet".
+    pub dont_know: usize,
+}
+
+/// The quick scan over a group of respondents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupStats {
+    pub respondents: usize,
+    /// In scan order.
+    pub conditions: Vec<ConditionStats>,
+    /// In scan order.
+    pub items: Vec<ItemStats>,
+}
+
+impl GroupStats {
+    /// The condition means in scan order, for a radar.
+    pub fn means(&self) -> Vec<Option<f64>> {
+        self.conditions.iter().map(|c| c.mean).collect()
+    }
+
+    /// The items with the largest spread first; ties (and items without data, last) keep
+    /// scan order.
+    pub fn items_by_spread(&self) -> Vec<&ItemStats> {
+        let mut items: Vec<&ItemStats> = self.items.iter().collect();
+        // A stable sort keeps scan order among equal spreads.
+        items.sort_by_key(|i| std::cmp::Reverse(i.spread.map(i16::from).unwrap_or(-1)));
+        items
+    }
+}
+
+/// Mean, min and max of the values that are present.
+fn summary(values: &[Option<f64>]) -> (Option<f64>, Option<f64>, Option<f64>, usize) {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    if present.is_empty() {
+        return (None, None, None, 0);
+    }
+    let n = present.len();
+    let mean = present.iter().sum::<f64>() / n as f64;
+    let min = present.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = present.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (Some(mean), Some(min), Some(max), n)
+}
+
+/// The quick-scan statistics of `sessions` (one per respondent).
+pub fn stats<'a>(
+    content: &ScanContent,
+    sessions: impl IntoIterator<Item = &'a Session>,
+) -> GroupStats {
+    let sessions: Vec<&Session> = sessions.into_iter().collect();
+    let results: Vec<scan::ScanResult> = sessions
+        .iter()
+        .map(|s| scan::score(content, &s.answers))
+        .collect();
+    let conditions = content
+        .conditions
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let scores: Vec<Option<f64>> = results
+                .iter()
+                .map(|r| r.conditions.get(ci).and_then(|cs| cs.score))
+                .collect();
+            let (mean, min, max, n) = summary(&scores);
+            ConditionStats {
+                id: c.id.clone(),
+                mean,
+                min,
+                max,
+                n,
+                scores,
+            }
+        })
+        .collect();
+    let items = content
+        .items()
+        .map(|(ci, item)| {
+            let answers: Vec<Answer> = sessions
+                .iter()
+                .filter_map(|s| s.answers.get(&item.id).copied())
+                .collect();
+            let values: Vec<u8> = answers
+                .iter()
+                .filter_map(|a| match a {
+                    Answer::Score(v) if (1..=5).contains(v) => Some(*v),
+                    _ => None,
+                })
+                .collect();
+            let dont_know = answers
+                .iter()
+                .filter(|a| matches!(a, Answer::DontKnow))
+                .count();
+            let n = values.len();
+            let (mean, spread, sd) = match (values.iter().min(), values.iter().max()) {
+                (Some(lo), Some(hi)) => {
+                    let mean = values.iter().map(|v| f64::from(*v)).sum::<f64>() / n as f64;
+                    let var = values
+                        .iter()
+                        .map(|v| (f64::from(*v) - mean).powi(2))
+                        .sum::<f64>()
+                        / n as f64;
+                    (Some(mean), Some(hi - lo), Some(var.sqrt()))
+                }
+                _ => (None, None, None),
+            };
+            ItemStats {
+                id: item.id.clone(),
+                condition: ci,
+                mean,
+                spread,
+                sd,
+                n,
+                dont_know,
+            }
+        })
+        .collect();
+    GroupStats {
+        respondents: sessions.len(),
+        conditions,
+        items,
+    }
+}
+
+/// A condition whose group mean is below [`FLAG_THRESHOLD`].
+#[derive(Debug, Clone)]
+pub struct WeakCondition<'a> {
+    pub condition: &'a Condition,
+    pub mean: f64,
+}
+
+/// What the group should talk about.
+#[derive(Debug, Clone)]
+pub struct Topics<'a> {
+    /// Indicators with a spread of at least [`DISAGREEMENT_MIN_SPREAD`], largest first,
+    /// ties in scan order; at most [`MAX_DISAGREEMENTS`].
+    pub disagreements: Vec<&'a ItemStats>,
+    /// Conditions with a mean below 3,0, weakest first, ties in scan order.
+    pub weak: Vec<WeakCondition<'a>>,
+}
+
+/// The gespreksonderwerpen: where the respondents disagree most, and the weak conditions.
+pub fn topics<'a>(content: &'a ScanContent, stats: &'a GroupStats) -> Topics<'a> {
+    let disagreements = stats
+        .items_by_spread()
+        .into_iter()
+        .filter(|i| i.spread.is_some_and(|s| s >= DISAGREEMENT_MIN_SPREAD))
+        .take(MAX_DISAGREEMENTS)
+        .collect();
+    let mut weak: Vec<WeakCondition<'a>> = content
+        .conditions
+        .iter()
+        .zip(&stats.conditions)
+        .filter_map(|(condition, cs)| {
+            cs.mean
+                .filter(|m| *m < FLAG_THRESHOLD)
+                .map(|mean| WeakCondition { condition, mean })
+        })
+        .collect();
+    weak.sort_by(|a, b| a.mean.total_cmp(&b.mean));
+    Topics {
+        disagreements,
+        weak,
+    }
+}
+
+/// Per condition (scan order): current score − previous score; `None` when either is
+/// missing.
+pub fn deltas(content: &ScanContent, previous: &Session, current: &Session) -> Vec<Option<f64>> {
+    let before = scan::score(content, &previous.answers);
+    let now = scan::score(content, &current.answers);
+    before
+        .conditions
+        .iter()
+        .zip(&now.conditions)
+        .map(|(b, n)| Some(n.score? - b.score?))
+        .collect()
+}
+
+/// A change in score with a sign and a Dutch decimal comma, one decimal: `+0,5`, `-1,3`.
+/// A change that rounds to zero is `±0,0` (never `-0,0`). Halves round away from zero.
+pub fn fmt_delta(delta: f64) -> String {
+    let tenths = (delta * 10.0).round();
+    if tenths == 0.0 || !tenths.is_finite() {
+        return "±0,0".to_string();
+    }
+    let sign = if tenths > 0.0 { '+' } else { '-' };
+    let abs = tenths.abs() / 10.0;
+    format!("{sign}{abs:.1}").replace('.', ",")
+}
+
+/// An optional delta; `–` when there is none.
+pub fn fmt_opt_delta(delta: Option<f64>) -> String {
+    delta.map(fmt_delta).unwrap_or_else(|| "–".to_string())
+}
+
+/// `R1`, `R2`, … `Rn`: names for respondents in an anonymous report.
+pub fn anonymous_names(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("R{i}")).collect()
+}
+
+/// The names to show for `sessions`: `R1…Rn` when `anonymous`, otherwise each
+/// bestuurder's name (with the organisation when two share a name; `R<i>` when empty).
+pub fn display_names(sessions: &[Session], anonymous: bool) -> Vec<String> {
+    if anonymous {
+        return anonymous_names(sessions.len());
+    }
+    sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let name = s.bestuurder.trim();
+            if name.is_empty() {
+                return format!("R{}", i + 1);
+            }
+            let shared = sessions
+                .iter()
+                .filter(|o| o.bestuurder.trim() == name)
+                .count()
+                > 1;
+            if shared && !s.organisatie.trim().is_empty() {
+                format!("{name} ({})", s.organisatie.trim())
+            } else {
+                name.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The folder for a samenwerking's imported sessions: `<dir>/groepen/<slug>`.
+pub fn group_dir(dir: &Path, samenwerking: &str) -> PathBuf {
+    let slug = session::slug(samenwerking);
+    let slug = if slug.is_empty() {
+        "zonder-naam".to_string()
+    } else {
+        slug
+    };
+    dir.join(GROUPS_DIR).join(slug)
+}
+
+/// The result of [`import`]: what was copied where, what was already there, what was
+/// refused and why.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// (original, copy)
+    pub imported: Vec<(PathBuf, PathBuf)>,
+    /// (original, the identical copy already in the group folder)
+    pub already: Vec<(PathBuf, PathBuf)>,
+    pub refused: Vec<(PathBuf, StoreError)>,
+}
+
+/// Copies partner session files into `<dir>/groepen/<slug of their samenwerking>/`
+/// (folders 0700, copies 0600, written atomically). The originals are only read. A file
+/// that does not parse is refused with the parse error; the others are still imported.
+/// A name already taken gets `-2`, `-3`, … — unless that file has the same bytes, then
+/// nothing is copied (a respondent must not count twice).
+pub fn import(dir: &Path, files: &[PathBuf]) -> ImportReport {
+    let mut report = ImportReport::default();
+    for file in files {
+        match import_one(dir, file) {
+            Ok(Copied::New(to)) => report.imported.push((file.clone(), to)),
+            Ok(Copied::Already(to)) => report.already.push((file.clone(), to)),
+            Err(e) => report.refused.push((file.clone(), e)),
+        }
+    }
+    report
+}
+
+enum Copied {
+    New(PathBuf),
+    Already(PathBuf),
+}
+
+fn import_one(dir: &Path, file: &Path) -> Result<Copied, StoreError> {
+    // Validate with the same parser (and the same Dutch error) as everywhere else.
+    let session = store::load(file)?;
+    let bytes = std::fs::read(file).map_err(|e| StoreError::Read {
+        path: file.to_path_buf(),
+        reason: store::io_reason(&e),
+    })?;
+    let target_dir = group_dir(dir, &session.samenwerking);
+    store::ensure_dir(&target_dir)?;
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(|n| n.strip_suffix(&format!(".{}", store::EXT)).unwrap_or(n))
+        .map(store::safe_stem)
+        .unwrap_or_else(|| store::safe_stem(&session.id));
+    let mut n = 1;
+    let target = loop {
+        let candidate = if n == 1 {
+            target_dir.join(format!("{name}.{}", store::EXT))
+        } else {
+            target_dir.join(format!("{name}-{n}.{}", store::EXT))
+        };
+        if !candidate.exists() {
+            break candidate;
+        }
+        if std::fs::read(&candidate).is_ok_and(|existing| existing == bytes) {
+            return Ok(Copied::Already(candidate));
+        }
+        n += 1;
+    };
+    // Never write onto the original, even when it already lies in the group folder.
+    if same_file(file, &target) {
+        return Ok(Copied::Already(target));
+    }
+    store::write_atomic(&target, &bytes)?;
+    Ok(Copied::New(target))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The sessions of one samenwerking, for a group view: the readable top-level sessions in
+/// `dir` whose samenwerking has the same slug, then the readable ones in its group folder.
+/// A session id that occurs more than once counts once (the most recently updated copy).
+pub fn members(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
+    let wanted = session::slug(samenwerking);
+    let mut out: Vec<(PathBuf, Session)> = Vec::new();
+    let top = store::list(dir).unwrap_or_default();
+    let mut paths: Vec<PathBuf> = top
+        .iter()
+        .filter_map(|e| match e {
+            store::ListEntry::Session { path, header }
+                if session::slug(&header.samenwerking) == wanted =>
+            {
+                Some(path.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    paths.sort();
+    let mut imported: Vec<PathBuf> = std::fs::read_dir(group_dir(dir, samenwerking))
+        .map(|read| {
+            read.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| store::is_session_file(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    imported.sort();
+    paths.extend(imported);
+    for path in paths {
+        let Ok(session) = store::load(&path) else {
+            continue;
+        };
+        match out.iter_mut().find(|(_, s)| s.id == session.id) {
+            Some(existing) => {
+                if session.updated > existing.1.updated {
+                    *existing = (path, session);
+                }
+            }
+            None => out.push((path, session)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+    use crate::session::Mode;
+
+    fn content() -> Content {
+        Content::embedded().expect("content")
+    }
+
+    fn session(name: &str, answers: &[(&str, Answer)]) -> Session {
+        let mut s = Session::new(
+            name,
+            "",
+            "Wijkzorg Noord",
+            Mode::Zelfreflectie,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        s.answers = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        s
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn two_respondents() {
+        let c = content();
+        // R1: ambitie items 4,5 → 4,5; belangen 2 and ? → 2,0.
+        // R2: ambitie items 2,3 → 2,5; belangen nothing.
+        let r1 = session(
+            "A",
+            &[
+                ("ambitie.gedeeld", Answer::Score(4)),
+                ("ambitie.waardevol", Answer::Score(5)),
+                ("belangen.interesse", Answer::Score(2)),
+                ("belangen.waarde", Answer::DontKnow),
+            ],
+        );
+        let r2 = session(
+            "B",
+            &[
+                ("ambitie.gedeeld", Answer::Score(2)),
+                ("ambitie.waardevol", Answer::Score(3)),
+                ("belangen.waarde", Answer::DontKnow),
+            ],
+        );
+        let s = stats(&c.scan, [&r1, &r2]);
+        assert_eq!(s.respondents, 2);
+        let amb = &s.conditions[0];
+        assert!(close(amb.mean, 3.5));
+        assert!(close(amb.min, 2.5));
+        assert!(close(amb.max, 4.5));
+        assert_eq!(amb.n, 2);
+        let bel = &s.conditions[1];
+        assert!(close(bel.mean, 2.0), "R2 has no belangen score: ignored");
+        assert_eq!((bel.n, bel.scores.clone()), (1, vec![Some(2.0), None]));
+        assert_eq!(s.conditions[2].mean, None);
+
+        let gedeeld = &s.items[0];
+        assert_eq!(gedeeld.id, "ambitie.gedeeld");
+        assert!(close(gedeeld.mean, 3.0));
+        assert_eq!(gedeeld.spread, Some(2));
+        assert!(close(gedeeld.sd, 1.0));
+        let waarde = s
+            .items
+            .iter()
+            .find(|i| i.id == "belangen.waarde")
+            .expect("item");
+        assert_eq!((waarde.mean, waarde.spread, waarde.n), (None, None, 0));
+        assert_eq!(waarde.dont_know, 2);
+
+        let t = topics(&c.scan, &s);
+        let ids: Vec<&str> = t.disagreements.iter().map(|i| i.id.as_str()).collect();
+        // gedeeld and waardevol both spread 2: scan order.
+        assert_eq!(ids, ["ambitie.gedeeld", "ambitie.waardevol"]);
+        assert_eq!(t.weak.len(), 1);
+        assert_eq!(t.weak[0].condition.id, "belangen");
+        assert!(!t.weak[0].condition.neglect_risk.is_empty());
+    }
+
+    #[test]
+    fn three_respondents_items_sorted_by_spread() {
+        let c = content();
+        // relatie.vertrouwen: 1, 3, 5 → mean 3, spread 4, sd sqrt(8/3)
+        // proces.* first item: 4, 4, ? → spread 0
+        // ambitie.gedeeld: 2, 3, 4 → spread 2
+        let proces_first = c.scan.conditions[4].items[0].id.clone();
+        let mk = |name: &str, v: u8, g: u8, p: Option<u8>| {
+            let mut s = session(
+                name,
+                &[
+                    ("relatie.vertrouwen", Answer::Score(v)),
+                    ("ambitie.gedeeld", Answer::Score(g)),
+                ],
+            );
+            let pa = p.map(Answer::Score).unwrap_or(Answer::DontKnow);
+            s.answers.insert(proces_first.clone(), pa);
+            s
+        };
+        let group = vec![
+            mk("A", 1, 2, Some(4)),
+            mk("B", 3, 3, Some(4)),
+            mk("C", 5, 4, None),
+        ];
+        let s = stats(&c.scan, &group);
+        let v = s
+            .items
+            .iter()
+            .find(|i| i.id == "relatie.vertrouwen")
+            .expect("item");
+        assert!(close(v.mean, 3.0));
+        assert_eq!(v.spread, Some(4));
+        assert!(close(v.sd, (8.0f64 / 3.0).sqrt()));
+        let rel = &s.conditions[2];
+        assert!(close(rel.mean, 3.0));
+        assert!(close(rel.min, 1.0));
+        assert!(close(rel.max, 5.0));
+        let sorted: Vec<(&str, Option<u8>)> = s
+            .items_by_spread()
+            .iter()
+            .take(3)
+            .map(|i| (i.id.as_str(), i.spread))
+            .collect();
+        assert_eq!(
+            sorted,
+            [
+                ("relatie.vertrouwen", Some(4)),
+                ("ambitie.gedeeld", Some(2)),
+                (proces_first.as_str(), Some(0)),
+            ]
+        );
+        // Items without any answer come last.
+        assert_eq!(s.items_by_spread().last().and_then(|i| i.spread), None);
+        let t = topics(&c.scan, &s);
+        assert_eq!(t.disagreements.len(), 2, "spread 0 is no disagreement");
+        assert!(t.weak.is_empty(), "3,0 is not below 3,0");
+    }
+
+    #[test]
+    fn twelve_respondents() {
+        let c = content();
+        // Respondent i (0..12) answers every ambitie item with 1 + i % 5, so ambitie scores
+        // are 1,2,3,4,5,1,2,3,4,5,1,2: sum 33, mean 2.75, min 1, max 5.
+        // belangen.interesse: the first six 2, the last six 4 → mean 3, spread 2, sd 1.
+        let group: Vec<Session> = (0..12u8)
+            .map(|i| {
+                let v = 1 + i % 5;
+                let mut answers: Vec<(&str, Answer)> = c.scan.conditions[0]
+                    .items
+                    .iter()
+                    .map(|it| (it.id.as_str(), Answer::Score(v)))
+                    .collect();
+                answers.push((
+                    "belangen.interesse",
+                    Answer::Score(if i < 6 { 2 } else { 4 }),
+                ));
+                session(&format!("P{i}"), &answers)
+            })
+            .collect();
+        let s = stats(&c.scan, &group);
+        assert_eq!(s.respondents, 12);
+        let amb = &s.conditions[0];
+        assert!(close(amb.mean, 2.75));
+        assert!(close(amb.min, 1.0));
+        assert!(close(amb.max, 5.0));
+        assert_eq!(amb.n, 12);
+        let first = &s.items[0];
+        assert_eq!(first.spread, Some(4));
+        assert!(close(first.mean, 2.75));
+        // Population variance of 1,2,3,4,5,1,2,3,4,5,1,2 around 2.75: squared deviations
+        // 3·1.75² + 3·0.75² + 2·0.25² + 2·1.25² + 2·2.25² = 24.25, over 12.
+        assert!(close(first.sd, (24.25f64 / 12.0).sqrt()));
+        let interesse = s
+            .items
+            .iter()
+            .find(|i| i.id == "belangen.interesse")
+            .expect("item");
+        assert!(close(interesse.mean, 3.0));
+        assert_eq!(interesse.spread, Some(2));
+        assert!(close(interesse.sd, 1.0));
+        let t = topics(&c.scan, &s);
+        let ids: Vec<&str> = t.disagreements.iter().map(|i| i.id.as_str()).collect();
+        // Four ambitie items (spread 4) in scan order, then belangen.interesse (2).
+        assert_eq!(ids.len(), MAX_DISAGREEMENTS);
+        assert_eq!(
+            &ids[..4],
+            &c.scan.conditions[0]
+                .items
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect::<Vec<_>>()[..]
+        );
+        assert_eq!(ids[4], "belangen.interesse");
+        assert_eq!(t.weak.len(), 1);
+        assert_eq!(t.weak[0].condition.id, "ambitie");
+        assert!(close(Some(t.weak[0].mean), 2.75));
+    }
+
+    #[test]
+    fn weak_conditions_weakest_first() {
+        let c = content();
+        let r = session(
+            "A",
+            &[
+                ("ambitie.gedeeld", Answer::Score(2)),
+                ("belangen.interesse", Answer::Score(1)),
+                ("relatie.vertrouwen", Answer::Score(2)),
+            ],
+        );
+        let s = stats(&c.scan, [&r]);
+        let t = topics(&c.scan, &s);
+        let ids: Vec<&str> = t.weak.iter().map(|w| w.condition.id.as_str()).collect();
+        assert_eq!(ids, ["belangen", "ambitie", "relatie"]);
+    }
+
+    #[test]
+    fn deltas_per_condition() {
+        let c = content();
+        let before = session(
+            "A",
+            &[
+                ("ambitie.gedeeld", Answer::Score(2)),
+                ("ambitie.waardevol", Answer::Score(3)),
+                ("belangen.interesse", Answer::Score(4)),
+                ("relatie.vertrouwen", Answer::Score(3)),
+            ],
+        );
+        let after = session(
+            "A",
+            &[
+                ("ambitie.gedeeld", Answer::Score(3)),
+                ("ambitie.waardevol", Answer::Score(3)),
+                ("belangen.interesse", Answer::Score(2)),
+                ("relatie.vertrouwen", Answer::Score(3)),
+                ("proces.eigenaarschap", Answer::Score(5)),
+            ],
+        );
+        let d = deltas(&c.scan, &before, &after);
+        assert!(close(d[0], 0.5));
+        assert!(close(d[1], -2.0));
+        assert!(close(d[2], 0.0));
+        assert_eq!(d[3], None);
+        assert_eq!(d[4], None, "no previous score");
+        let shown: Vec<String> = d.iter().map(|x| fmt_opt_delta(*x)).collect();
+        assert_eq!(shown, ["+0,5", "-2,0", "±0,0", "–", "–"]);
+    }
+
+    #[test]
+    fn delta_formatting() {
+        assert_eq!(fmt_delta(0.5), "+0,5");
+        assert_eq!(fmt_delta(-0.5), "-0,5");
+        assert_eq!(fmt_delta(0.0), "±0,0");
+        assert_eq!(fmt_delta(-0.0), "±0,0");
+        assert_eq!(fmt_delta(0.04), "±0,0");
+        assert_eq!(fmt_delta(-0.04), "±0,0", "never -0,0");
+        assert_eq!(fmt_delta(0.25), "+0,3", "halves away from zero");
+        assert_eq!(fmt_delta(-0.25), "-0,3");
+        assert_eq!(fmt_delta(1.0 / 3.0), "+0,3");
+        assert_eq!(fmt_delta(-4.0), "-4,0");
+        assert_eq!(fmt_delta(2.75 - 2.0), "+0,8");
+        assert_eq!(fmt_delta(f64::NAN), "±0,0");
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(anonymous_names(3), ["R1", "R2", "R3"]);
+        let mut a = session("Anne", &[]);
+        a.organisatie = "Zorg A".into();
+        let mut b = session("Anne", &[]);
+        b.organisatie = "Zorg B".into();
+        let c = session("  ", &[]);
+        let d = session("Bert", &[]);
+        let group = [a, b, c, d];
+        assert_eq!(
+            display_names(&group, false),
+            ["Anne (Zorg A)", "Anne (Zorg B)", "R3", "Bert"]
+        );
+        assert_eq!(display_names(&group, true), ["R1", "R2", "R3", "R4"]);
+    }
+
+    #[test]
+    fn group_dir_is_the_slug() {
+        let d = Path::new("/x");
+        assert_eq!(
+            group_dir(d, "Wijkzorg Noord"),
+            Path::new("/x/groepen/wijkzorg-noord")
+        );
+        assert_eq!(group_dir(d, "../.."), Path::new("/x/groepen/zonder-naam"));
+    }
+}

@@ -1,0 +1,1024 @@
+//! Reports to hand over: one session (Markdown or a single self-contained HTML file with
+//! an inline SVG radar), a group of respondents of one samenwerking, or the radar alone
+//! as SVG. Pure: text in, text out; the caller writes the file.
+//!
+//! Both text formats are rendered from the same document model ([`SessionDoc`],
+//! [`GroupDoc`]), built here from the content and the session(s). What is in it is
+//! decided once: the coach's notes only with [`Options::with_notes`].
+
+mod html;
+mod markdown;
+pub mod svg;
+
+use crate::content::{Content, InstrumentKind};
+use crate::group::{self, GroupStats};
+use crate::scan;
+use crate::session::Session;
+use std::path::{Path, PathBuf};
+
+/// The formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    /// The radar alone, as a standalone SVG file.
+    Svg,
+}
+
+impl Format {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// What goes into a report besides the session itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Include the coach's private notes (`Session::coach_notes`). Off by default: then
+    /// they are not in the file at all.
+    pub with_notes: bool,
+    /// An earlier session to compare with: overlaid on the radar, deltas per condition.
+    pub previous: Option<&'a Session>,
+    /// The respondents of the same samenwerking: their mean (and each of them, thin) on
+    /// the radar, the group's mean, min and max beside the scores.
+    pub group: Option<&'a [Session]>,
+    /// Name the group's respondents R1…Rn instead of by name.
+    pub anonymous: bool,
+}
+
+/// A report of `session` in `format`.
+pub fn render(format: Format, content: &Content, session: &Session, options: &Options) -> String {
+    let doc = SessionDoc::build(content, session, options);
+    match format {
+        Format::Markdown => markdown::session(&doc),
+        Format::Html => html::session(&doc),
+        Format::Svg => svg::radar(&doc.radar, true),
+    }
+}
+
+/// A group report of `sessions` (the respondents of one samenwerking): their radars
+/// overlaid with the mean, the statistics, the topics for the conversation. Only scan
+/// answers are used: reflections and notes of respondents never appear in it.
+pub fn render_group(
+    format: Format,
+    content: &Content,
+    sessions: &[Session],
+    options: &Options,
+) -> String {
+    let doc = GroupDoc::build(content, sessions, options.anonymous);
+    match format {
+        Format::Markdown => markdown::group(&doc),
+        Format::Html => html::group(&doc),
+        Format::Svg => svg::radar(&doc.radar, true),
+    }
+}
+
+/// Where a report of the session at `session_path` goes by default: next to it, with the
+/// format's extension (`sessie.ron` → `sessie.html`).
+pub fn default_path(session_path: &Path, format: Format) -> PathBuf {
+    session_path.with_extension(format.extension())
+}
+
+/// Where a group report goes by default: next to `first` (the first session given),
+/// named `groep-<slug of the samenwerking>.<ext>`.
+pub fn default_group_path(first: &Path, samenwerking: &str, format: Format) -> PathBuf {
+    let slug = crate::session::slug(samenwerking);
+    let name = if slug.is_empty() {
+        format!("groep.{}", format.extension())
+    } else {
+        format!("groep-{slug}.{}", format.extension())
+    };
+    first
+        .parent()
+        .map(|p| p.join(&name))
+        .unwrap_or_else(|| PathBuf::from(name))
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts
+
+/// A user text as it may go into a report: control characters dropped (tab becomes a
+/// space, CR LF and lone CR become a newline), so that nothing in a session can break the
+/// file or reach a terminal that shows it.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' => out.push(' '),
+            // C0, DEL, C1, and the two non-characters XML does not allow.
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`clean`]ed text escaped for HTML and XML (`&<>"'`), for text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in clean(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`clean`] on one line: newlines become spaces, the ends trimmed.
+pub fn clean_line(text: &str) -> String {
+    clean(text)
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "2 oktober 2026", in the local time zone.
+pub fn dutch_date(t: jiff::Timestamp) -> String {
+    let d = t.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+    let month = MONTHS
+        .get(usize::from(d.month().unsigned_abs()).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// "01-10-2026", in the local time zone (for tables).
+pub fn short_date(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%d-%m-%Y")
+        .to_string()
+}
+
+/// Where a 7-point position (-3..=3) lies between two poles, in words.
+pub fn position_words(position: i8, left: &str, right: &str) -> String {
+    let pole = if position < 0 { left } else { right };
+    match position.unsigned_abs() {
+        0 => "precies in het midden".to_string(),
+        1 => format!("iets richting ‘{pole}’"),
+        2 => format!("duidelijk richting ‘{pole}’"),
+        _ => format!("helemaal aan de kant van ‘{pole}’"),
+    }
+}
+
+/// The name of what an action's link (`conditie:…`, `thema:…`, …) points to.
+pub fn link_label(content: &Content, link: &str) -> String {
+    let Some((kind, id)) = link.split_once(':') else {
+        return clean_line(link);
+    };
+    match kind {
+        "conditie" => content
+            .scan
+            .conditions
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone()),
+        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
+        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
+        "instrument" => content.instrument(id).map(|i| i.name.clone()),
+        _ => None,
+    }
+    .unwrap_or_else(|| clean_line(link))
+}
+
+/// What a coach note's key (the screen it was written on) refers to.
+pub fn coach_note_label(content: &Content, key: &str) -> String {
+    let hr = &content.handreiking;
+    let found = match key.split_once(':') {
+        None => match key {
+            "overzicht" => Some("Sessieoverzicht".to_string()),
+            "scan" => Some("Quick scan".to_string()),
+            "acties" => Some("Acties en afspraken".to_string()),
+            _ => None,
+        },
+        Some(("conditie", id)) => content
+            .scan
+            .conditions
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| format!("Quick scan: {}", c.name)),
+        Some(("perspectief", id)) => content.perspective(id).map(|p| p.name.clone()),
+        Some(("thema", id)) => content.theme(id).map(|(_, t)| t.title.clone()),
+        Some(("spanning", id)) => hr
+            .tensions
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.clone()),
+        Some(("dilemma", id)) => content.dilemma(id).map(|(_, d)| d.title.clone()),
+        Some(("instrument", id)) => content.instrument(id).map(|i| i.name.clone()),
+        Some(_) => None,
+    };
+    found.unwrap_or_else(|| clean_line(key))
+}
+
+// ---------------------------------------------------------------------------------------
+// The radar as data
+
+/// How a series is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesKind {
+    /// The session of the report: solid, filled.
+    Current,
+    /// An earlier session: dashed.
+    Previous,
+    /// One respondent of a group: thin, the n-th colour.
+    Member(usize),
+    /// The group's mean: thick and dark.
+    Mean,
+}
+
+/// One polygon on the radar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RadarSeries {
+    pub name: String,
+    pub kind: SeriesKind,
+    pub scores: Vec<Option<f64>>,
+}
+
+/// Everything an SVG radar shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RadarSpec {
+    /// Accessible title of the picture.
+    pub title: String,
+    /// One per axis (condition), in scan order.
+    pub labels: Vec<String>,
+    /// The numbers printed under each label, one line per `\n`: the first prominent
+    /// (`3,3`), the others smaller (`was 2,8 (+0,5)`).
+    pub values: Vec<String>,
+    pub series: Vec<RadarSeries>,
+}
+
+// ---------------------------------------------------------------------------------------
+// The document model of a session report
+
+/// One row of the scores table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    pub name: String,
+    pub short: String,
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub total: usize,
+    pub flagged: bool,
+    pub previous: Option<f64>,
+    pub delta: Option<f64>,
+    /// The group's (mean, min, max).
+    pub group: Option<(Option<f64>, Option<f64>, Option<f64>)>,
+}
+
+/// A condition below 3,0 and what neglecting it risks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    pub name: String,
+    pub score: f64,
+    pub risk: String,
+}
+
+/// A titled text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub title: String,
+    pub text: String,
+}
+
+/// The answered reflection questions of one theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeBlock {
+    pub title: String,
+    pub question: String,
+    pub answers: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerspectiveBlock {
+    pub name: String,
+    pub themes: Vec<ThemeBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DilemmaBlock {
+    pub tension: String,
+    pub title: String,
+    pub left: String,
+    pub right: String,
+    /// -3..=3.
+    pub position: Option<i8>,
+    pub strategy: Option<String>,
+    pub pull_left: String,
+    pub pull_right: String,
+    pub next_step: String,
+    pub note: String,
+}
+
+/// A slider between two poles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SliderRow {
+    pub left: String,
+    pub right: String,
+    pub position: i8,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InstrumentBody {
+    /// The chosen options: (label, explanation).
+    Choices(Vec<(String, String)>),
+    /// A table: the header row, then the rows.
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    Sliders(Vec<SliderRow>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstrumentBlock {
+    pub name: String,
+    pub source: String,
+    pub body: InstrumentBody,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRow {
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    pub about: String,
+    pub done: bool,
+}
+
+/// Everything a session report shows, with user texts already [`clean`]ed (but not yet
+/// escaped for a format).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionDoc {
+    pub samenwerking: String,
+    pub bestuurder: String,
+    pub organisatie: String,
+    pub mode: String,
+    pub date: String,
+    pub previous_date: Option<String>,
+    pub group_size: Option<usize>,
+    pub answered: usize,
+    pub total: usize,
+    pub scores: Vec<ScoreRow>,
+    pub radar: RadarSpec,
+    pub flags: Vec<Flag>,
+    /// Notes per condition (condition name, text).
+    pub notes: Vec<Entry>,
+    pub reflections: Vec<PerspectiveBlock>,
+    /// Reflections whose prompt the content does not know (kept, shown by id).
+    pub other_reflections: Vec<Entry>,
+    pub dilemmas: Vec<DilemmaBlock>,
+    pub instruments: Vec<InstrumentBlock>,
+    pub actions: Vec<ActionRow>,
+    /// `Some` only with [`Options::with_notes`].
+    pub coach_notes: Option<Vec<Entry>>,
+    pub source: String,
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let t = clean(text);
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+impl SessionDoc {
+    pub fn build(content: &Content, session: &Session, options: &Options) -> Self {
+        let result = scan::score(&content.scan, &session.answers);
+        let previous = options
+            .previous
+            .map(|p| scan::score(&content.scan, &p.answers));
+        let deltas = options
+            .previous
+            .map(|p| group::deltas(&content.scan, p, session));
+        let stats = options
+            .group
+            .filter(|g| !g.is_empty())
+            .map(|g| group::stats(&content.scan, g));
+
+        let scores: Vec<ScoreRow> = content
+            .scan
+            .conditions
+            .iter()
+            .zip(&result.conditions)
+            .enumerate()
+            .map(|(i, (c, cs))| ScoreRow {
+                name: c.name.clone(),
+                short: c.short.clone(),
+                score: cs.score,
+                answered: cs.answered,
+                total: cs.total,
+                flagged: cs.flagged(),
+                previous: previous
+                    .as_ref()
+                    .and_then(|p| p.conditions.get(i))
+                    .and_then(|p| p.score),
+                delta: deltas.as_ref().and_then(|d| d.get(i).copied().flatten()),
+                group: stats
+                    .as_ref()
+                    .and_then(|s| s.conditions.get(i))
+                    .map(|g| (g.mean, g.min, g.max)),
+            })
+            .collect();
+
+        let flags = content
+            .scan
+            .conditions
+            .iter()
+            .zip(&result.conditions)
+            .filter_map(|(c, cs)| {
+                cs.score.filter(|_| cs.flagged()).map(|score| Flag {
+                    name: c.name.clone(),
+                    score,
+                    risk: c.neglect_risk.clone(),
+                })
+            })
+            .collect();
+
+        let radar = session_radar(content, session, &scores, options, stats.as_ref());
+
+        let notes = content
+            .scan
+            .conditions
+            .iter()
+            .filter_map(|c| {
+                let text = non_empty(session.notes.get(&c.id)?)?;
+                Some(Entry {
+                    title: c.name.clone(),
+                    text,
+                })
+            })
+            .collect();
+
+        let mut known_prompts = std::collections::BTreeSet::new();
+        let reflections = content
+            .handreiking
+            .perspectives
+            .iter()
+            .filter_map(|p| {
+                let themes: Vec<ThemeBlock> = p
+                    .themes
+                    .iter()
+                    .filter_map(|t| {
+                        let answers: Vec<Entry> = t
+                            .prompts
+                            .iter()
+                            .filter_map(|pr| {
+                                known_prompts.insert(pr.id.as_str());
+                                let text = non_empty(session.reflections.get(&pr.id)?)?;
+                                Some(Entry {
+                                    title: pr.text.clone(),
+                                    text,
+                                })
+                            })
+                            .collect();
+                        (!answers.is_empty()).then(|| ThemeBlock {
+                            title: t.title.clone(),
+                            question: t.question.clone(),
+                            answers,
+                        })
+                    })
+                    .collect();
+                (!themes.is_empty()).then(|| PerspectiveBlock {
+                    name: p.name.clone(),
+                    themes,
+                })
+            })
+            .collect();
+        let other_reflections = session
+            .reflections
+            .iter()
+            .filter(|(id, _)| !known_prompts.contains(id.as_str()))
+            .filter_map(|(id, text)| {
+                Some(Entry {
+                    title: clean_line(id),
+                    text: non_empty(text)?,
+                })
+            })
+            .collect();
+
+        let hr = &content.handreiking;
+        let dilemmas = hr
+            .tensions
+            .iter()
+            .flat_map(|t| t.dilemmas.iter().map(move |d| (t, d)))
+            .filter_map(|(t, d)| {
+                let r = session.dilemmas.get(&d.id).filter(|r| !r.is_empty())?;
+                Some(DilemmaBlock {
+                    tension: t.name.clone(),
+                    title: d.title.clone(),
+                    left: d.left.clone(),
+                    right: d.right.clone(),
+                    position: r.position.map(|p| p.clamp(-3, 3)),
+                    strategy: r.strategy.as_ref().map(|id| {
+                        hr.paradox_strategies
+                            .iter()
+                            .find(|s| &s.id == id)
+                            .map(|s| s.label.clone())
+                            .unwrap_or_else(|| clean_line(id))
+                    }),
+                    pull_left: clean(r.pull_left.trim()),
+                    pull_right: clean(r.pull_right.trim()),
+                    next_step: clean(r.next_step.trim()),
+                    note: clean(r.note.trim()),
+                })
+            })
+            .collect();
+
+        let instruments = content
+            .instruments
+            .iter()
+            .filter_map(|inst| {
+                let answer = session
+                    .instruments
+                    .get(&inst.id)
+                    .filter(|a| !a.is_empty())?;
+                let body = match &inst.kind {
+                    InstrumentKind::Choice { options, .. } => InstrumentBody::Choices(
+                        answer
+                            .choices
+                            .iter()
+                            .map(|id| match options.iter().find(|o| &o.id == id) {
+                                Some(o) => (o.label.clone(), o.text.clone()),
+                                None => (clean_line(id), String::new()),
+                            })
+                            .collect(),
+                    ),
+                    InstrumentKind::Table {
+                        row_label,
+                        rows,
+                        columns,
+                        ..
+                    } => {
+                        let mut header = vec![row_label.clone()];
+                        header.extend(columns.iter().map(|c| match &c.kind {
+                            crate::content::ColumnKind::Scale { low, high } => {
+                                format!("{} (1 {low} – 5 {high})", c.label)
+                            }
+                            crate::content::ColumnKind::Choice { .. } => c.label.clone(),
+                        }));
+                        let cell =
+                            |row: &crate::session::RowAnswer, col: &crate::content::Column| match (
+                                row.values.get(&col.id),
+                                &col.kind,
+                            ) {
+                                (None, _) => "–".to_string(),
+                                (Some(crate::session::CellValue::Score(v)), _) => v.to_string(),
+                                (
+                                    Some(crate::session::CellValue::Choice(id)),
+                                    crate::content::ColumnKind::Choice { options },
+                                ) => options
+                                    .iter()
+                                    .find(|o| &o.id == id)
+                                    .map(|o| o.label.clone())
+                                    .unwrap_or_else(|| clean_line(id)),
+                                (Some(crate::session::CellValue::Choice(id)), _) => clean_line(id),
+                            };
+                        let mut out_rows = Vec::new();
+                        for fixed in rows {
+                            if let Some(r) = answer.row(&fixed.id).filter(|r| !r.values.is_empty())
+                            {
+                                let mut line = vec![fixed.label.clone()];
+                                line.extend(columns.iter().map(|c| cell(r, c)));
+                                out_rows.push(line);
+                            }
+                        }
+                        for r in answer
+                            .rows
+                            .iter()
+                            .filter(|r| !rows.iter().any(|f| f.id == r.id))
+                            .filter(|r| !r.values.is_empty() || !r.label.trim().is_empty())
+                        {
+                            let label = non_empty(&r.label)
+                                .map(|l| clean_line(&l))
+                                .unwrap_or_else(|| "(zonder naam)".to_string());
+                            let mut line = vec![label];
+                            line.extend(columns.iter().map(|c| cell(r, c)));
+                            out_rows.push(line);
+                        }
+                        InstrumentBody::Table {
+                            header,
+                            rows: out_rows,
+                        }
+                    }
+                    InstrumentKind::Sliders { pairs } => InstrumentBody::Sliders(
+                        pairs
+                            .iter()
+                            .filter_map(|p| {
+                                answer.sliders.get(&p.id).map(|pos| SliderRow {
+                                    left: p.left.clone(),
+                                    right: p.right.clone(),
+                                    position: (*pos).clamp(-3, 3),
+                                })
+                            })
+                            .collect(),
+                    ),
+                };
+                Some(InstrumentBlock {
+                    name: inst.name.clone(),
+                    source: inst.source.clone(),
+                    body,
+                    note: clean(answer.note.trim()),
+                })
+            })
+            .collect();
+
+        let actions = session
+            .actions
+            .iter()
+            .filter(|a| {
+                !(a.what.trim().is_empty() && a.who.trim().is_empty() && a.when.trim().is_empty())
+            })
+            .map(|a| ActionRow {
+                what: clean_line(&a.what),
+                who: clean_line(&a.who),
+                when: clean_line(&a.when),
+                about: if a.link.is_empty() {
+                    String::new()
+                } else {
+                    link_label(content, &a.link)
+                },
+                done: a.done,
+            })
+            .collect();
+
+        let coach_notes = options.with_notes.then(|| {
+            session
+                .coach_notes
+                .iter()
+                .filter_map(|(key, text)| {
+                    Some(Entry {
+                        title: coach_note_label(content, key),
+                        text: non_empty(text)?,
+                    })
+                })
+                .collect()
+        });
+
+        SessionDoc {
+            samenwerking: clean_line(&session.samenwerking),
+            bestuurder: clean_line(&session.bestuurder),
+            organisatie: clean_line(&session.organisatie),
+            mode: session.mode.label().to_string(),
+            date: dutch_date(session.updated),
+            previous_date: options.previous.map(|p| dutch_date(p.updated)),
+            group_size: stats.as_ref().map(|s| s.respondents),
+            answered: result.answered(),
+            total: result.total(),
+            scores,
+            radar,
+            flags,
+            notes,
+            reflections,
+            other_reflections,
+            dilemmas,
+            instruments,
+            actions,
+            coach_notes,
+            source: content.scan.source.clone(),
+        }
+    }
+}
+
+fn session_radar(
+    content: &Content,
+    session: &Session,
+    scores: &[ScoreRow],
+    options: &Options,
+    stats: Option<&GroupStats>,
+) -> RadarSpec {
+    let mut series = Vec::new();
+    if let (Some(group), Some(stats)) = (options.group, stats) {
+        let names = group::display_names(group, options.anonymous);
+        for (i, name) in names.into_iter().enumerate() {
+            series.push(RadarSeries {
+                name,
+                kind: SeriesKind::Member(i),
+                scores: stats
+                    .conditions
+                    .iter()
+                    .map(|c| c.scores.get(i).copied().flatten())
+                    .collect(),
+            });
+        }
+        series.push(RadarSeries {
+            name: "Gemiddelde van de groep".to_string(),
+            kind: SeriesKind::Mean,
+            scores: stats.means(),
+        });
+    }
+    if let Some(p) = options.previous {
+        series.push(RadarSeries {
+            name: format!("Vorige sessie ({})", dutch_date(p.updated)),
+            kind: SeriesKind::Previous,
+            scores: scores.iter().map(|s| s.previous).collect(),
+        });
+    }
+    series.push(RadarSeries {
+        name: format!("Deze sessie ({})", dutch_date(session.updated)),
+        kind: SeriesKind::Current,
+        scores: scores.iter().map(|s| s.score).collect(),
+    });
+    let values = scores
+        .iter()
+        .map(|s| {
+            let mut v = crate::fmt_opt_score(s.score);
+            if options.previous.is_some() {
+                v.push_str(&format!(
+                    "\nwas {} ({})",
+                    crate::fmt_opt_score(s.previous),
+                    group::fmt_opt_delta(s.delta)
+                ));
+            }
+            if let Some((Some(mean), _, _)) = s.group {
+                v.push_str(&format!("\ngroep {}", crate::fmt_score(mean)));
+            }
+            v
+        })
+        .collect();
+    RadarSpec {
+        title: format!(
+            "Radar van de vijf condities: {}",
+            clean_line(&session.samenwerking)
+        ),
+        labels: content
+            .scan
+            .conditions
+            .iter()
+            .map(|c| c.short.clone())
+            .collect(),
+        values,
+        series,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The document model of a group report
+
+/// An indicator worth talking about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRow {
+    pub id: String,
+    pub condition: String,
+    pub text: String,
+    pub mean: Option<f64>,
+    pub spread: Option<u8>,
+    pub sd: Option<f64>,
+    pub n: usize,
+    pub dont_know: usize,
+}
+
+/// Everything a group report shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupDoc {
+    pub samenwerking: String,
+    /// True when not all sessions are about the same samenwerking.
+    pub mixed: bool,
+    pub names: Vec<String>,
+    pub anonymous: bool,
+    /// (name, organisation, date) per respondent; organisation empty when anonymous.
+    pub respondents: Vec<(String, String, String)>,
+    /// Per condition: (name, stats).
+    pub conditions: Vec<(String, group::ConditionStats)>,
+    /// All items in scan order.
+    pub items: Vec<ItemRow>,
+    /// Topics: items with the largest disagreement.
+    pub disagreements: Vec<ItemRow>,
+    /// Topics: conditions with a mean below 3,0, weakest first.
+    pub weak: Vec<Flag>,
+    pub radar: RadarSpec,
+    pub source: String,
+}
+
+/// The most common samenwerking name among `sessions` (first one on a tie).
+pub fn common_samenwerking(sessions: &[Session]) -> String {
+    let mut best: Option<(&str, usize)> = None;
+    for s in sessions {
+        let n = sessions
+            .iter()
+            .filter(|o| {
+                crate::session::slug(&o.samenwerking) == crate::session::slug(&s.samenwerking)
+            })
+            .count();
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((s.samenwerking.as_str(), n));
+        }
+    }
+    best.map(|(s, _)| clean_line(s)).unwrap_or_default()
+}
+
+impl GroupDoc {
+    pub fn build(content: &Content, sessions: &[Session], anonymous: bool) -> Self {
+        let stats = group::stats(&content.scan, sessions);
+        let topics = group::topics(&content.scan, &stats);
+        let names = group::display_names(sessions, anonymous);
+        let samenwerking = common_samenwerking(sessions);
+        let mixed = sessions.windows(2).any(|w| {
+            crate::session::slug(&w[0].samenwerking) != crate::session::slug(&w[1].samenwerking)
+        });
+        let item_row = |i: &group::ItemStats| {
+            let (condition, text) = content
+                .scan
+                .conditions
+                .get(i.condition)
+                .map(|c| {
+                    let text = c
+                        .items
+                        .iter()
+                        .find(|it| it.id == i.id)
+                        .map(|it| it.text.clone())
+                        .unwrap_or_default();
+                    (c.name.clone(), text)
+                })
+                .unwrap_or_default();
+            ItemRow {
+                id: i.id.clone(),
+                condition,
+                text,
+                mean: i.mean,
+                spread: i.spread,
+                sd: i.sd,
+                n: i.n,
+                dont_know: i.dont_know,
+            }
+        };
+        let items = stats.items.iter().map(item_row).collect();
+        let disagreements = topics.disagreements.iter().map(|i| item_row(i)).collect();
+        let weak = topics
+            .weak
+            .iter()
+            .map(|w| Flag {
+                name: w.condition.name.clone(),
+                score: w.mean,
+                risk: w.condition.neglect_risk.clone(),
+            })
+            .collect();
+        let mut series: Vec<RadarSeries> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| RadarSeries {
+                name: name.clone(),
+                kind: SeriesKind::Member(i),
+                scores: stats
+                    .conditions
+                    .iter()
+                    .map(|c| c.scores.get(i).copied().flatten())
+                    .collect(),
+            })
+            .collect();
+        series.push(RadarSeries {
+            name: "Gemiddelde".to_string(),
+            kind: SeriesKind::Mean,
+            scores: stats.means(),
+        });
+        let radar = RadarSpec {
+            title: format!(
+                "Radar van de vijf condities, {} respondenten: {samenwerking}",
+                sessions.len()
+            ),
+            labels: content
+                .scan
+                .conditions
+                .iter()
+                .map(|c| c.short.clone())
+                .collect(),
+            values: stats
+                .conditions
+                .iter()
+                .map(|c| match (c.mean, c.min, c.max) {
+                    (Some(mean), Some(min), Some(max)) => format!(
+                        "gem. {}\n{}–{}",
+                        crate::fmt_score(mean),
+                        crate::fmt_score(min),
+                        crate::fmt_score(max)
+                    ),
+                    _ => "–".to_string(),
+                })
+                .collect(),
+            series,
+        };
+        let respondents = sessions
+            .iter()
+            .zip(&names)
+            .map(|(s, name)| {
+                (
+                    name.clone(),
+                    if anonymous {
+                        String::new()
+                    } else {
+                        clean_line(&s.organisatie)
+                    },
+                    short_date(s.updated),
+                )
+            })
+            .collect();
+        GroupDoc {
+            samenwerking,
+            mixed,
+            names,
+            anonymous,
+            respondents,
+            conditions: content
+                .scan
+                .conditions
+                .iter()
+                .map(|c| c.name.clone())
+                .zip(stats.conditions.iter().cloned())
+                .collect(),
+            items,
+            disagreements,
+            weak,
+            radar,
+            source: content.scan.source.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_drops_control_characters() {
+        assert_eq!(clean("a\u{1b}[31mb\u{0}c\u{7f}d\u{85}e"), "a[31mbcde");
+        assert_eq!(
+            clean("regel 1\r\nregel 2\rregel 3\n"),
+            "regel 1\nregel 2\nregel 3\n"
+        );
+        assert_eq!(clean("a\tb"), "a b");
+        assert_eq!(clean("é ‘x’ \u{fffe}"), "é ‘x’ ");
+        assert_eq!(clean_line("  a\n\n b  "), "a b");
+    }
+
+    #[test]
+    fn escape_all_five() {
+        assert_eq!(
+            escape("<b a=\"x\">Tom & 'Jerry'</b>\u{1b}"),
+            "&lt;b a=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn default_paths() {
+        assert_eq!(
+            default_path(Path::new("/s/anne.ron"), Format::Html),
+            Path::new("/s/anne.html")
+        );
+        assert_eq!(
+            default_path(Path::new("anne.ron"), Format::Markdown),
+            Path::new("anne.md")
+        );
+        assert_eq!(
+            default_group_path(Path::new("/s/a.ron"), "Wijkzorg Noord", Format::Svg),
+            Path::new("/s/groep-wijkzorg-noord.svg")
+        );
+    }
+
+    #[test]
+    fn positions_in_words() {
+        assert_eq!(position_words(0, "A", "B"), "precies in het midden");
+        assert_eq!(position_words(-1, "A", "B"), "iets richting ‘A’");
+        assert_eq!(position_words(2, "A", "B"), "duidelijk richting ‘B’");
+        assert_eq!(position_words(-3, "A", "B"), "helemaal aan de kant van ‘A’");
+    }
+
+    #[test]
+    fn dutch_dates() {
+        let t: jiff::Timestamp = "2026-10-02T12:00:00Z".parse().expect("timestamp");
+        let d = dutch_date(t);
+        assert!(d.ends_with("oktober 2026"), "{d}");
+    }
+}
