@@ -107,6 +107,21 @@ impl Runtime {
                 self.locks.remove(&path);
                 None
             }
+            Effect::FollowUp(path) => {
+                let created = store::load(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|old| {
+                        let session = Session::new(
+                            &old.bestuurder,
+                            &old.organisatie,
+                            &old.samenwerking,
+                            old.mode,
+                            jiff::Timestamp::now(),
+                        );
+                        store::create(&self.dir, &session).map_err(|e| e.to_string())
+                    });
+                Some(Msg::Opened(created.and_then(|path| self.open(&path))))
+            }
             Effect::ExternalEdit { target, text } => {
                 self.external = Some((target, text));
                 None
@@ -123,10 +138,38 @@ impl Runtime {
         if let Some(lock) = opened.lock {
             self.locks.insert(opened.path.clone(), lock);
         }
+        let previous = previous_of(&opened.path, &opened.session);
         Ok(Box::new(OpenedSession {
             path: opened.path,
             session: opened.session,
             read_only: opened.read_only,
+            previous,
         }))
     }
+}
+
+/// The latest earlier session of the same bestuurder and samenwerking in the same folder.
+fn previous_of(path: &Path, session: &Session) -> Option<crate::app::Previous> {
+    let dir = path.parent()?;
+    let entries = store::list(dir).ok()?;
+    entries
+        .into_iter()
+        .filter_map(|e| match e {
+            store::ListEntry::Session { path: p, header } if p != path => Some(header),
+            _ => None,
+        })
+        .filter(|h| {
+            h.bestuurder == session.bestuurder
+                && h.samenwerking == session.samenwerking
+                && h.created < session.created
+        })
+        .max_by_key(|h| h.created)
+        .map(|h| crate::app::Previous {
+            label: h
+                .created
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%d-%m-%Y")
+                .to_string(),
+            answers: h.answers,
+        })
 }

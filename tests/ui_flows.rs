@@ -87,7 +87,7 @@ fn scan_opens_on_the_first_ambitie_item_and_answers_move_on() {
     let screen = app.screen();
     assert!(screen.contains("Vraag 5 van 20 · Belangen"), "{screen}");
     // The score of ambitie, with a Dutch decimal comma, in the scores panel.
-    assert!(screen.contains("4,5  4/4"), "{screen}");
+    assert!(screen.contains("4,5 4/4"), "{screen}");
     app.press('0');
     app.flush();
     let saved = store::load(&path).expect("saved");
@@ -266,8 +266,8 @@ fn reopening_shows_the_same_scores() {
     let mut again = App::start_in(dir, 80, 24);
     again.msg(kansrijk::app::Msg::Open(path.clone())).press('s');
     let screen = again.screen();
-    assert!(screen.contains("4,5  4/4"), "{screen}");
-    assert!(screen.contains("5,0  4/4"), "{screen}");
+    assert!(screen.contains("4,5 4/4"), "{screen}");
+    assert!(screen.contains("5,0 4/4"), "{screen}");
     assert!(screen.contains('●'), "{screen}");
     let content = kansrijk::content::Content::embedded().expect("content");
     let reloaded = store::load(&path).expect("reload");

@@ -114,6 +114,13 @@ static SESSION: &[Binding] = &[
         "presentatiemodus aan/uit",
         false,
     ),
+    b(
+        &[C('c')],
+        Msg::EditCoachNote,
+        "c",
+        "notitie van de coach (privé)",
+        false,
+    ),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -141,6 +148,7 @@ static START: &[Binding] = &[
         true,
     ),
     b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
+    b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
     b(
         &[Code(KeyCode::Home), C('g')],
         Msg::Home,
@@ -283,6 +291,13 @@ static SCAN: &[Binding] = &[
         "e",
         "notitie",
         true,
+    ),
+    b(
+        &[C('v')],
+        Msg::TogglePrevious,
+        "v",
+        "vorige sessie tonen/verbergen",
+        false,
     ),
     b(
         &[Code(KeyCode::PageUp)],

@@ -11,5 +11,5 @@ pub use model::{
     ActionField, DilemmaField, Editor, Model, NewForm, OpenSession, SaveState, Screen, Status,
     StatusKind, TextTarget,
 };
-pub use msg::{Effect, Msg, OpenedSession};
+pub use msg::{Effect, Msg, OpenedSession, Previous};
 pub use update::{clean_pasted, update};

@@ -141,6 +141,9 @@ pub struct OpenSession {
     pub back: Vec<(Screen, usize)>,
     /// A row that will be deleted if the delete key is pressed again.
     pub confirm_delete: Option<usize>,
+    /// The previous session's scan, if there is one, and whether it is overlaid.
+    pub previous: Option<super::Previous>,
+    pub show_previous: bool,
 }
 
 impl OpenSession {
@@ -159,6 +162,8 @@ impl OpenSession {
             overview_focus: 0,
             back: Vec::new(),
             confirm_delete: None,
+            previous: None,
+            show_previous: true,
         }
     }
 }

@@ -12,6 +12,16 @@ pub struct OpenedSession {
     pub path: PathBuf,
     pub session: Session,
     pub read_only: Option<String>,
+    /// The scan of the previous session of the same bestuurder and samenwerking.
+    pub previous: Option<Previous>,
+}
+
+/// An earlier session's quick scan, to compare with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Previous {
+    /// When it was held, for the legend.
+    pub label: String,
+    pub answers: std::collections::BTreeMap<String, crate::session::Answer>,
 }
 
 /// Everything that can happen: a key turned into an intent, a resize, an effect's result.
@@ -60,6 +70,12 @@ pub enum Msg {
     },
     /// Open this session file (from the command line).
     Open(PathBuf),
+    /// Start screen: a follow-up session (same context, empty answers) of the selected one.
+    FollowUp,
+    /// Scan: show or hide the previous session's radar.
+    TogglePrevious,
+    /// Write the coach's private note for this screen.
+    EditCoachNote,
     /// Start the new-session form.
     NewSession,
     /// Open the quick scan of the open session.
@@ -108,6 +124,8 @@ pub enum Effect {
         generation: u64,
         session: Box<Session>,
     },
+    /// Create a follow-up of the session at this path and open it.
+    FollowUp(PathBuf),
     /// Edit this text in the user's external editor and report back.
     ExternalEdit {
         target: TextTarget,

@@ -20,6 +20,12 @@ pub fn title(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             s.mode.label()
         )));
     }
+    if model.presenting {
+        spans.push(Span::styled(
+            format!("  [{}]", texts::PRESENTING),
+            theme.accent(),
+        ));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if let Some(open) = &model.open {
         let state = match (&open.read_only, &open.save) {

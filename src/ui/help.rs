@@ -22,8 +22,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(texts::HELP_DATA, theme.dim()));
-    lines.push(Line::raw(texts::safe(&model.dir.display().to_string())));
+    if !model.presenting {
+        lines.push(Line::styled(texts::HELP_DATA, theme.dim()));
+        lines.push(Line::raw(texts::safe(&model.dir.display().to_string())));
+    }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = super::centered(area, 70, height);
     frame.render_widget(Clear, popup);

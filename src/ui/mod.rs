@@ -2,6 +2,7 @@
 
 mod actions;
 mod chrome;
+mod coach;
 mod common;
 mod dilemma;
 mod editor;
@@ -45,6 +46,11 @@ pub fn view(frame: &mut Frame, model: &Model) {
     ])
     .areas(area);
     chrome::title(frame, title, model, theme);
+    let full_body = body;
+    let (body, coach_area) = coach::split(model, body);
+    if let Some(area) = coach_area {
+        coach::draw(frame, area, model, theme);
+    }
     match model.screen {
         Screen::Start | Screen::NewSession => start::draw(frame, body, model, theme),
         Screen::Overview => overview::draw(frame, body, model, theme),
@@ -56,14 +62,14 @@ pub fn view(frame: &mut Frame, model: &Model) {
         Screen::Instrument(i) => instrument::draw(frame, body, model, i, theme),
         Screen::Actions => actions::draw(frame, body, model, theme),
     }
-    editor::draw(frame, body, model, theme);
+    editor::draw(frame, full_body, model, theme);
     if model.screen == Screen::NewSession {
         form::draw(frame, body, model, theme);
     }
     chrome::status(frame, status, model, theme);
     chrome::footer(frame, footer, model, theme);
     if model.help {
-        help::draw(frame, body, model, theme);
+        help::draw(frame, full_body, model, theme);
     }
 }
 

@@ -18,8 +18,13 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         return;
     };
     let result = scan::score(&model.content.scan, &open.session.answers);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    // In presentation mode the radar takes the larger part of the screen.
+    let split = if model.presenting { 40 } else { 55 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(split),
+        Constraint::Percentage(100 - split),
+    ])
+    .areas(area);
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Min(6), Constraint::Length(13)]).areas(left);
     draw_items(frame, list_area, model, open, &result, theme);
@@ -187,12 +192,48 @@ pub fn radar_parts(model: &Model, result: &ScanResult, theme: Theme) -> (Vec<Str
     } else {
         Color::Magenta
     };
-    let series = vec![Series {
+    let mut series = vec![Series {
         scores: result.scores(),
         color,
         marker: "●",
     }];
+    if let Some(prev) = previous_result(model) {
+        // The previous session underneath: another colour and an open marker, so the
+        // difference reads without colour too.
+        series.insert(
+            0,
+            Series {
+                scores: prev.scores(),
+                color: if theme.no_color {
+                    Color::Reset
+                } else {
+                    Color::Cyan
+                },
+                marker: "○",
+            },
+        );
+    }
     (labels, series)
+}
+
+/// The previous session's scores when they are shown.
+fn previous_result(model: &Model) -> Option<ScanResult> {
+    let open = model.open.as_ref()?;
+    let prev = open.previous.as_ref().filter(|_| open.show_previous)?;
+    Some(scan::score(&model.content.scan, &prev.answers))
+}
+
+/// "+0,5", "-0,3", "0,0".
+pub fn fmt_delta(delta: f64) -> String {
+    let rounded = (delta * 10.0).round() / 10.0;
+    let sign = if rounded > 0.0 {
+        "+"
+    } else if rounded < 0.0 {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{}", crate::fmt_score(rounded.abs()))
 }
 
 pub fn draw_radar_panel(
@@ -205,10 +246,22 @@ pub fn draw_radar_panel(
     let n = model.content.scan.conditions.len() as u16;
     let [radar_area, scores_area] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(n + 3)]).areas(area);
-    let block = Block::bordered().title(Line::styled(
+    let mut block = Block::bordered().title(Line::styled(
         format!(" {} ", texts::RADAR_TITLE),
         theme.title(),
     ));
+    if let Some(prev) = model
+        .open
+        .as_ref()
+        .and_then(|o| o.previous.as_ref().filter(|_| o.show_previous))
+    {
+        block = block.title_bottom(Line::from(vec![
+            Span::styled(" ● ", theme.accent()),
+            Span::raw(format!("{}  ", texts::NOW)),
+            Span::styled("○ ", theme.dim()),
+            Span::raw(format!("{} ({}) ", texts::PREVIOUS, prev.label)),
+        ]));
+    }
     let inner = block.inner(radar_area);
     frame.render_widget(block, radar_area);
     let (labels, series) = radar_parts(model, result, theme);
@@ -238,14 +291,28 @@ pub fn draw_scores(
 ) {
     let mut lines = Vec::new();
     let width = area.width.saturating_sub(2) as usize;
-    for (cond, cs) in model.content.scan.conditions.iter().zip(&result.conditions) {
-        let score = crate::fmt_opt_score(cs.score);
+    let previous = previous_result(model);
+    for (ci, (cond, cs)) in model
+        .content
+        .scan
+        .conditions
+        .iter()
+        .zip(&result.conditions)
+        .enumerate()
+    {
+        let delta = previous
+            .as_ref()
+            .and_then(|p| p.conditions.get(ci))
+            .and_then(|p| Some(fmt_delta(cs.score? - p.score?)))
+            .map(|d| format!(" {d:>4}"))
+            .unwrap_or_default();
+        let score = format!("{}{delta}", crate::fmt_opt_score(cs.score));
         let flag = if cs.flagged() {
             format!(" ! {}", texts::FLAG)
         } else {
             String::new()
         };
-        let right = format!("{score:>4}  {}/{}", cs.answered, cs.total);
+        let right = format!("{score:>4} {}/{}", cs.answered, cs.total);
         let name_width = width.saturating_sub(right.chars().count() + flag.chars().count() + 1);
         let name: String = cond.name.chars().take(name_width).collect();
         lines.push(Line::from(vec![

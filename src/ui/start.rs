@@ -17,7 +17,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             theme.title(),
         ))
         .title_bottom(Line::styled(
-            format!(" {} ", texts::safe(&model.dir.display().to_string())),
+            if model.presenting {
+                String::new()
+            } else {
+                format!(" {} ", texts::safe(&model.dir.display().to_string()))
+            },
             theme.dim(),
         ));
     if let Some(err) = &model.list_error {
@@ -43,7 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Cell::from(texts::COL_BESTUURDER),
         Cell::from(texts::COL_SAMENWERKING),
         Cell::from(texts::COL_DATE),
-        Cell::from(texts::COL_PROGRESS),
+        Cell::from(texts::COL_PROGRESS_SHORT),
+        Cell::from(texts::COL_TREND),
     ];
     header.extend(
         conditions
@@ -53,19 +58,32 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let rows: Vec<Row> = model
         .list
         .iter()
-        .map(|entry| match entry {
+        .enumerate()
+        .map(|(index, entry)| match entry {
             ListEntry::Session { header, .. } => {
+                // Grouped per bestuurder: the name only on the first row of the group.
+                let first_of_group = index == 0
+                    || !matches!(
+                        model.list.get(index - 1),
+                        Some(ListEntry::Session { header: prev, .. }) if prev.bestuurder == header.bestuurder
+                    );
                 let result = scan::score(&model.content.scan, &header.answers);
                 let date = header
                     .updated
                     .to_zoned_datetime(jiff::tz::TimeZone::system())
                     .strftime("%d-%m-%Y")
                     .to_string();
+                let name = if first_of_group {
+                    texts::safe(&header.bestuurder)
+                } else {
+                    String::new()
+                };
                 let mut cells = vec![
-                    Cell::from(texts::safe(&header.bestuurder)),
+                    Cell::from(name),
                     Cell::from(texts::safe(&header.samenwerking)),
                     Cell::from(date),
                     Cell::from(format!("{}/{}", result.answered(), result.total())),
+                    Cell::from(trend(model, index)),
                 ];
                 cells.extend(result.conditions.iter().map(|c| {
                     let text = crate::fmt_opt_score(c.score);
@@ -96,10 +114,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         })
         .collect();
     let mut widths = vec![
-        Constraint::Fill(2),
+        Constraint::Fill(3),
         Constraint::Fill(3),
         Constraint::Length(10),
-        Constraint::Length(8),
+        Constraint::Length(5),
+        Constraint::Length(6),
     ];
     widths.extend(std::iter::repeat_n(Constraint::Length(4), conditions.len()));
     let table = Table::new(rows, widths)
@@ -109,4 +128,56 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .block(block);
     let mut state = TableState::default().with_selected(Some(model.selected));
     frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The change of the mean score since the previous session of the same bestuurder about
+/// the same samenwerking: "↑ +0,4", "↓ -0,3", "= 0,0"; empty when there is nothing to
+/// compare.
+fn trend(model: &Model, index: usize) -> String {
+    let Some(ListEntry::Session { header, .. }) = model.list.get(index) else {
+        return String::new();
+    };
+    let previous = model
+        .list
+        .iter()
+        .filter_map(|e| match e {
+            ListEntry::Session { header: h, .. } => Some(h),
+            _ => None,
+        })
+        .filter(|h| {
+            h.bestuurder == header.bestuurder
+                && h.samenwerking == header.samenwerking
+                && h.created < header.created
+        })
+        .max_by_key(|h| h.created);
+    let mean = |answers| {
+        let scores: Vec<f64> = scan::score(&model.content.scan, answers)
+            .scores()
+            .into_iter()
+            .flatten()
+            .collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+    };
+    match (
+        previous.and_then(|p| mean(&p.answers)),
+        mean(&header.answers),
+    ) {
+        (Some(before), Some(now)) => {
+            let delta = (now - before) * 10.0;
+            let delta = delta.round() / 10.0;
+            let arrow = if delta > 0.0 {
+                "↑"
+            } else if delta < 0.0 {
+                "↓"
+            } else {
+                "="
+            };
+            format!(
+                "{arrow} {}{}",
+                if delta > 0.0 { "+" } else { "" },
+                crate::fmt_score(delta)
+            )
+        }
+        _ => String::new(),
+    }
 }

@@ -43,7 +43,7 @@ pub(super) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect
 }
 
 /// Opens the editor on a target, unless the session is read-only.
-pub(super) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<Effect> {
+pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<Effect> {
     if super::screens::refuse_read_only(model) {
         return vec![];
     }

@@ -47,6 +47,29 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::DeleteRow => screens::delete_row(model),
         Msg::AddAction => screens::add_action(model),
         Msg::Open(path) => vec![Effect::Open(path)],
+        Msg::FollowUp => match model.list.get(model.selected) {
+            Some(ListEntry::Session { path, .. }) if model.screen == Screen::Start => {
+                vec![Effect::FollowUp(path.clone())]
+            }
+            _ => vec![],
+        },
+        Msg::TogglePrevious => {
+            if let Some(open) = model.open.as_mut() {
+                if open.previous.is_some() {
+                    open.show_previous = !open.show_previous;
+                } else {
+                    set_info(model, texts::NO_PREVIOUS.to_string());
+                }
+            }
+            vec![]
+        }
+        Msg::EditCoachNote => {
+            let condition = model.open.as_ref().map(|o| model.condition_of(o.focus));
+            match nav::coach_key(&model.content, model.screen, condition) {
+                Some(key) => edit::open_editor(model, super::TextTarget::CoachNote(key)),
+                None => vec![],
+            }
+        }
         Msg::NewSession => {
             model.form = NewForm::default();
             model.screen = Screen::NewSession;
@@ -118,7 +141,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => edit::paste(model, &text),
         Msg::ExternalEdit => edit::external(model),
         Msg::ExternalEdited { target, result } => edit::external_done(model, target, result),
-        Msg::Listed(Ok(entries)) => {
+        Msg::Listed(Ok(mut entries)) => {
+            group_by_bestuurder(&mut entries);
             model.list = entries;
             model.list_error = None;
             model.selected = model.selected.min(model.list.len().saturating_sub(1));
@@ -135,11 +159,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 text: format!("{}: {reason}", texts::READ_ONLY),
             });
             let opened = *opened;
-            model.open = Some(OpenSession::new(
-                opened.path,
-                opened.session,
-                opened.read_only,
-            ));
+            let mut open = OpenSession::new(opened.path, opened.session, opened.read_only);
+            open.previous = opened.previous;
+            model.open = Some(open);
             model.screen = Screen::Overview;
             vec![]
         }
@@ -156,6 +178,26 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
     }
+}
+
+/// Orders the start screen: per bestuurder (alphabetically), then per samenwerking,
+/// newest first; unreadable files last.
+fn group_by_bestuurder(entries: &mut [ListEntry]) {
+    entries.sort_by(|a, b| match (a, b) {
+        (ListEntry::Session { header: x, .. }, ListEntry::Session { header: y, .. }) => x
+            .bestuurder
+            .to_lowercase()
+            .cmp(&y.bestuurder.to_lowercase())
+            .then_with(|| {
+                x.samenwerking
+                    .to_lowercase()
+                    .cmp(&y.samenwerking.to_lowercase())
+            })
+            .then_with(|| y.created.cmp(&x.created)),
+        (ListEntry::Session { .. }, _) => std::cmp::Ordering::Less,
+        (_, ListEntry::Session { .. }) => std::cmp::Ordering::Greater,
+        _ => a.path().cmp(b.path()),
+    });
 }
 
 pub(super) fn set_error(model: &mut Model, text: String) {

@@ -1,0 +1,65 @@
+//! The coach's private note for the screen in view, beside it (wide) or under it.
+//! Never drawn in presentation mode.
+
+use super::texts;
+use super::theme::Theme;
+use crate::app::nav;
+use crate::app::{Model, Screen};
+use crate::session::Mode;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// The note key of the screen in view, when a coach panel belongs on it.
+fn key(model: &Model) -> Option<String> {
+    if model.presenting || matches!(model.screen, Screen::Start | Screen::NewSession) {
+        return None;
+    }
+    let open = model.open.as_ref()?;
+    let condition = (model.screen == Screen::Scan).then(|| model.condition_of(open.focus));
+    let key = nav::coach_key(&model.content, model.screen, condition)?;
+    let has_note = open.session.coach_notes.contains_key(&key);
+    (open.session.mode == Mode::Coachgesprek || has_note).then_some(key)
+}
+
+/// Splits off the coach panel from `body` when one is shown; returns (main, panel).
+pub fn split(model: &Model, body: Rect) -> (Rect, Option<Rect>) {
+    if key(model).is_none() {
+        return (body, None);
+    }
+    if body.width >= 120 {
+        let [main, side] =
+            Layout::horizontal([Constraint::Min(80), Constraint::Length(34)]).areas(body);
+        (main, Some(side))
+    } else {
+        let [main, strip] =
+            Layout::vertical([Constraint::Min(10), Constraint::Length(4)]).areas(body);
+        (main, Some(strip))
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let Some(key) = key(model) else {
+        return;
+    };
+    let note = model
+        .open
+        .as_ref()
+        .and_then(|o| o.session.coach_notes.get(&key));
+    let lines: Vec<Line> = match note {
+        Some(n) => n.split('\n').map(|l| Line::raw(texts::safe(l))).collect(),
+        None => vec![Line::styled(texts::COACH_EMPTY, theme.dim())],
+    };
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .border_style(theme.dim())
+                .title(Line::styled(
+                    format!(" {} — c ", texts::COACH_TITLE),
+                    theme.accent(),
+                )),
+        ),
+        area,
+    );
+}
