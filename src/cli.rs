@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KANSRIJK_DIR", value_name = "MAP")]
     pub dir: Option<PathBuf>,
 
+    /// Eigen inhoud (RON-bestanden) die de ingebouwde handreiking aanvult of vervangt
+    #[arg(long, global = true, value_name = "MAP")]
+    pub inhoud: Option<PathBuf>,
+
     /// Toon deze hulp
     #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
     help: Option<bool>,
@@ -168,6 +172,59 @@ pub enum Command {
         #[arg(value_name = "BESTAND", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Werk met eigen inhoud: controleer een map met RON-bestanden
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk inhoud check MAP",
+        subcommand_help_heading = "Opdrachten"
+    )]
+    Inhoud {
+        #[command(subcommand)]
+        action: InhoudCommand,
+    },
+}
+
+/// `kansrijk inhoud …`
+#[derive(Debug, Subcommand)]
+pub enum InhoudCommand {
+    /// Controleer een map met eigen inhoud zonder het werkboek te starten
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk inhoud check MAP"
+    )]
+    Check {
+        /// De map met scan.ron, handreiking.ron en/of instruments.ron
+        #[arg(value_name = "MAP")]
+        dir: PathBuf,
+    },
+}
+
+/// `kansrijk inhoud check DIR`: validates a folder of the coach's own content.
+pub fn check_content(out: &mut impl Write, dir: &Path) -> anyhow::Result<()> {
+    let content = Content::with_overrides(dir)?;
+    let themes: usize = content
+        .handreiking
+        .perspectives
+        .iter()
+        .map(|p| p.themes.len())
+        .sum();
+    let dilemmas: usize = content
+        .handreiking
+        .tensions
+        .iter()
+        .map(|t| t.dilemmas.len())
+        .sum();
+    writeln!(
+        out,
+        "In orde: {} samen met de ingebouwde inhoud geeft {} thema's, {} dilemma's en {} instrumenten.",
+        dir.display(),
+        themes,
+        dilemmas,
+        content.instruments.len()
+    )?;
+    Ok(())
 }
 
 /// `--formaat` / `--export`.

@@ -10,10 +10,26 @@ use std::sync::Arc;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let content = match Content::embedded() {
+    if let Some(Command::Inhoud {
+        action: cli::InhoudCommand::Check { dir },
+    }) = &args.command
+    {
+        return finish(cli::check_content(&mut std::io::stdout().lock(), dir));
+    }
+    let loaded = match &args.inhoud {
+        Some(dir) => Content::with_overrides(dir),
+        None => Content::embedded(),
+    };
+    let content = match loaded {
         Ok(c) => Arc::new(c),
         Err(e) => {
-            eprintln!("kansrijk: de ingebouwde inhoud is ongeldig: {e}");
+            match &args.inhoud {
+                Some(dir) => eprintln!(
+                    "kansrijk: de eigen inhoud in {} is ongeldig: {e}",
+                    dir.display()
+                ),
+                None => eprintln!("kansrijk: de ingebouwde inhoud is ongeldig: {e}"),
+            }
             return ExitCode::from(2);
         }
     };
@@ -98,6 +114,9 @@ fn main() -> ExitCode {
                 anoniem,
             )
         }
+        Some(Command::Inhoud {
+            action: cli::InhoudCommand::Check { dir },
+        }) => cli::check_content(&mut std::io::stdout().lock(), &dir),
         Some(Command::Import { files }) => cli::import(
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),

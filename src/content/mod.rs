@@ -1,6 +1,7 @@
 //! The handreiking as typed data: the embedded RON assets, loaded and validated.
 
 mod handreiking;
+pub mod overlay;
 mod scan;
 mod validate;
 
@@ -76,6 +77,11 @@ impl Content {
     /// Loads and validates the embedded content.
     pub fn embedded() -> Result<Self, ContentError> {
         Self::load(Sources::embedded())
+    }
+
+    /// The embedded content with a coach's own folder merged in (`--inhoud DIR`).
+    pub fn with_overrides(dir: &std::path::Path) -> Result<Self, ContentError> {
+        overlay::apply(Self::embedded()?, dir)
     }
 
     /// Loads the quick scan from `scan_ron` (named `file` in messages), the rest embedded.

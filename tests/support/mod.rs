@@ -28,7 +28,13 @@ impl App {
     }
 
     pub fn start_in(dir: tempfile::TempDir, w: u16, h: u16) -> Self {
-        let content = Arc::new(Content::embedded().expect("embedded content is valid"));
+        let content = Content::embedded().expect("embedded content is valid");
+        Self::start_with(content, dir, w, h)
+    }
+
+    /// An app with the given content (e.g. with a coach's own folder merged in).
+    pub fn start_with(content: Content, dir: tempfile::TempDir, w: u16, h: u16) -> Self {
+        let content = Arc::new(content);
         let model = Model::new(content, dir.path().to_path_buf());
         let runtime = Runtime::new(dir.path().to_path_buf());
         let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");

@@ -1,0 +1,195 @@
+//! A coach's own content (`--inhoud DIR`): merged by id, validated with clear messages,
+//! checkable with `kansrijk inhoud check DIR`, and usable in the workbook.
+
+mod support;
+
+use kansrijk::app::Screen;
+use kansrijk::content::Content;
+use std::fs;
+use std::process::Command;
+
+const OWN_THEME: &str = r#"(
+    perspectives: [
+        (
+            id: "samenwerking",
+            themes: [
+                (
+                    id: "samenwerking.eigen-coach",
+                    question: "Hoe houden we het gesprek gaande?",
+                    title: "Het gesprek gaande houden",
+                    explanation: "Een eigen thema van de coach.",
+                    prompts: [(id: "samenwerking.eigen-coach.wanneer", text: "Wanneer spraken we elkaar echt?")],
+                    model: (name: "Dialoog", source: "Eigen materiaal (2026)", summary: "Kort."),
+                ),
+                (
+                    id: "samenwerking.vertrouwen",
+                    question: "Hoe ontwikkelen we meer vertrouwen?",
+                    title: "Vertrouwen (versie coach)",
+                    explanation: "Vervangt het ingebouwde thema.",
+                    prompts: [(id: "samenwerking.vertrouwen.stand", text: "Hoe staat het ervoor?")],
+                    model: (name: "Vertrouwen", source: "Eigen materiaal (2026)", summary: "Kort."),
+                ),
+            ],
+        ),
+    ],
+    tensions: [
+        (id: "samenwerking-opgave", dilemmas: [
+            (id: "sam-opg.eigen", title: "Een eigen dilemma", text: "Tekst.", left: "Links", right: "Rechts"),
+        ]),
+    ],
+)"#;
+
+const OWN_INSTRUMENT: &str = r#"(
+    instruments: [
+        (
+            id: "vorm",
+            name: "Vorm (versie coach)",
+            perspective: "samenwerking",
+            source: "Eigen materiaal (2026)",
+            intro: "Kies.",
+            kind: Choice(options: [(id: "a", label: "A"), (id: "b", label: "B")]),
+        ),
+    ],
+)"#;
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn overrides_are_merged_by_id() {
+    let dir = folder(&[
+        ("handreiking.ron", OWN_THEME),
+        ("instruments.ron", OWN_INSTRUMENT),
+    ]);
+    let base = Content::embedded().expect("content");
+    let c = Content::with_overrides(dir.path()).expect("valid override");
+    let samen = &c.handreiking.perspectives[2];
+    let base_samen = &base.handreiking.perspectives[2];
+    assert_eq!(
+        samen.themes.len(),
+        base_samen.themes.len() + 1,
+        "one theme added"
+    );
+    assert_eq!(
+        c.theme("samenwerking.vertrouwen").expect("kept id").1.title,
+        "Vertrouwen (versie coach)"
+    );
+    assert!(c.theme("samenwerking.eigen-coach").is_some());
+    assert_eq!(c.handreiking.tensions[1].dilemmas.len(), 5);
+    assert_eq!(
+        c.instrument("vorm").expect("vorm").name,
+        "Vorm (versie coach)"
+    );
+    assert_eq!(
+        c.instruments.len(),
+        base.instruments.len(),
+        "replaced, not added"
+    );
+}
+
+#[test]
+fn broken_overrides_name_file_line_and_column() {
+    let dir = folder(&[(
+        "handreiking.ron",
+        "(\n    perspectives: [\n        (id: \"x\" ]\n",
+    )]);
+    let err = Content::with_overrides(dir.path()).expect_err("broken");
+    let text = err.to_string();
+    assert!(text.contains("handreiking.ron"), "{text}");
+    assert!(text.contains("regel 3"), "{text}");
+    assert!(text.contains("kolom"), "{text}");
+
+    let unknown = folder(&[("handreiking.ron", "(perspectives: [(id: \"hobby\")])")]);
+    let text = Content::with_overrides(unknown.path())
+        .expect_err("unknown")
+        .to_string();
+    assert!(text.contains("onbekend perspectief 'hobby'"), "{text}");
+
+    let dangling = OWN_THEME.replace(
+        "model: (name: \"Dialoog\"",
+        "instruments: [\"bestaat-niet\"], model: (name: \"Dialoog\"",
+    );
+    let dir = folder(&[("handreiking.ron", &dangling)]);
+    let text = Content::with_overrides(dir.path())
+        .expect_err("dangling")
+        .to_string();
+    assert!(
+        text.contains("onbekend instrument 'bestaat-niet'"),
+        "{text}"
+    );
+
+    let empty = tempfile::tempdir().expect("tempdir");
+    let text = Content::with_overrides(empty.path())
+        .expect_err("empty")
+        .to_string();
+    assert!(text.contains("geen inhoud gevonden"), "{text}");
+}
+
+#[test]
+fn inhoud_check_on_the_command_line() {
+    let bin = env!("CARGO_BIN_EXE_kansrijk");
+    let good = folder(&[("handreiking.ron", OWN_THEME)]);
+    let out = Command::new(bin)
+        .args(["inhoud", "check"])
+        .arg(good.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("In orde"));
+    let bad = folder(&[("instruments.ron", "(instruments: [ (id: 3) ])")]);
+    let out = Command::new(bin)
+        .args(["inhoud", "check"])
+        .arg(bad.path())
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("instruments.ron") && err.contains("regel 1"),
+        "{err}"
+    );
+    // A broken --inhoud stops start-up with the message instead of running without it.
+    let sessions = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(bin)
+        .arg("--inhoud")
+        .arg(bad.path())
+        .arg("list")
+        .arg("--dir")
+        .arg(sessions.path())
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("eigen inhoud"));
+}
+
+#[test]
+fn the_coachs_theme_can_be_opened_and_answered() {
+    let own = folder(&[("handreiking.ron", OWN_THEME)]);
+    let content = Content::with_overrides(own.path()).expect("valid");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = support::create_session(dir.path(), "Anne Jansen", "Wijkzorg Noord");
+    let mut app = support::App::start_with(content, dir, 100, 30);
+    app.msg(kansrijk::app::Msg::Open(path.clone()));
+    app.press('p').press('p').press('p'); // to the third perspective
+    assert_eq!(app.model.screen, Screen::Perspective(2));
+    app.code(ratatui::crossterm::event::KeyCode::End);
+    app.code(ratatui::crossterm::event::KeyCode::Enter);
+    assert!(app.screen().contains("Het gesprek gaande houden"));
+    app.code(ratatui::crossterm::event::KeyCode::Enter)
+        .type_text("Gisteren")
+        .code(ratatui::crossterm::event::KeyCode::Esc);
+    app.flush();
+    let saved = kansrijk::store::load(&path).expect("saved");
+    assert_eq!(
+        saved
+            .reflections
+            .get("samenwerking.eigen-coach.wanneer")
+            .map(String::as_str),
+        Some("Gisteren")
+    );
+}
