@@ -618,7 +618,10 @@ fn html_renders_in_headless_chromium() {
         if in_ci() {
             panic!("chromium is missing in CI: .ci/run should have installed it");
         }
-        eprintln!(
+        // Straight to stderr, past the test harness's capture, so that the skip is seen.
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
             "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
              SKIP html_renders_in_headless_chromium: chromium not found in PATH.\n\
              Install it (apt-get install chromium) to render the report; in CI this fails.\n\
