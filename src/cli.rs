@@ -448,15 +448,9 @@ fn check_output(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Writes a report atomically (0600 when new: reports are as confidential as sessions).
+/// Writes a report (see [`crate::report::write`]).
 fn write_report(output: &Path, text: &str) -> anyhow::Result<()> {
-    // A bare file name: write it in the current folder.
-    let target = if output.parent().is_some_and(|p| p.as_os_str().is_empty()) {
-        Path::new(".").join(output)
-    } else {
-        output.to_path_buf()
-    };
-    store::write_atomic(&target, text.as_bytes())?;
+    crate::report::write(output, text)?;
     Ok(())
 }
 

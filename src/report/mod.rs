@@ -99,6 +99,17 @@ pub fn default_group_path(first: &Path, samenwerking: &str, format: Format) -> P
         .unwrap_or_else(|| PathBuf::from(name))
 }
 
+/// Writes a report atomically, `0600` when new (reports are as confidential as the
+/// sessions); a bare file name lands in the current folder.
+pub fn write(path: &Path, text: &str) -> Result<(), crate::store::StoreError> {
+    let target = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
+    crate::store::write_atomic(&target, text.as_bytes())
+}
+
 // ---------------------------------------------------------------------------------------
 // Texts
 
