@@ -11,6 +11,7 @@ pub mod group;
 pub mod report;
 pub mod runtime;
 pub mod scan;
+pub mod search;
 pub mod session;
 pub mod store;
 pub mod ui;

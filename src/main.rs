@@ -144,5 +144,6 @@ fn run_tui(
 ) -> anyhow::Result<()> {
     let mut model = Model::new(content, dir.clone());
     model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    terminal::run(model, Runtime::new(dir), first)
+    let runtime = Runtime::with_content(dir, model.content.clone());
+    terminal::run(model, runtime, first)
 }

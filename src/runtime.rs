@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 /// Everything outside the model: the folder, the locks held, the background saver.
 pub struct Runtime {
     pub dir: PathBuf,
+    /// The content, for reports and search.
+    pub content: std::sync::Arc<crate::content::Content>,
     locks: BTreeMap<PathBuf, SessionLock>,
     pub(crate) saver: Saver,
     pub quit: bool,
@@ -24,9 +26,22 @@ pub struct Runtime {
 }
 
 impl Runtime {
+    /// A runtime with the embedded content (as the tests and benchmarks use it).
     pub fn new(dir: PathBuf) -> Self {
+        let content = crate::content::Content::embedded().unwrap_or_else(|e| {
+            // The embedded content is checked by the test suite; this cannot happen in a
+            // released build, but a message beats a panic.
+            eprintln!("kansrijk: de ingebouwde inhoud is ongeldig: {e}");
+            std::process::exit(2)
+        });
+        Self::with_content(dir, std::sync::Arc::new(content))
+    }
+
+    /// A runtime for the given content (the coach's own content included).
+    pub fn with_content(dir: PathBuf, content: std::sync::Arc<crate::content::Content>) -> Self {
         Self {
             dir,
+            content,
             locks: BTreeMap::new(),
             saver: Saver::spawn(),
             quit: false,
@@ -107,6 +122,40 @@ impl Runtime {
                 self.locks.remove(&path);
                 None
             }
+            Effect::Export(path) => Some(Msg::Exported(self.export(&path))),
+            Effect::LoadGroup(samenwerking) => {
+                let mut members = crate::group::members(&self.dir, &samenwerking);
+                // One voice per respondent: the latest session of each bestuurder.
+                members.sort_by_key(|(_, s)| std::cmp::Reverse(s.created));
+                let mut seen = std::collections::BTreeSet::new();
+                members.retain(|(_, s)| seen.insert(s.bestuurder.trim().to_lowercase()));
+                members.sort_by(|(_, a), (_, b)| a.bestuurder.cmp(&b.bestuurder));
+                let names = members.iter().map(|(_, s)| s.bestuurder.clone()).collect();
+                let sessions = members.into_iter().map(|(_, s)| s).collect();
+                Some(Msg::GroupLoaded(Ok(Box::new(crate::app::GroupData {
+                    samenwerking,
+                    names,
+                    sessions,
+                }))))
+            }
+            Effect::Import(files) => Some(Msg::Imported(self.import(&files))),
+            Effect::Search(query) => {
+                let sessions: Vec<(std::path::PathBuf, Session)> = store::list(&self.dir)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|e| match e {
+                        store::ListEntry::Session { path, .. } => {
+                            store::load(&path).ok().map(|s| (path, s))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                Some(Msg::Searched(crate::search::search(
+                    &self.content,
+                    &sessions,
+                    &query,
+                )))
+            }
             Effect::FollowUp(path) => {
                 let created = store::load(&path)
                     .map_err(|e| e.to_string())
@@ -133,6 +182,55 @@ impl Runtime {
         }
     }
 
+    /// Writes the HTML report next to the session, with the previous session overlaid.
+    fn export(&mut self, path: &Path) -> Result<std::path::PathBuf, String> {
+        // Everything typed must be in the report: wait for pending saves first.
+        let _ = self.saver.flush();
+        let session = store::load(path).map_err(|e| e.to_string())?;
+        let previous = previous_of(path, &session)
+            .map(|p| p.path)
+            .and_then(|p| store::load(&p).ok());
+        let format = crate::report::Format::Html;
+        let text = crate::report::render(
+            format,
+            &self.content,
+            &session,
+            &crate::report::Options {
+                previous: previous.as_ref(),
+                ..Default::default()
+            },
+        );
+        let out = crate::report::default_path(path, format);
+        store::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(out)
+    }
+
+    /// Imports partner files; a Dutch summary of what happened.
+    fn import(&mut self, files: &[std::path::PathBuf]) -> Result<String, String> {
+        let report = crate::group::import(&self.dir, files);
+        let mut parts = Vec::new();
+        if !report.imported.is_empty() {
+            parts.push(format!("{} geïmporteerd", report.imported.len()));
+        }
+        if !report.already.is_empty() {
+            parts.push(format!("{} stond er al", report.already.len()));
+        }
+        for (file, err) in &report.refused {
+            parts.push(format!(
+                "{} geweigerd: {err}",
+                file.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            ));
+        }
+        let summary = format!("Import: {}. Groepsbeeld: g.", parts.join("; "));
+        if report.imported.is_empty() && report.already.is_empty() {
+            Err(summary)
+        } else {
+            Ok(summary)
+        }
+    }
+
     fn open(&mut self, path: &Path) -> Result<Box<OpenedSession>, String> {
         let opened = store::open(path).map_err(|e| e.to_string())?;
         if let Some(lock) = opened.lock {
@@ -155,16 +253,17 @@ fn previous_of(path: &Path, session: &Session) -> Option<crate::app::Previous> {
     entries
         .into_iter()
         .filter_map(|e| match e {
-            store::ListEntry::Session { path: p, header } if p != path => Some(header),
+            store::ListEntry::Session { path: p, header } if p != path => Some((p, header)),
             _ => None,
         })
-        .filter(|h| {
+        .filter(|(_, h)| {
             h.bestuurder == session.bestuurder
                 && h.samenwerking == session.samenwerking
                 && h.created < session.created
         })
-        .max_by_key(|h| h.created)
-        .map(|h| crate::app::Previous {
+        .max_by_key(|(_, h)| h.created)
+        .map(|(p, h)| crate::app::Previous {
+            path: p,
             label: h
                 .created
                 .to_zoned_datetime(jiff::tz::TimeZone::system())

@@ -1002,6 +1002,8 @@ fn two_windows_one_writer_and_sigkill_frees_the_session() {
     let path = pty::new_session(tmp.path());
     let mut first = pty::Tui::open(&path, tmp.path(), &[]);
     let pid = first.pid();
+    // The first window must hold the session before the second one looks.
+    first.wait_for("Bestuur en toezicht", pty::TIMEOUT);
     let second = pty::Tui::open(&path, tmp.path(), &[]);
     let screen = second.wait_for("Alleen-lezen", pty::TIMEOUT);
     let flat = screen.replace('\n', " ");

@@ -18,6 +18,9 @@ pub enum KeyMode {
     Dilemma,
     Instrument,
     Actions,
+    Group,
+    Search,
+    Prompt,
     Editor,
     Help,
 }
@@ -121,6 +124,13 @@ static SESSION: &[Binding] = &[
         "notitie van de coach (privé)",
         false,
     ),
+    b(
+        &[C('x')],
+        Msg::Export,
+        "x",
+        "rapport (HTML) schrijven",
+        false,
+    ),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -149,6 +159,16 @@ static START: &[Binding] = &[
     ),
     b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
     b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
+    b(&[C('g')], Msg::OpenGroup, "g", "groepsbeeld", true),
+    b(&[C('i')], Msg::StartImport, "i", "importeren", true),
+    b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
+    b(
+        &[Code(KeyCode::F(2))],
+        Msg::TogglePresenting,
+        "F2",
+        "presentatiemodus aan/uit",
+        false,
+    ),
     b(
         &[Code(KeyCode::Home), C('g')],
         Msg::Home,
@@ -527,6 +547,50 @@ static EDITOR_INFO: &[Binding] = &[
     b(&[], Msg::Up, "Ctrl+Y/Ctrl+R", "opnieuw", false),
 ];
 
+static GROUP: &[Binding] = &[
+    b(
+        &[Code(KeyCode::F(2))],
+        Msg::TogglePresenting,
+        "F2",
+        "presentatie (namen als R1…Rn)",
+        true,
+    ),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
+];
+
+static SEARCH: &[Binding] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "vorige", false),
+    b(
+        &[Code(KeyCode::Down), C('j')],
+        Msg::Down,
+        "↓",
+        "volgende",
+        false,
+    ),
+    b(&[], Msg::Up, "↑↓", "kiezen", true),
+    b(
+        &[Code(KeyCode::Enter)],
+        Msg::Select,
+        "Enter",
+        "openen op die plek",
+        true,
+    ),
+    b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
+];
+
+static PROMPT: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        Msg::PromptSubmit,
+        "Enter",
+        "uitvoeren",
+        true,
+    ),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
+    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
+];
+
 static HELP: &[Binding] = &[b(
     &[Code(KeyCode::Esc), C('?'), C('q')],
     Msg::ToggleHelp,
@@ -546,6 +610,9 @@ pub fn mode_of(model: &Model) -> KeyMode {
 
 /// The mode of the screen itself, as if no overlay were open.
 pub fn screen_mode(model: &Model) -> KeyMode {
+    if model.prompt.is_some() {
+        return KeyMode::Prompt;
+    }
     if model.open.as_ref().is_some_and(|o| o.editor.is_some()) {
         return KeyMode::Editor;
     }
@@ -560,6 +627,8 @@ pub fn screen_mode(model: &Model) -> KeyMode {
         Screen::Dilemma(..) => KeyMode::Dilemma,
         Screen::Instrument(_) => KeyMode::Instrument,
         Screen::Actions => KeyMode::Actions,
+        Screen::Group => KeyMode::Group,
+        Screen::Search => KeyMode::Search,
     }
 }
 
@@ -574,6 +643,9 @@ pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
         KeyMode::Dilemma => &[DILEMMA, LIST, SESSION, COMMON],
         KeyMode::Instrument => &[INSTRUMENT, LIST, SESSION, COMMON],
         KeyMode::Actions => &[ACTIONS, LIST, SESSION, COMMON],
+        KeyMode::Group => &[GROUP, COMMON],
+        KeyMode::Search => &[SEARCH, COMMON],
+        KeyMode::Prompt => &[PROMPT],
         KeyMode::Editor => &[EDITOR, EDITOR_INFO],
         KeyMode::Help => &[HELP],
     };
@@ -613,7 +685,7 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         {
             Some(Msg::FormToggleMode)
         }
-        (None, KeyMode::Form | KeyMode::Editor) => Some(Msg::Input(ev.into())),
+        (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt) => Some(Msg::Input(ev.into())),
         (None, _) => None,
     }
 }

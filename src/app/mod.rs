@@ -8,8 +8,8 @@ pub mod text;
 mod update;
 
 pub use model::{
-    ActionField, DilemmaField, Editor, Model, NewForm, OpenSession, SaveState, Screen, Status,
-    StatusKind, TextTarget,
+    ActionField, DilemmaField, Editor, GroupData, Model, NewForm, OpenSession, Prompt, PromptKind,
+    SaveState, Screen, Status, StatusKind, TextTarget,
 };
 pub use msg::{Effect, Msg, OpenedSession, Previous};
 pub use update::{clean_pasted, update};

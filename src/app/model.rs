@@ -21,6 +21,32 @@ pub enum Screen {
     Dilemma(usize, usize),
     Instrument(usize),
     Actions,
+    /// The respondents of one samenwerking compared (start screen, `g`).
+    Group,
+    /// Search results (start screen, `/`).
+    Search,
+}
+
+/// What a one-line prompt on the start screen is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Import,
+    Search,
+}
+
+/// A one-line input on the start screen.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub textarea: TextArea<'static>,
+}
+
+/// The sessions of one samenwerking, loaded for the group view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupData {
+    pub samenwerking: String,
+    pub names: Vec<String>,
+    pub sessions: Vec<Session>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +247,15 @@ pub struct Model {
     pub no_color: bool,
     /// Presentation mode (F2): for a shared screen, no private notes or file paths.
     pub presenting: bool,
+    /// A one-line input on the start screen (import paths, search).
+    pub prompt: Option<Prompt>,
+    /// The group view's data.
+    pub group: Option<GroupData>,
+    /// Search results and the selected one.
+    pub hits: Vec<crate::search::Hit>,
+    pub hit_selected: usize,
+    /// Where to go once the session being opened is open (from a search hit).
+    pub pending_jump: Option<(Screen, usize)>,
     pub quitting: bool,
 }
 
@@ -241,13 +276,20 @@ impl Model {
             height: 24,
             no_color: false,
             presenting: false,
+            prompt: None,
+            group: None,
+            hits: Vec::new(),
+            hit_selected: 0,
+            pending_jump: None,
             quitting: false,
         }
     }
 
     /// True while letter keys type text instead of giving commands.
     pub fn is_editing(&self) -> bool {
-        self.screen == Screen::NewSession || self.open.as_ref().is_some_and(|o| o.editor.is_some())
+        self.screen == Screen::NewSession
+            || self.prompt.is_some()
+            || self.open.as_ref().is_some_and(|o| o.editor.is_some())
     }
 
     /// The condition index of a scan item index.

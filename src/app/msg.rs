@@ -19,6 +19,8 @@ pub struct OpenedSession {
 /// An earlier session's quick scan, to compare with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
+    /// Its file.
+    pub path: PathBuf,
     /// When it was held, for the legend.
     pub label: String,
     pub answers: std::collections::BTreeMap<String, crate::session::Answer>,
@@ -76,6 +78,19 @@ pub enum Msg {
     TogglePrevious,
     /// Write the coach's private note for this screen.
     EditCoachNote,
+    /// Write a report (HTML) of the open session.
+    Export,
+    Exported(Result<PathBuf, String>),
+    /// Start screen: compare the respondents of the selected session's samenwerking.
+    OpenGroup,
+    GroupLoaded(Result<Box<super::GroupData>, String>),
+    /// Start screen: ask for partner files to import / for words to search.
+    StartImport,
+    StartSearch,
+    /// Enter in the one-line prompt.
+    PromptSubmit,
+    Imported(Result<String, String>),
+    Searched(Vec<crate::search::Hit>),
     /// Start the new-session form.
     NewSession,
     /// Open the quick scan of the open session.
@@ -124,6 +139,14 @@ pub enum Effect {
         generation: u64,
         session: Box<Session>,
     },
+    /// Write an HTML report of the session (with the previous session overlaid).
+    Export(PathBuf),
+    /// Load the sessions of this samenwerking for the group view.
+    LoadGroup(String),
+    /// Copy partner session files into the group folder.
+    Import(Vec<PathBuf>),
+    /// Search all sessions.
+    Search(String),
     /// Create a follow-up of the session at this path and open it.
     FollowUp(PathBuf),
     /// Edit this text in the user's external editor and report back.

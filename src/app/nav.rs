@@ -111,7 +111,12 @@ pub fn rows(content: &Content, session: &Session, screen: Screen) -> Vec<Row> {
             rows.push(Row::NewAction);
             rows
         }
-        Screen::Start | Screen::NewSession | Screen::Overview | Screen::Scan => vec![],
+        Screen::Start
+        | Screen::NewSession
+        | Screen::Overview
+        | Screen::Scan
+        | Screen::Group
+        | Screen::Search => vec![],
     }
 }
 
@@ -325,7 +330,7 @@ pub fn coach_key(
             .get(i)
             .map(|i| format!("instrument:{}", i.id)),
         Screen::Actions => Some("acties".to_string()),
-        Screen::Start | Screen::NewSession => None,
+        Screen::Start | Screen::NewSession | Screen::Group | Screen::Search => None,
     }
 }
 

@@ -7,11 +7,13 @@ mod common;
 mod dilemma;
 mod editor;
 mod form;
+mod group;
 mod help;
 mod instrument;
 mod overview;
 mod perspective;
 mod scan;
+mod search;
 mod start;
 mod tension;
 pub mod texts;
@@ -61,7 +63,10 @@ pub fn view(frame: &mut Frame, model: &Model) {
         Screen::Dilemma(t, d) => dilemma::draw(frame, body, model, t, d, theme),
         Screen::Instrument(i) => instrument::draw(frame, body, model, i, theme),
         Screen::Actions => actions::draw(frame, body, model, theme),
+        Screen::Group => group::draw(frame, body, model, theme),
+        Screen::Search => search::draw(frame, body, model, theme),
     }
+    search::draw_prompt(frame, full_body, model, theme);
     editor::draw(frame, full_body, model, theme);
     if model.screen == Screen::NewSession {
         form::draw(frame, body, model, theme);

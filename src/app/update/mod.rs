@@ -2,6 +2,7 @@
 
 mod edit;
 mod screens;
+pub mod start;
 
 pub use edit::clean_pasted;
 
@@ -47,6 +48,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::DeleteRow => screens::delete_row(model),
         Msg::AddAction => screens::add_action(model),
         Msg::Open(path) => vec![Effect::Open(path)],
+        Msg::StartImport
+        | Msg::StartSearch
+        | Msg::PromptSubmit
+        | Msg::OpenGroup
+        | Msg::GroupLoaded(_)
+        | Msg::Searched(_)
+        | Msg::Imported(_)
+        | Msg::Export
+        | Msg::Exported(_) => start::handle(model, msg),
         Msg::FollowUp => match model.list.get(model.selected) {
             Some(ListEntry::Session { path, .. }) if model.screen == Screen::Start => {
                 vec![Effect::FollowUp(path.clone())]
@@ -137,7 +147,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Answer(answer) => screens::answer_focused(model, answer),
         Msg::EditNote => screens::edit_scan_note(model),
+        Msg::Input(input) if model.prompt.is_some() => start::prompt_input(model, input),
         Msg::Input(input) => edit::type_input(model, input),
+        Msg::Paste(text) if model.prompt.is_some() => {
+            start::prompt_paste(model, &text);
+            vec![]
+        }
         Msg::Paste(text) => edit::paste(model, &text),
         Msg::ExternalEdit => edit::external(model),
         Msg::ExternalEdited { target, result } => edit::external_done(model, target, result),
@@ -163,6 +178,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             open.previous = opened.previous;
             model.open = Some(open);
             model.screen = Screen::Overview;
+            start::jump(model);
             vec![]
         }
         Msg::Opened(Err(reason)) => {
@@ -281,6 +297,9 @@ fn back(model: &mut Model) -> Vec<Effect> {
         model.help = false;
         return vec![];
     }
+    if model.prompt.take().is_some() {
+        return vec![];
+    }
     if let Some(open) = model.open.as_mut()
         && let Some(editor) = open.editor.take()
     {
@@ -288,8 +307,9 @@ fn back(model: &mut Model) -> Vec<Effect> {
     }
     match model.screen {
         Screen::Start => vec![],
-        Screen::NewSession => {
+        Screen::NewSession | Screen::Group | Screen::Search => {
             model.screen = Screen::Start;
+            model.group = None;
             vec![]
         }
         Screen::Overview => {
@@ -339,7 +359,13 @@ fn navigate(model: &mut Model, msg: &Msg) {
                 _ => open.overview_focus,
             };
         }
-        Screen::NewSession => {}
+        Screen::NewSession | Screen::Group => {}
+        Screen::Search => {
+            let n = model.hits.len();
+            if n > 0 {
+                model.hit_selected = step(model.hit_selected, n, msg, 10);
+            }
+        }
         screen => {
             let Some(open) = model.open.as_mut() else {
                 return;
@@ -383,6 +409,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
             }
             None => vec![],
         },
+        Screen::Search => start::open_hit(model),
         Screen::Overview => {
             let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
                 return vec![];

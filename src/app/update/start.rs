@@ -1,0 +1,211 @@
+//! The start screen's extra tools: import partner files, search all sessions, the group
+//! view, and reports.
+
+use super::super::{Effect, Model, Msg, Prompt, PromptKind, Screen};
+use super::{goto, set_error, set_info};
+use crate::store::ListEntry;
+use crate::ui::texts;
+use ratatui_textarea::{Input, Key as TaKey, TextArea};
+
+pub(super) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
+    if model.screen != Screen::Start
+        && !(kind == PromptKind::Search && model.screen == Screen::Search)
+    {
+        return vec![];
+    }
+    let mut textarea = TextArea::default();
+    textarea.set_placeholder_text(match kind {
+        PromptKind::Import => texts::IMPORT_PLACEHOLDER,
+        PromptKind::Search => texts::SEARCH_PLACEHOLDER,
+    });
+    model.prompt = Some(Prompt { kind, textarea });
+    vec![]
+}
+
+/// Typing into the prompt; Enter submits (handled by the keymap), the rest edits.
+pub(super) fn prompt_input(model: &mut Model, input: Input) -> Vec<Effect> {
+    if let Some(prompt) = model.prompt.as_mut()
+        && input.key != TaKey::Enter
+    {
+        prompt.textarea.input(input);
+    }
+    vec![]
+}
+
+pub(super) fn prompt_paste(model: &mut Model, text: &str) {
+    if let Some(prompt) = model.prompt.as_mut() {
+        let one_line = super::edit::clean_pasted(text).replace(['\n', '\t'], " ");
+        prompt.textarea.insert_str(one_line);
+    }
+}
+
+/// Splits the import prompt into paths: separated by spaces, quotes keep spaces inside a
+/// path ("Mijn map/sessie.ron"), a leading ~ is the home folder.
+pub fn split_paths(text: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, ' ') => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out.into_iter()
+        .map(|p| match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+            _ => std::path::PathBuf::from(p),
+        })
+        .collect()
+}
+
+pub(super) fn submit(model: &mut Model) -> Vec<Effect> {
+    let Some(prompt) = model.prompt.take() else {
+        return vec![];
+    };
+    let text = prompt.textarea.lines().join(" ").trim().to_string();
+    if text.is_empty() {
+        return vec![];
+    }
+    match prompt.kind {
+        PromptKind::Import => vec![Effect::Import(split_paths(&text))],
+        PromptKind::Search => vec![Effect::Search(text)],
+    }
+}
+
+pub(super) fn open_group(model: &mut Model) -> Vec<Effect> {
+    match model.list.get(model.selected) {
+        Some(ListEntry::Session { header, .. }) if model.screen == Screen::Start => {
+            vec![Effect::LoadGroup(header.samenwerking.clone())]
+        }
+        _ => vec![],
+    }
+}
+
+pub(super) fn group_loaded(
+    model: &mut Model,
+    result: Result<Box<super::super::GroupData>, String>,
+) {
+    match result {
+        Ok(group) if group.sessions.len() >= 2 => {
+            model.group = Some(*group);
+            model.screen = Screen::Group;
+            model.status = None;
+        }
+        Ok(group) => set_info(
+            model,
+            format!(
+                "{} '{}'. {}",
+                texts::GROUP_TOO_SMALL,
+                texts::safe(&group.samenwerking),
+                texts::GROUP_HOW
+            ),
+        ),
+        Err(reason) => set_error(model, reason),
+    }
+}
+
+pub(super) fn searched(model: &mut Model, mut hits: Vec<crate::search::Hit>) {
+    if model.presenting {
+        // Private notes never show on a shared screen.
+        hits.retain(|h| !h.place.starts_with("Coachnotitie"));
+    }
+    if hits.is_empty() {
+        set_info(model, texts::SEARCH_NOTHING.to_string());
+        return;
+    }
+    model.status = None;
+    model.hits = hits;
+    model.hit_selected = 0;
+    model.screen = Screen::Search;
+}
+
+pub(super) fn open_hit(model: &mut Model) -> Vec<Effect> {
+    let Some(hit) = model.hits.get(model.hit_selected).cloned() else {
+        return vec![];
+    };
+    model.pending_jump = Some((hit.screen, hit.row));
+    vec![Effect::Open(hit.path)]
+}
+
+/// After a session opened from a search hit: go to the place of the hit.
+pub(super) fn jump(model: &mut Model) {
+    let Some((screen, row)) = model.pending_jump.take() else {
+        return;
+    };
+    if screen == Screen::Overview {
+        return;
+    }
+    goto(model, screen);
+    if let Some(open) = model.open.as_mut() {
+        if screen == Screen::Scan {
+            open.focus = row;
+        } else {
+            open.cursor = row;
+        }
+    }
+}
+
+pub(super) fn export(model: &mut Model) -> Vec<Effect> {
+    match model.open.as_ref() {
+        Some(open) => vec![Effect::Export(open.path.clone())],
+        None => vec![],
+    }
+}
+
+pub(super) fn exported(model: &mut Model, result: Result<std::path::PathBuf, String>) {
+    match result {
+        Ok(path) => {
+            let shown = if model.presenting {
+                path.file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default()
+            } else {
+                path.display().to_string()
+            };
+            set_info(model, format!("{} {shown}", texts::EXPORTED));
+        }
+        Err(reason) => set_error(model, format!("{}: {reason}", texts::EXPORT_FAILED)),
+    }
+}
+
+/// Messages handled here, so that `update` stays a table of contents.
+pub(super) fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::StartImport => start_prompt(model, PromptKind::Import),
+        Msg::StartSearch => start_prompt(model, PromptKind::Search),
+        Msg::PromptSubmit => submit(model),
+        Msg::OpenGroup => open_group(model),
+        Msg::GroupLoaded(result) => {
+            group_loaded(model, result);
+            vec![]
+        }
+        Msg::Searched(hits) => {
+            searched(model, hits);
+            vec![]
+        }
+        Msg::Imported(Ok(summary)) => {
+            set_info(model, summary);
+            vec![Effect::ListSessions]
+        }
+        Msg::Imported(Err(reason)) => {
+            set_error(model, reason);
+            vec![Effect::ListSessions]
+        }
+        Msg::Export => export(model),
+        Msg::Exported(result) => {
+            exported(model, result);
+            vec![]
+        }
+        _ => vec![],
+    }
+}

@@ -1,0 +1,149 @@
+//! Finding back what was written: a case- and accent-insensitive search through all
+//! sessions' notes, reflections, dilemma texts, instrument notes, actions and coach notes.
+//! Pure: the runtime loads the sessions, this only looks.
+
+use crate::app::Screen;
+use crate::content::Content;
+use crate::session::{Session, fold_char};
+use std::path::PathBuf;
+
+/// Where a hit is, so that the workbook can open it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub path: PathBuf,
+    pub bestuurder: String,
+    pub samenwerking: String,
+    /// Where in the session, in words ("Notitie bij Belangen").
+    pub place: String,
+    /// The matching line, shortened around the match.
+    pub snippet: String,
+    /// The screen to open, and the row (or scan item) to select there.
+    pub screen: Screen,
+    pub row: usize,
+}
+
+/// Lowercase with diacritics folded: "Één" → "een".
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The line of `text` holding the match, cut to about 80 characters around it.
+fn snippet(text: &str, query: &str) -> Option<String> {
+    for line in text.lines() {
+        let norm = normalize(line);
+        if let Some(byte) = norm.find(query) {
+            // Normalising keeps one char per char, so char positions carry over.
+            let at = norm[..byte].chars().count();
+            let start = at.saturating_sub(30);
+            let chars: Vec<char> = line.chars().collect();
+            let end = (start + 80).min(chars.len());
+            let mut s: String = chars[start..end].iter().collect();
+            if start > 0 {
+                s.insert(0, '…');
+            }
+            if end < chars.len() {
+                s.push('…');
+            }
+            return Some(crate::ui::texts::safe(&s));
+        }
+    }
+    None
+}
+
+/// All hits of `query` in `sessions`, in the order of the sessions given.
+pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -> Vec<Hit> {
+    let query = normalize(query.trim());
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for (path, s) in sessions {
+        let mut add = |place: String, text: &str, screen: Screen, row: usize| {
+            if let Some(snippet) = snippet(text, &query) {
+                hits.push(Hit {
+                    path: path.clone(),
+                    bestuurder: s.bestuurder.clone(),
+                    samenwerking: s.samenwerking.clone(),
+                    place,
+                    snippet,
+                    screen,
+                    row,
+                });
+            }
+        };
+        let mut first_item = 0;
+        for c in &content.scan.conditions {
+            if let Some(note) = s.notes.get(&c.id) {
+                add(
+                    format!("Notitie bij {}", c.name),
+                    note,
+                    Screen::Scan,
+                    first_item,
+                );
+            }
+            first_item += c.items.len();
+        }
+        for (pi, p) in content.handreiking.perspectives.iter().enumerate() {
+            for (ti, t) in p.themes.iter().enumerate() {
+                for (qi, q) in t.prompts.iter().enumerate() {
+                    if let Some(text) = s.reflections.get(&q.id) {
+                        add(
+                            format!("{} — {}", t.title, q.text),
+                            text,
+                            Screen::Theme(pi, ti),
+                            qi,
+                        );
+                    }
+                }
+            }
+        }
+        for (ti, t) in content.handreiking.tensions.iter().enumerate() {
+            for (di, d) in t.dilemmas.iter().enumerate() {
+                if let Some(r) = s.dilemmas.get(&d.id) {
+                    for (row, text) in [
+                        (1, &r.pull_left),
+                        (2, &r.pull_right),
+                        (4, &r.next_step),
+                        (5, &r.note),
+                    ] {
+                        add(
+                            format!("Dilemma: {}", d.title),
+                            text,
+                            Screen::Dilemma(ti, di),
+                            row,
+                        );
+                    }
+                }
+            }
+        }
+        for (ii, inst) in content.instruments.iter().enumerate() {
+            if let Some(a) = s.instruments.get(&inst.id) {
+                add(
+                    format!("Instrument: {}", inst.name),
+                    &a.note,
+                    Screen::Instrument(ii),
+                    0,
+                );
+                for r in &a.rows {
+                    add(
+                        format!("Instrument: {}", inst.name),
+                        &r.label,
+                        Screen::Instrument(ii),
+                        0,
+                    );
+                }
+            }
+        }
+        for (ai, a) in s.actions.iter().enumerate() {
+            let text = format!("{} · {} · {}", a.what, a.who, a.when);
+            add("Afspraak".to_string(), &text, Screen::Actions, ai);
+        }
+        for (key, note) in &s.coach_notes {
+            add(format!("Coachnotitie ({key})"), note, Screen::Overview, 0);
+        }
+    }
+    hits
+}
