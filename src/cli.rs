@@ -18,8 +18,11 @@ Gebruik: {usage}
 const AFTER_HELP: &str = "\
 Sessies staan standaard in de gegevensmap van uw systeem (onder Linux
 ~/.local/share/kansrijk/sessies). Kies een andere map met --dir of met de
-omgevingsvariabele KANSRIJK_DIR. Elke sessie is één .ron-bestand; wie een
-sessie voorgoed wil verwijderen, verwijdert dat bestand.";
+omgevingsvariabele KANSRIJK_DIR. Elke sessie is één .ron-bestand dat alleen
+u kunt lezen; kansrijk gebruikt geen netwerk.
+Verwijderen: kansrijk verwijder BESTAND verplaatst een sessie naar de submap
+prullenbak van de sessiemap; kansrijk herstel zet haar terug. Voorgoed
+verwijderen: verwijder het bestand uit die prullenbak.";
 
 /// kansrijk — werkboek voor effectief samenwerken (Handreiking Effectief Samenwerken)
 #[derive(Debug, Parser)]
@@ -183,6 +186,30 @@ pub enum Command {
         #[command(subcommand)]
         action: InhoudCommand,
     },
+    /// Verplaats een sessie naar de prullenbak (terug te zetten met herstel)
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk verwijder BESTAND [OPTIES]",
+        after_help = "De sessie gaat naar de submap prullenbak van haar map. Voorgoed\n\
+                      verwijderen: verwijder het bestand uit die prullenbak."
+    )]
+    Verwijder {
+        /// Het sessiebestand (.ron)
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
+    /// Zet een sessie terug uit de prullenbak; zonder NAAM: toon wat erin staat
+    #[command(
+        help_template = TEMPLATE,
+        next_help_heading = "Opties",
+        override_usage = "kansrijk herstel [NAAM] [OPTIES]"
+    )]
+    Herstel {
+        /// De naam van het bestand in de prullenbak (met of zonder .ron)
+        #[arg(value_name = "NAAM")]
+        name: Option<String>,
+    },
 }
 
 /// `kansrijk inhoud …`
@@ -307,7 +334,8 @@ pub fn new(
     writeln!(
         out,
         "Nieuwe sessie aangemaakt voor {} over {}.",
-        session.bestuurder, session.samenwerking
+        crate::ui::texts::safe(&session.bestuurder),
+        crate::ui::texts::safe(&session.samenwerking)
     )?;
     writeln!(out, "{}", path.display())?;
     Ok(path)
@@ -344,14 +372,14 @@ pub fn list(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Resu
                     result.answered(),
                     result.total(),
                     scores.join(" "),
-                    path.display()
+                    shown(&path)
                 )?;
             }
             ListEntry::Unreadable { path, reason } => {
                 writeln!(
                     out,
                     "ONLEESBAAR · {} · {}",
-                    path.display(),
+                    shown(&path),
                     crate::ui::texts::safe(&reason)
                 )?;
             }
@@ -775,5 +803,75 @@ pub fn import(
             }
         );
     }
+    Ok(())
+}
+
+/// A path as it may be printed: control characters (from a hostile file name) made
+/// visible, like names and texts.
+pub fn shown(path: &Path) -> String {
+    crate::ui::texts::safe(&path.display().to_string())
+}
+
+/// `kansrijk verwijder FILE`: moves the session to the prullenbak and says how to undo it
+/// and how to remove it for good.
+pub fn verwijder(out: &mut impl Write, file: &Path) -> anyhow::Result<()> {
+    let target = store::trash(file)?;
+    let name = target
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bin = target.parent().unwrap_or(Path::new("."));
+    writeln!(out, "Naar de prullenbak verplaatst: {}", shown(&target))?;
+    writeln!(
+        out,
+        "Terugzetten: kansrijk herstel {}",
+        crate::ui::texts::safe(&name)
+    )?;
+    writeln!(
+        out,
+        "Voorgoed verwijderen: verwijder het bestand uit {}",
+        shown(bin)
+    )?;
+    Ok(())
+}
+
+/// `kansrijk herstel [NAAM]`: without a name, lists the prullenbak; with one, moves that
+/// session back into the sessions folder and prints its path last.
+pub fn herstel(out: &mut impl Write, dir: &Path, name: Option<&str>) -> anyhow::Result<()> {
+    let safe = crate::ui::texts::safe;
+    let bin = store::trash_dir(dir);
+    let Some(name) = name else {
+        let entries = store::list_trash(dir)?;
+        if entries.is_empty() {
+            writeln!(out, "De prullenbak is leeg ({}).", shown(&bin))?;
+            return Ok(());
+        }
+        writeln!(out, "In de prullenbak ({}):", shown(&bin))?;
+        for entry in &entries {
+            let stem = entry
+                .path()
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match entry {
+                ListEntry::Session { header, .. } => writeln!(
+                    out,
+                    "  {} · {} · {}",
+                    safe(&stem),
+                    safe(&header.bestuurder),
+                    safe(&header.samenwerking)
+                )?,
+                ListEntry::Unreadable { .. } => writeln!(out, "  {} · onleesbaar", safe(&stem))?,
+            }
+        }
+        writeln!(
+            out,
+            "Terugzetten: kansrijk herstel NAAM. Voorgoed verwijderen: verwijder het bestand uit de prullenbak."
+        )?;
+        return Ok(());
+    };
+    let path = store::restore(dir, name)?;
+    writeln!(out, "Teruggezet uit de prullenbak:")?;
+    writeln!(out, "{}", shown(&path))?;
     Ok(())
 }

@@ -47,7 +47,7 @@ fn main() -> ExitCode {
                     .unwrap_or_else(|| std::path::PathBuf::from("."))
             };
             if let Err(e) = kansrijk::store::load(&file) {
-                eprintln!("kansrijk: {e}");
+                eprintln!("kansrijk: {}", shown(&e.to_string()));
                 return ExitCode::FAILURE;
             }
             return finish(run_tui(content, dir, Some(Msg::Open(file))));
@@ -123,6 +123,13 @@ fn main() -> ExitCode {
             &dir,
             &files,
         ),
+        Some(Command::Verwijder { file }) => cli::verwijder(
+            &mut std::io::stdout().lock(),
+            &cli::resolve_file(&file, &dir),
+        ),
+        Some(Command::Herstel { name }) => {
+            cli::herstel(&mut std::io::stdout().lock(), &dir, name.as_deref())
+        }
     };
     finish(result)
 }
@@ -131,10 +138,19 @@ fn finish(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kansrijk: {e}");
+            eprintln!("kansrijk: {}", shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error as it may be printed: control characters from file names or contents made
+/// visible, line by line.
+fn shown(text: &str) -> String {
+    text.lines()
+        .map(kansrijk::ui::texts::safe)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn run_tui(
