@@ -138,6 +138,10 @@ impl Runtime {
                     sessions,
                 }))))
             }
+            Effect::Trash(path) => {
+                // `trash` refuses a session that is open in another window.
+                Some(Msg::Trashed(store::trash(&path).map_err(|e| e.to_string())))
+            }
             Effect::Import(files) => Some(Msg::Imported(self.import(&files))),
             Effect::Search(query) => {
                 let sessions: Vec<(std::path::PathBuf, Session)> = store::list(&self.dir)

@@ -152,3 +152,21 @@ fn x_writes_an_html_report_without_coach_notes() {
     assert!(!html.contains("alleen voor de coach"), "no coach notes");
     assert!(!html.contains("<script"));
 }
+
+#[test]
+fn d_twice_moves_a_session_to_the_prullenbak() {
+    let (mut app, path) = App::with_session();
+    app.code(KeyCode::Esc);
+    app.press('d');
+    assert!(app.screen().contains("Druk nog eens op d"));
+    assert!(path.exists(), "nothing happens on the first press");
+    app.press('j'); // any other key cancels
+    app.press('d').press('d');
+    let screen = app.screen();
+    assert!(screen.contains("prullenbak"), "{screen}");
+    assert!(!path.exists(), "{screen}");
+    let dir = path.parent().expect("dir");
+    let in_trash = store::list_trash(dir).expect("trash");
+    assert_eq!(in_trash.len(), 1);
+    assert!(screen.contains("Nog geen sessies"), "{screen}");
+}

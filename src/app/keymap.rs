@@ -163,6 +163,13 @@ static START: &[Binding] = &[
     b(&[C('i')], Msg::StartImport, "i", "importeren", true),
     b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
     b(
+        &[C('d'), Code(KeyCode::Delete)],
+        Msg::DeleteRow,
+        "d",
+        "naar de prullenbak",
+        false,
+    ),
+    b(
         &[Code(KeyCode::F(2))],
         Msg::TogglePresenting,
         "F2",

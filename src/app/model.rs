@@ -254,6 +254,8 @@ pub struct Model {
     /// Search results and the selected one.
     pub hits: Vec<crate::search::Hit>,
     pub hit_selected: usize,
+    /// A start-screen row that goes to the prullenbak if `d` is pressed again.
+    pub confirm_trash: Option<usize>,
     /// Where to go once the session being opened is open (from a search hit).
     pub pending_jump: Option<(Screen, usize)>,
     pub quitting: bool,
@@ -281,6 +283,7 @@ impl Model {
             hits: Vec::new(),
             hit_selected: 0,
             pending_jump: None,
+            confirm_trash: None,
             quitting: false,
         }
     }

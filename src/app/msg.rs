@@ -90,6 +90,8 @@ pub enum Msg {
     /// Enter in the one-line prompt.
     PromptSubmit,
     Imported(Result<String, String>),
+    /// The result of moving a session to the prullenbak.
+    Trashed(Result<PathBuf, String>),
     Searched(Vec<crate::search::Hit>),
     /// Start the new-session form.
     NewSession,
@@ -141,6 +143,8 @@ pub enum Effect {
     },
     /// Write an HTML report of the session (with the previous session overlaid).
     Export(PathBuf),
+    /// Move a session to the prullenbak.
+    Trash(PathBuf),
     /// Load the sessions of this samenwerking for the group view.
     LoadGroup(String),
     /// Copy partner session files into the group folder.

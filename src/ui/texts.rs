@@ -126,3 +126,6 @@ pub const GROUP_MEAN: &str = "gemiddelde";
 pub const GROUP_TOPICS: &str = "Gespreksonderwerpen";
 pub const GROUP_DISAGREE: &str = "Hier verschillen de antwoorden het meest:";
 pub const GROUP_WEAK: &str = "Zwakke condities (gemiddeld onder 3,0):";
+pub const CONFIRM_TRASH: &str =
+    "Druk nog eens op d om deze sessie naar de prullenbak te verplaatsen.";
+pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";

@@ -19,7 +19,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     {
         open.confirm_delete = None;
     }
+    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..)) {
+        model.confirm_trash = None;
+    }
     match msg {
+        Msg::DeleteRow if model.screen == Screen::Start => start::trash(model),
+        Msg::Trashed(result) => {
+            start::trashed(model, result);
+            vec![Effect::ListSessions]
+        }
         Msg::Resize(w, h) => {
             model.width = w;
             model.height = h;

@@ -178,6 +178,29 @@ pub(super) fn exported(model: &mut Model, result: Result<std::path::PathBuf, Str
     }
 }
 
+/// `d` on the start screen: the first press asks, the second moves the session to the
+/// prullenbak (from where `kansrijk herstel` brings it back).
+pub(super) fn trash(model: &mut Model) -> Vec<Effect> {
+    let Some(ListEntry::Session { path, .. }) = model.list.get(model.selected) else {
+        return vec![];
+    };
+    let path = path.clone();
+    if model.confirm_trash == Some(model.selected) {
+        model.confirm_trash = None;
+        return vec![Effect::Trash(path)];
+    }
+    model.confirm_trash = Some(model.selected);
+    set_info(model, texts::CONFIRM_TRASH.to_string());
+    vec![]
+}
+
+pub(super) fn trashed(model: &mut Model, result: Result<std::path::PathBuf, String>) {
+    match result {
+        Ok(_) => set_info(model, texts::TRASHED.to_string()),
+        Err(reason) => set_error(model, reason),
+    }
+}
+
 /// Messages handled here, so that `update` stays a table of contents.
 pub(super) fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
