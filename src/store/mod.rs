@@ -189,8 +189,8 @@ fn list_entry(path: &Path) -> ListEntry {
             };
         }
     };
-    let text = match String::from_utf8(text) {
-        Ok(t) => t,
+    let text = match std::str::from_utf8(&text) {
+        Ok(t) => as_written(t),
         Err(_) => {
             return ListEntry::Unreadable {
                 path: path.to_path_buf(),
@@ -203,10 +203,27 @@ fn list_entry(path: &Path) -> ListEntry {
             path: path.to_path_buf(),
             header,
         },
+        // Only for files that fail: say "newer version" rather than a position when
+        // that is the cause.
         Err(e) => ListEntry::Unreadable {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: match session::from_ron(&text) {
+                Err(newer @ LoadError::Newer { .. }) => newer.to_string(),
+                _ => e.to_string(),
+            },
         },
+    }
+}
+
+/// The text as kansrijk wrote it, undoing what other editors add: a byte-order mark
+/// (Windows Notepad) and CRLF line ends. kansrijk itself never writes a raw CR (a text
+/// with one is written escaped), so every CRLF in a file comes from another editor.
+fn as_written(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -215,21 +232,22 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
     load_text(path).map(|(session, _)| session)
 }
 
-/// Reads and parses one session file; also returns the text as read.
-fn load_text(path: &Path) -> Result<(Session, String), StoreError> {
+/// Reads and parses one session file; also returns the bytes as read.
+fn load_text(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::Read {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::Read {
+    let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::Read {
         path: path.to_path_buf(),
         reason: "geen geldige UTF-8-tekst".to_string(),
     })?;
+    let text = as_written(text);
     let session = session::from_ron(&text).map_err(|source| StoreError::Load {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok((session, text))
+    Ok((session, bytes))
 }
 
 /// Loads a session for work: takes the lock, or opens read-only and says why.
@@ -272,13 +290,13 @@ pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> 
                 return Err(e);
             }
         },
-        None => (peek, String::new()),
+        None => (peek, Vec::new()),
     };
     let mut backup = None;
     if lock.is_some() {
         remove_stale_temp_files(path);
         if session.schema < current {
-            match migrate::upgrade(path, text.as_bytes(), &mut session, current) {
+            match migrate::upgrade(path, &text, &mut session, current) {
                 Ok(written) => backup = Some(written),
                 Err(e) => {
                     read_only = Some(format!(
