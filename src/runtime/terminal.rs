@@ -24,7 +24,7 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         // ratatui's hook (installed after this one) has already restored the terminal;
         // bracketed paste is ours to switch off.
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        let _ = disable_extras();
         let mut where_ = None;
         let mut saved = true;
         if let Some(state) = PANIC_STATE.get()
@@ -88,7 +88,7 @@ fn spawn_signal_thread(
                 std::thread::sleep(Duration::from_millis(500));
                 let _guard = DISPATCH.lock();
                 let saved = flusher.flush(Duration::from_secs(5));
-                let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+                let _ = disable_extras();
                 ratatui::restore();
                 if !saved {
                     eprintln!("Let op: de laatste wijziging kon niet worden bewaard.");
@@ -113,10 +113,10 @@ pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow
     spawn_signal_thread(runtime.saver.flusher(), Arc::clone(&stop))?;
 
     let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = enable_extras();
     let result = event_loop(&mut terminal, &mut model, &mut runtime, first, &stop);
     runtime.flush(&mut model);
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = disable_extras();
     ratatui::restore();
     drop(runtime);
     if let Some(open) = &model.open
@@ -220,7 +220,7 @@ fn edit_externally(
     crate::store::ensure_dir(dir).map_err(|e| e.to_string())?;
     let path = dir.join(format!(".kansrijk-bewerken-{}.txt", std::process::id()));
     crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = disable_extras();
     ratatui::restore();
     EXTERNAL_EDITOR.store(true, Ordering::SeqCst);
     // The editor setting may carry arguments ("code --wait"): split on whitespace.
@@ -232,7 +232,7 @@ fn edit_externally(
         .status();
     EXTERNAL_EDITOR.store(false, Ordering::SeqCst);
     *terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let _ = enable_extras();
     let _ = terminal.clear();
     let result = match status {
         Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
@@ -241,4 +241,23 @@ fn edit_externally(
     };
     let _ = std::fs::remove_file(&path);
     result
+}
+
+/// Bracketed paste (a paste arrives as one event) and the terminal's "alternate scroll"
+/// mode: in the alternate screen the mouse wheel sends ↑/↓, so lists scroll with the
+/// wheel while the mouse stays free for selecting and copying text.
+fn enable_extras() -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    execute!(out, EnableBracketedPaste)?;
+    out.write_all(b"\x1b[?1007h")?;
+    out.flush()
+}
+
+fn disable_extras() -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    out.write_all(b"\x1b[?1007l")?;
+    execute!(out, DisableBracketedPaste)?;
+    out.flush()
 }
