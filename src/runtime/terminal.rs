@@ -37,11 +37,11 @@ fn install_panic_hook() {
         match (where_, saved) {
             (Some(path), true) => eprintln!(
                 "Uw laatste wijzigingen zijn bewaard in:\n  {}",
-                path.display()
+                crate::ui::texts::safe(&path.display().to_string())
             ),
             (Some(path), false) => eprintln!(
                 "Let op: de laatste wijziging kon niet worden bewaard. De sessie staat in:\n  {}",
-                path.display()
+                crate::ui::texts::safe(&path.display().to_string())
             ),
             (None, _) => eprintln!("Er stond geen sessie open; er is niets verloren."),
         }
@@ -124,7 +124,7 @@ pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow
     {
         eprintln!(
             "Let op: de laatste wijziging van {} is niet opgeslagen: {reason}",
-            open.path.display()
+            crate::ui::texts::safe(&open.path.display().to_string())
         );
     }
     result
