@@ -350,3 +350,19 @@ fn control_characters_in_names_are_shown_harmlessly() {
         "Anne\x1b[2JJansen"
     );
 }
+
+#[test]
+fn help_fits_at_80_by_24_on_every_screen() {
+    let (mut app, _) = App::with_session();
+    for key in ['o', 's', 'p', 't', 'a'] {
+        app.press(key).press('?');
+        let screen = app.screen();
+        assert!(screen.contains("Esc of ? sluit"), "{screen}");
+        assert!(
+            screen.contains("stoppen"),
+            "the last key is visible: {screen}"
+        );
+        assert!(screen.contains("hulp"), "{screen}");
+        app.press('?');
+    }
+}

@@ -1,43 +1,90 @@
-//! The help overlay: the keys of the screen beneath, from the keymap itself.
+//! The help overlay: the keys of the screen beneath, from the keymap itself. When they do
+//! not fit in one column, they are shown in two.
 
 use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::keymap::{bindings, screen_mode};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
-    let mut lines = vec![Line::raw(texts::HELP_INTRO), Line::raw("")];
-    for b in bindings(mode) {
-        if b.keys.is_empty() && b.key_label.contains('↑') {
-            continue;
-        }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>18}  ", b.key_label), theme.key()),
-            Span::raw(b.help),
-        ]));
-    }
-    lines.push(Line::raw(""));
+    let mut seen = Vec::new();
+    let keys: Vec<(&str, &str)> = bindings(mode)
+        .into_iter()
+        // Footer-only summaries ("↑↓", "1-5") repeat what the single keys say.
+        .filter(|b| {
+            !(b.keys.is_empty() && (b.key_label.contains('↑') || b.key_label.contains('-')))
+        })
+        .filter(|b| !b.help.is_empty())
+        .map(|b| (b.key_label, b.help))
+        .filter(|entry| {
+            let new = !seen.contains(entry);
+            seen.push(*entry);
+            new
+        })
+        .collect();
+    let mut footer = vec![Line::raw("")];
     if !model.presenting {
-        lines.push(Line::styled(texts::HELP_DATA, theme.dim()));
-        lines.push(Line::raw(texts::safe(&model.dir.display().to_string())));
+        footer.push(Line::styled(texts::HELP_DATA, theme.dim()));
+        footer.push(Line::raw(texts::safe(&model.dir.display().to_string())));
     }
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let popup = super::centered(area, 70, height);
+    let room = usize::from(area.height.saturating_sub(4 + footer.len() as u16));
+    let two_columns = keys.len() > room && area.width >= 76;
+    let per_column = if two_columns {
+        keys.len().div_ceil(2)
+    } else {
+        keys.len()
+    };
+    let width = if two_columns { area.width.min(100) } else { 70 };
+    let height = (per_column + footer.len() + 4) as u16;
+    let popup = super::centered(area, width, height.min(area.height));
     frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Line::styled(
+            format!(" {} ", texts::HELP_TITLE),
+            theme.title(),
+        ))
+        .title_bottom(Line::styled(" Esc of ? sluit ", theme.dim()));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [intro, body, rest] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(per_column as u16),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .title(Line::styled(
-                    format!(" {} ", texts::HELP_TITLE),
-                    theme.title(),
-                ))
-                .title_bottom(Line::styled(" Esc of ? sluit ", theme.dim())),
-        ),
-        popup,
+        Paragraph::new(texts::HELP_INTRO).wrap(Wrap { trim: true }),
+        intro,
     );
+    let line = |(key, help): &(&str, &str), key_width: usize| {
+        Line::from(vec![
+            Span::styled(format!("{key:>key_width$}  "), theme.key()),
+            Span::raw(help.to_string()),
+        ])
+    };
+    if two_columns {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(body);
+        let (a, b) = keys.split_at(per_column.min(keys.len()));
+        frame.render_widget(
+            Paragraph::new(a.iter().map(|k| line(k, 8)).collect::<Vec<_>>()),
+            left,
+        );
+        frame.render_widget(
+            Paragraph::new(b.iter().map(|k| line(k, 8)).collect::<Vec<_>>()),
+            right,
+        );
+    } else {
+        frame.render_widget(
+            Paragraph::new(keys.iter().map(|k| line(k, 18)).collect::<Vec<_>>()),
+            body,
+        );
+    }
+    frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), rest);
 }
