@@ -55,7 +55,8 @@ pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Paragraph::new(Line::styled(
             format!(" {}", texts::safe(&status.text)),
             style,
-        )),
+        ))
+        .wrap(ratatui::widgets::Wrap { trim: true }),
         area,
     );
 }

@@ -40,10 +40,15 @@ pub fn view(frame: &mut Frame, model: &Model) {
         too_small(frame, area, theme);
         return;
     }
+    // A long message (a lock held elsewhere, an unreadable file) gets a second line.
+    let status_rows = match &model.status {
+        Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
+        _ => 1,
+    };
     let [title, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
