@@ -17,6 +17,16 @@
 
 #[path = "support/pty.rs"]
 mod pty;
+
+/// One line on stderr past the test harness's capture (which also takes `eprintln!`), so
+/// that the figures and any SKIPPED show in every run, not only for failures.
+macro_rules! summary {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod support;
 
 use kansrijk::session::{Mode, Session};
@@ -334,7 +344,7 @@ fn sigkill_during_saves_never_loses_an_acknowledged_save() {
         "  kills that left a temp file:    {mid_kills} ({temp_left} files, all removed by the next open)"
     );
     println!("  time:                           {secs:.1} s");
-    eprintln!(
+    summary!(
         "durability: {KILLS} SIGKILLs during saves (seed {seed}): {corrupt} corrupt files, \
          {lost_max} acknowledged saves lost, {acknowledged} saves, {mid_kills} kills mid-save, {secs:.1} s"
     );
@@ -374,7 +384,7 @@ fn a_lock_left_by_a_killed_process_is_taken_over() {
     assert!(third.lock.is_some());
     println!("lock: held by pid {pid}: {reason}");
     println!("lock: after SIGKILL of {pid}: opened read-write");
-    eprintln!("durability: lock of a SIGKILLed holder (pid {pid}) taken over");
+    summary!("durability: lock of a SIGKILLed holder (pid {pid}) taken over");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -411,7 +421,7 @@ fn a_save_is_create_write_fsync_rename_fsync_dir() {
             println!(
                 "SKIPPED: strace is not installed ({e}); the order is documented in docs/DURABILITY.md"
             );
-            eprintln!("SKIPPED: durability strace test: strace is not installed ({e})");
+            summary!("SKIPPED: durability strace test: strace is not installed ({e})");
             return;
         }
     };
@@ -422,7 +432,7 @@ fn a_save_is_create_write_fsync_rename_fsync_dir() {
             || err.contains("Operation not permitted")
         {
             println!("SKIPPED: strace may not trace here: {err}");
-            eprintln!("SKIPPED: durability strace test: ptrace not permitted");
+            summary!("SKIPPED: durability strace test: ptrace not permitted");
             return;
         }
         panic!("the traced save failed: {err}");
@@ -508,7 +518,7 @@ fn a_save_is_create_write_fsync_rename_fsync_dir() {
     for i in steps {
         println!("  {}", calls[i]);
     }
-    eprintln!(
+    summary!(
         "durability: strace of a save: create(0600, O_EXCL) → write → fsync → renameat → fsync(dir) ✓"
     );
 }
@@ -592,7 +602,7 @@ fn no_network_crates_in_the_dependency_tree() {
         crates.len(),
         FORBIDDEN.len()
     );
-    eprintln!(
+    summary!(
         "durability: no network crates among {} dependencies",
         crates.len()
     );
@@ -666,7 +676,7 @@ impl Drop for Mount {
 fn skipped(test: &str, why: &str) {
     let why = why.trim();
     println!("SKIPPED: {test}: cannot mount a tmpfs ({why}); run the tests as root to include it");
-    eprintln!("SKIPPED: {test}: cannot mount a tmpfs ({why}); only the Dutch message is checked");
+    summary!("SKIPPED: {test}: cannot mount a tmpfs ({why}); only the Dutch message is checked");
 }
 
 /// Fills the file system of `dir` until writing fails.
@@ -784,7 +794,7 @@ fn disk_full_keeps_the_previous_version_and_says_so_in_dutch() {
     println!(
         "disk full: save refused with {message:?}; previous version intact; retried and saved when room came back"
     );
-    eprintln!(
+    summary!(
         "durability: disk full (64 KiB tmpfs): previous version intact, \"de schijf is vol\", text saved after room came back"
     );
 }
@@ -843,7 +853,7 @@ fn a_read_only_file_system_opens_read_only_and_changes_nothing() {
         "read-only file system: open → {reason:?}; save → {err}; kansrijk new → {}",
         stderr.trim()
     );
-    eprintln!("durability: read-only mount: opened read-only, nothing changed, Dutch messages");
+    summary!("durability: read-only mount: opened read-only, nothing changed, Dutch messages");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -893,7 +903,7 @@ fn sigkill_of_the_tui_while_typing_leaves_a_readable_file() {
     println!(
         "TUI SIGKILL test (seed {seed}): {KILLS} kills, 0 unreadable files, {confirmed_total} confirmed saves all found, {secs:.1} s"
     );
-    eprintln!(
+    summary!(
         "durability: {KILLS} SIGKILLs of the TUI while typing: 0 unreadable files, 0 confirmed saves lost ({secs:.1} s)"
     );
 }
@@ -924,7 +934,7 @@ fn signal_keeps_the_text(signal: &str) {
         session.notes
     );
     println!("SIG{signal}: exit 0, terminal restored, note saved");
-    eprintln!("durability: SIG{signal} while typing: saved, terminal restored, exit 0");
+    summary!("durability: SIG{signal} while typing: saved, terminal restored, exit 0");
 }
 
 #[test]
@@ -989,7 +999,7 @@ fn a_panic_restores_the_terminal_saves_and_says_where() {
         "panic: exit {status:?}, terminal restored, note saved; the message:\n{}",
         screen.trim()
     );
-    eprintln!(
+    summary!(
         "durability: panic: terminal restored, note saved, message names the file and hides the panic text"
     );
 }
@@ -1024,7 +1034,7 @@ fn two_windows_one_writer_and_sigkill_frees_the_session() {
     println!(
         "two windows: second read-only naming proces {pid}; after SIGKILL a third saved an answer"
     );
-    eprintln!(
+    summary!(
         "durability: two windows: second read-only with pid {pid}; after SIGKILL the third writes"
     );
 }

@@ -3,6 +3,15 @@
 //! that are no file names, and the prullenbak. Each case: a clear Dutch message, nothing
 //! lost, nothing overwritten.
 
+/// One line on stderr past the test harness's capture (which also takes `eprintln!`), so
+/// that the figures and any SKIPPED show in every run, not only for failures.
+macro_rules! summary {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod support;
 
 use kansrijk::app::Msg;
@@ -128,7 +137,7 @@ fn truncated_files_are_refused_with_a_position_and_left_alone() {
     println!(
         "truncated: {refused} cuts refused with a position, {still_whole} cuts of only trailing whitespace loaded whole"
     );
-    eprintln!("hostile: {refused} truncated files refused with line and column, none changed");
+    summary!("hostile: {refused} truncated files refused with line and column, none changed");
 }
 
 /// Garbage of all kinds: empty, binary, not UTF-8, UTF-16, deeply nested brackets (a
@@ -189,7 +198,7 @@ fn garbage_is_unreadable_not_fatal() {
         "garbage: {} kinds, all listed as onleesbaar with a reason, none opened or changed",
         cases.len()
     );
-    eprintln!(
+    summary!(
         "hostile: {} kinds of garbage listed as onleesbaar, none changed",
         cases.len()
     );
@@ -287,7 +296,7 @@ fn hand_edited_files_load_or_say_exactly_what_is_wrong() {
         fine.len(),
         broken.len()
     );
-    eprintln!(
+    summary!(
         "hostile: {} hand edits load, {} broken ones refused in Dutch with line and column",
         fine.len(),
         broken.len()
@@ -329,7 +338,7 @@ fn a_newer_schema_is_read_only_in_the_app_too() {
         ListEntry::Unreadable { reason, .. } if reason.contains("nieuwere versie"))));
     assert_eq!(fs::read_to_string(&unparseable).expect("read"), future);
     println!("newer schema: read-only in the app, unchanged; unparseable newer file: {err}");
-    eprintln!("hostile: newer schema read-only in the TUI, nothing changed");
+    summary!("hostile: newer schema read-only in the TUI, nothing changed");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -367,7 +376,7 @@ fn a_missing_folder_is_created_private_on_the_first_session() {
         let mode = fs::metadata(&file).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
-    eprintln!("hostile: missing folder created 0700 on the first session");
+    summary!("hostile: missing folder created 0700 on the first session");
 }
 
 /// A file where the sessions folder should be: the CLI and the app say so in Dutch and
@@ -407,7 +416,7 @@ fn a_file_where_the_folder_should_be_is_named_as_such() {
     let screen = app.screen();
     assert!(screen.contains("is geen map"), "{screen}");
     assert_eq!(fs::read_to_string(&file).expect("read"), "dit is geen map");
-    eprintln!("hostile: a file where the folder should be is named, in the CLI and the app");
+    summary!("hostile: a file where the folder should be is named, in the CLI and the app");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -454,7 +463,7 @@ fn a_paste_of_one_megabyte_is_kept_entirely() {
         pasted.len(),
         n + 1
     );
-    eprintln!(
+    summary!(
         "hostile: 1 MB paste kept exactly ({} bytes, {took:.0?})",
         pasted.len()
     );
@@ -527,7 +536,7 @@ fn escape_sequences_are_stored_intact_and_printed_harmlessly() {
     println!(
         "escape sequences: stored intact, list/show/new/verwijder/herstel print them as symbols"
     );
-    eprintln!("hostile: escape sequences stored intact; CLI output free of control characters");
+    summary!("hostile: escape sequences stored intact; CLI output free of control characters");
 }
 
 /// Names that are no file names: the file lands inside the folder with a safe name, and
@@ -592,7 +601,7 @@ fn names_that_are_no_file_names_give_a_safe_file_inside_the_folder() {
         .collect();
     assert_eq!(outside, vec![std::ffi::OsString::from("sessies")]);
     assert_eq!(store::list(&dir).expect("list").len(), 6);
-    eprintln!("hostile: 6 kinds of impossible names gave safe files inside the folder");
+    summary!("hostile: 6 kinds of impossible names gave safe files inside the folder");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -649,7 +658,7 @@ fn verwijder_and_herstel_move_a_session_out_and_back() {
     assert!(help.contains("geen netwerk"), "{help}");
     let help = text(&run(kansrijk().args(["verwijder", "--help"])).stdout);
     assert!(help.contains("prullenbak"), "{help}");
-    eprintln!("hostile: verwijder → prullenbak → herstel restores the file byte for byte");
+    summary!("hostile: verwijder → prullenbak → herstel restores the file byte for byte");
 }
 
 // ---------------------------------------------------------------------------------------
