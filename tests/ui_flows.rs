@@ -366,3 +366,26 @@ fn help_fits_at_80_by_24_on_every_screen() {
         app.press('?');
     }
 }
+
+#[test]
+fn quitting_with_an_unsaved_change_asks_first() {
+    let (mut app, _) = App::with_session();
+    app.press('s').press('3');
+    let path = app.model.open.as_ref().expect("open").path.clone();
+    app.msg(kansrijk::app::Msg::Saved {
+        path,
+        generation: app.model.open.as_ref().expect("open").generation,
+        result: Err("de schijf is vol".into()),
+    });
+    app.press('q');
+    assert!(!app.runtime.quit, "the first q warns");
+    assert!(app.screen().contains("nog eens op q"));
+    app.press('q');
+    assert!(app.runtime.quit, "the second q quits");
+}
+
+#[test]
+fn invisible_and_direction_characters_are_shown_as_marks() {
+    let shown = kansrijk::ui::texts::safe("Anne\u{202e}nesnaJ\u{200b}");
+    assert_eq!(shown, "Anne\u{fffd}nesnaJ\u{fffd}");
+}

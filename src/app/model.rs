@@ -256,6 +256,8 @@ pub struct Model {
     pub hit_selected: usize,
     /// A start-screen row that goes to the prullenbak if `d` is pressed again.
     pub confirm_trash: Option<usize>,
+    /// `q` was pressed while the last change is not on disk: a second `q` quits anyway.
+    pub confirm_quit: bool,
     /// Where to go once the session being opened is open (from a search hit).
     pub pending_jump: Option<(Screen, usize)>,
     pub quitting: bool,
@@ -284,6 +286,7 @@ impl Model {
             hit_selected: 0,
             pending_jump: None,
             confirm_trash: None,
+            confirm_quit: false,
             quitting: false,
         }
     }

@@ -105,6 +105,8 @@ pub enum Msg {
     Back,
     ToggleHelp,
     Quit,
+    /// Quit even though the last change could not be saved (a signal, or `q` twice).
+    QuitAnyway,
     /// Form: next / previous field, switch mode, create.
     FormNext,
     FormPrev,

@@ -163,7 +163,7 @@ fn event_loop(
         }
         if stop.load(Ordering::SeqCst) {
             let _guard = DISPATCH.lock();
-            runtime.dispatch(model, Msg::Quit);
+            runtime.dispatch(model, Msg::QuitAnyway);
         }
         if runtime.quit {
             return Ok(());

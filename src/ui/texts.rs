@@ -55,6 +55,9 @@ pub fn safe(text: &str) -> String {
             0x00..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
             0x7f => '\u{2421}',
             0x80..=0x9f => '\u{fffd}',
+            // Direction overrides and invisible characters could make a name look like
+            // another one: show them as a visible mark.
+            0x200b..=0x200f | 0x202a..=0x202e | 0x2066..=0x2069 | 0xfeff => '\u{fffd}',
             _ => c,
         })
         .collect()
@@ -129,3 +132,4 @@ pub const GROUP_WEAK: &str = "Zwakke condities (gemiddeld onder 3,0):";
 pub const CONFIRM_TRASH: &str =
     "Druk nog eens op d om deze sessie naar de prullenbak te verplaatsen.";
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
+pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";

@@ -22,6 +22,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..)) {
         model.confirm_trash = None;
     }
+    if !matches!(msg, Msg::Quit | Msg::Saved { .. } | Msg::Resize(..)) {
+        model.confirm_quit = false;
+    }
     match msg {
         Msg::DeleteRow if model.screen == Screen::Start => start::trash(model),
         Msg::Trashed(result) => {
@@ -41,7 +44,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.presenting = !model.presenting;
             vec![]
         }
-        Msg::Quit => quit(model),
+        Msg::Quit => {
+            let unsaved = model
+                .open
+                .as_ref()
+                .is_some_and(|o| matches!(o.save, SaveState::Failed(_)));
+            if unsaved && !model.confirm_quit {
+                model.confirm_quit = true;
+                set_error(model, texts::QUIT_UNSAVED.to_string());
+                vec![]
+            } else {
+                quit(model)
+            }
+        }
+        Msg::QuitAnyway => quit(model),
         Msg::Back => back(model),
         Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
             navigate(model, &msg);
