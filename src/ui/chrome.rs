@@ -10,32 +10,52 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn title(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let state = model
+        .open
+        .as_ref()
+        .map(|open| match (&open.read_only, &open.save) {
+            (Some(_), _) => Span::styled(format!(" {} ", texts::READ_ONLY), theme.error()),
+            (None, SaveState::Saved) => Span::styled(format!(" ✓ {} ", texts::SAVED), theme.ok()),
+            (None, SaveState::Pending) => Span::styled(format!(" {} ", texts::SAVING), theme.dim()),
+            (None, SaveState::Failed(_)) => {
+                Span::styled(format!(" ✗ {} ", texts::NOT_SAVED), theme.error())
+            }
+        });
     let mut spans = vec![Span::styled(format!(" {} ", texts::APP), theme.accent())];
+    if model.presenting {
+        spans.push(Span::styled(
+            format!("[{}] ", texts::PRESENTING),
+            theme.accent(),
+        ));
+    }
     if let Some(open) = &model.open {
         let s = &open.session;
-        spans.push(Span::raw(format!(
+        // The context gets what is left beside the save state, cut with an ellipsis.
+        let used: usize = spans
+            .iter()
+            .map(|sp| sp.content.chars().count())
+            .sum::<usize>()
+            + state
+                .as_ref()
+                .map(|st| st.content.chars().count())
+                .unwrap_or(0);
+        let room = usize::from(area.width).saturating_sub(used);
+        let context = format!(
             "· {} · {} · {}",
             texts::safe(&s.bestuurder),
             texts::safe(&s.samenwerking),
             s.mode.label()
-        )));
-    }
-    if model.presenting {
-        spans.push(Span::styled(
-            format!("  [{}]", texts::PRESENTING),
-            theme.accent(),
-        ));
+        );
+        let context = if context.chars().count() > room {
+            let cut: String = context.chars().take(room.saturating_sub(1)).collect();
+            format!("{cut}…")
+        } else {
+            context
+        };
+        spans.push(Span::raw(context));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if let Some(open) = &model.open {
-        let state = match (&open.read_only, &open.save) {
-            (Some(_), _) => Span::styled(format!("{} ", texts::READ_ONLY), theme.error()),
-            (None, SaveState::Saved) => Span::styled(format!("✓ {} ", texts::SAVED), theme.ok()),
-            (None, SaveState::Pending) => Span::styled(format!("{} ", texts::SAVING), theme.dim()),
-            (None, SaveState::Failed(_)) => {
-                Span::styled(format!("✗ {} ", texts::NOT_SAVED), theme.error())
-            }
-        };
+    if let Some(state) = state {
         frame.render_widget(
             Paragraph::new(Line::from(state)).alignment(Alignment::Right),
             area,
