@@ -1,7 +1,8 @@
 //! Writes a folder of generated sessions for start-up and listing measurements:
 //! `cargo run --release --example gen_sessions -- DIR [COUNT] [NOTES] [NOTE_CHARS]`
 //! (defaults: 1,000 sessions of 30 notes of 2,000 characters, about 60 KB each).
-//! Sessions are deterministic and written with `kansrijk::store::save`.
+//! Sessions are deterministic and written with `kansrijk::store::save`; DIR must be empty
+//! or new.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -29,6 +30,14 @@ fn main() -> ExitCode {
         eprintln!("gen_sessions: COUNT, NOTES and NOTE_CHARS must be whole numbers");
         return ExitCode::from(2);
     };
+    let occupied = std::fs::read_dir(&dir)
+        .map(|mut entries| entries.next().is_some())
+        .unwrap_or(false);
+    if occupied {
+        // Never write into a folder that may hold real sessions.
+        eprintln!("gen_sessions: {} is not empty", dir.display());
+        return ExitCode::from(2);
+    }
     match common::write_folder(&dir, count, notes, chars) {
         Ok(paths) => {
             let bytes: u64 = paths

@@ -35,13 +35,16 @@ trap 'rm -rf "$work"' EXIT
 sessions="${SESSIONS_DIR:-$work/sessions}"
 empty="$work/empty"
 mkdir -p "$empty"
-have=$(find "$sessions" -maxdepth 1 -name '*.ron' 2>/dev/null | wc -l)
-if [ "$have" -ne "$COUNT" ]; then
-    echo "== generating $COUNT sessions in $sessions"
-    rm -rf "$sessions"
-    "$gen" "$sessions" "$COUNT"
-else
+have=$({ find "$sessions" -maxdepth 1 -name '*.ron' 2>/dev/null || true; } | wc -l)
+if [ "$have" -eq "$COUNT" ]; then
     echo "== reusing $COUNT sessions in $sessions"
+elif [ -n "$(ls -A "$sessions" 2>/dev/null)" ]; then
+    # Never delete or add to a folder we did not make: it may hold real sessions.
+    echo "$sessions holds $have sessions, not $COUNT: give an empty or new SESSIONS_DIR" >&2
+    exit 2
+else
+    echo "== generating $COUNT sessions in $sessions"
+    "$gen" "$sessions" "$COUNT"
 fi
 # Warm cache, as on a machine where the folder was used recently.
 cat "$sessions"/*.ron >/dev/null
