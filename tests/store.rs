@@ -227,3 +227,35 @@ proptest! {
         let _ = session::header_from_ron(&text);
     }
 }
+
+#[test]
+fn the_listing_cache_follows_every_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = sample();
+    let path = store::create(dir.path(), &s).expect("create");
+    assert_eq!(store::list(dir.path()).expect("list").len(), 1);
+    assert!(
+        dir.path().join(".kansrijk-index.json").exists(),
+        "cache written"
+    );
+    // A save: the next listing shows the new answers, not the cached ones.
+    s.answers.insert("proces.regie".into(), Answer::Score(1));
+    store::save(&path, &s).expect("save");
+    let ListEntry::Session { header, .. } = &store::list(dir.path()).expect("list")[0] else {
+        panic!("readable");
+    };
+    assert_eq!(header.answers.get("proces.regie"), Some(&Answer::Score(1)));
+    // Broken by hand (same size even): listed as unreadable.
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replacen("schema: 1,", "schema: 1;", 1)).expect("write");
+    assert!(matches!(
+        store::list(dir.path()).expect("list")[0],
+        ListEntry::Unreadable { .. }
+    ));
+    // A garbage cache is ignored and rebuilt.
+    fs::write(dir.path().join(".kansrijk-index.json"), b"{kapot").expect("write");
+    assert_eq!(store::list(dir.path()).expect("list").len(), 1);
+    // Deleted files leave the cache.
+    fs::remove_file(&path).expect("remove");
+    assert!(store::list(dir.path()).expect("list").is_empty());
+}

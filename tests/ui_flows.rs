@@ -389,3 +389,21 @@ fn invisible_and_direction_characters_are_shown_as_marks() {
     let shown = kansrijk::ui::texts::safe("Anne\u{202e}nesnaJ\u{200b}");
     assert_eq!(shown, "Anne\u{fffd}nesnaJ\u{fffd}");
 }
+
+#[test]
+fn a_long_list_scrolls_with_the_selection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..40 {
+        create_session(dir.path(), &format!("Bestuurder {i:02}"), "Netwerk");
+    }
+    let mut app = App::start_in(dir, 80, 24);
+    assert!(app.screen().contains("Bestuurder 00"));
+    for _ in 0..39 {
+        app.press('j');
+    }
+    let screen = app.screen();
+    assert!(screen.contains("▸ Bestuurder 39"), "{screen}");
+    assert!(!screen.contains("Bestuurder 00"), "{screen}");
+    app.code(KeyCode::Home);
+    assert!(app.screen().contains("▸ Bestuurder 00"));
+}

@@ -177,14 +177,14 @@ static START: &[Binding] = &[
         false,
     ),
     b(
-        &[Code(KeyCode::Home), C('g')],
+        &[Code(KeyCode::Home)],
         Msg::Home,
         "Home",
         "eerste sessie",
         false,
     ),
     b(
-        &[Code(KeyCode::End), C('G')],
+        &[Code(KeyCode::End)],
         Msg::End,
         "End",
         "laatste sessie",

@@ -2,6 +2,7 @@
 //! schemas, and the prullenbak. How saving stays crash-safe is written down, with the
 //! system calls, in `docs/DURABILITY.md`.
 
+mod index;
 mod lock;
 mod migrate;
 mod trash;
@@ -153,6 +154,16 @@ pub fn is_session_file(path: &Path) -> bool {
 /// Lists the sessions in `dir`, newest first; unreadable files are listed with the reason.
 /// A missing folder is an empty list.
 pub fn list(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
+    list_with(dir, true)
+}
+
+/// Lists without reading or writing the folder's cache (the prullenbak: rarely listed,
+/// and nothing should be added to it).
+pub fn list_uncached(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
+    list_with(dir, false)
+}
+
+fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
     let read = match fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -163,11 +174,34 @@ pub fn list(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
             });
         }
     };
-    let mut entries: Vec<ListEntry> = read
+    let paths: Vec<PathBuf> = read
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| is_session_file(p))
-        .map(|path| list_entry(&path))
         .collect();
+    let mut index = if cached {
+        index::Index::load(dir)
+    } else {
+        index::Index::default()
+    };
+    let mut entries: Vec<ListEntry> = paths
+        .iter()
+        .map(
+            |path| match fs::metadata(path).map(|m| index::Stamp::of(&m)) {
+                Ok(stamp) => match index.get(path, &stamp) {
+                    Some(entry) => entry,
+                    None => {
+                        let entry = list_entry(path);
+                        index.put(path, stamp, &entry);
+                        entry
+                    }
+                },
+                Err(_) => list_entry(path),
+            },
+        )
+        .collect();
+    if cached {
+        index.finish(dir, &paths);
+    }
     entries.sort_by(|a, b| match (a, b) {
         (ListEntry::Session { header: ha, .. }, ListEntry::Session { header: hb, .. }) => {
             hb.updated.cmp(&ha.updated)

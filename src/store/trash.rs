@@ -7,7 +7,7 @@
 //! leaves two names for the same file, never none.
 
 use super::lock::{NotLocked, SessionLock, held_message};
-use super::{EXT, ListEntry, StoreError, ensure_dir, io_reason, list, sync_dir};
+use super::{EXT, ListEntry, StoreError, ensure_dir, io_reason, sync_dir};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,7 @@ pub fn trash_dir(dir: &Path) -> PathBuf {
 /// The sessions in the prullenbak of `dir`, as [`list`] gives them (an empty list when
 /// there is no prullenbak).
 pub fn list_trash(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
-    list(&trash_dir(dir))
+    super::list_uncached(&trash_dir(dir))
 }
 
 fn folder_of(path: &Path) -> &Path {

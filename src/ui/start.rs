@@ -55,14 +55,19 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             .iter()
             .map(|c| Cell::from(c.short.chars().take(4).collect::<String>())),
     );
+    // Only the rows in view are built: a folder of years of sessions stays instant.
+    let visible = usize::from(area.height.saturating_sub(3)).max(1);
+    let offset = model.selected.saturating_sub(visible - 1);
     let rows: Vec<Row> = model
         .list
         .iter()
         .enumerate()
+        .skip(offset)
+        .take(visible)
         .map(|(index, entry)| match entry {
             ListEntry::Session { header, .. } => {
                 // Grouped per bestuurder: the name only on the first row of the group.
-                let first_of_group = index == 0
+                let first_of_group = index == offset
                     || !matches!(
                         model.list.get(index - 1),
                         Some(ListEntry::Session { header: prev, .. }) if prev.bestuurder == header.bestuurder
@@ -126,7 +131,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .row_highlight_style(theme.selected())
         .highlight_symbol("▸ ")
         .block(block);
-    let mut state = TableState::default().with_selected(Some(model.selected));
+    let mut state = TableState::default().with_selected(Some(model.selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
 

@@ -1,0 +1,139 @@
+//! A rebuildable cache of the start screen's data: per session file its size, inode and
+//! modification time with the header (or the reason it is unreadable). Listing 1,000
+//! sessions then reads one small file and stats the rest instead of parsing every
+//! session; a file whose size, inode or time changed is parsed again. Every save renames
+//! a new file into place (a new inode), so a saved session is never taken from the cache.
+//! The cache is a hidden file in the sessions folder (0600); deleting it is always safe.
+
+use super::{ListEntry, write_atomic};
+use crate::session::Header;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::Metadata;
+use std::path::{Path, PathBuf};
+
+/// The cache's file name inside the sessions folder.
+pub const INDEX_FILE: &str = ".kansrijk-index.json";
+/// Bumped when the cache's layout changes; an old cache is simply rebuilt.
+const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    size: u64,
+    inode: u64,
+    modified_ns: i128,
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Self {
+        #[cfg(unix)]
+        let inode = {
+            use std::os::unix::fs::MetadataExt;
+            meta.ino()
+        };
+        #[cfg(not(unix))]
+        let inode = 0;
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos() as i128)
+            .unwrap_or(-1);
+        Self {
+            size: meta.len(),
+            inode,
+            modified_ns,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum Cached {
+    Session(Header),
+    Unreadable(String),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    stamp: Stamp,
+    cached: Cached,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct IndexFile {
+    version: u32,
+    files: BTreeMap<String, Entry>,
+}
+
+/// The cache of one folder, as read at the start of a listing.
+#[derive(Debug, Default)]
+pub struct Index {
+    files: BTreeMap<String, Entry>,
+    changed: bool,
+}
+
+impl Index {
+    /// Reads the folder's cache; a missing, unreadable or old cache is an empty one.
+    pub fn load(dir: &Path) -> Self {
+        let files = std::fs::read(dir.join(INDEX_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<IndexFile>(&bytes).ok())
+            .filter(|f| f.version == VERSION)
+            .map(|f| f.files)
+            .unwrap_or_default();
+        Self {
+            files,
+            changed: false,
+        }
+    }
+
+    /// The cached entry for `path`, if its stamp still matches.
+    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<ListEntry> {
+        let name = path.file_name()?.to_str()?;
+        let entry = self.files.get(name).filter(|e| &e.stamp == stamp)?;
+        Some(match &entry.cached {
+            Cached::Session(header) => ListEntry::Session {
+                path: path.to_path_buf(),
+                header: header.clone(),
+            },
+            Cached::Unreadable(reason) => ListEntry::Unreadable {
+                path: path.to_path_buf(),
+                reason: reason.clone(),
+            },
+        })
+    }
+
+    /// Remembers a freshly read entry.
+    pub fn put(&mut self, path: &Path, stamp: Stamp, entry: &ListEntry) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return;
+        };
+        let cached = match entry {
+            ListEntry::Session { header, .. } => Cached::Session(header.clone()),
+            ListEntry::Unreadable { reason, .. } => Cached::Unreadable(reason.clone()),
+        };
+        self.files.insert(name.to_string(), Entry { stamp, cached });
+        self.changed = true;
+    }
+
+    /// Forgets files that are gone; writes the cache when anything changed. Failing to
+    /// write it (a read-only folder) only costs speed next time.
+    pub fn finish(mut self, dir: &Path, present: &[PathBuf]) {
+        let names: std::collections::BTreeSet<&str> = present
+            .iter()
+            .filter_map(|p| p.file_name().and_then(|n| n.to_str()))
+            .collect();
+        let before = self.files.len();
+        self.files.retain(|name, _| names.contains(name.as_str()));
+        if !self.changed && self.files.len() == before {
+            return;
+        }
+        let file = IndexFile {
+            version: VERSION,
+            files: self.files,
+        };
+        if let Ok(bytes) = serde_json::to_vec(&file) {
+            let _ = write_atomic(&dir.join(INDEX_FILE), &bytes);
+        }
+    }
+}
