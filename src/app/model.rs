@@ -236,6 +236,8 @@ pub struct Model {
     pub screen: Screen,
     pub list: Vec<ListEntry>,
     pub list_error: Option<String>,
+    /// The first listing is still being read.
+    pub list_loading: bool,
     pub selected: usize,
     pub form: NewForm,
     pub open: Option<OpenSession>,
@@ -271,6 +273,7 @@ impl Model {
             screen: Screen::Start,
             list: Vec::new(),
             list_error: None,
+            list_loading: false,
             selected: 0,
             form: NewForm::default(),
             open: None,

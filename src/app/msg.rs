@@ -117,6 +117,8 @@ pub enum Msg {
     /// Bracketed paste.
     Paste(String),
     Resize(u16, u16),
+    /// The sessions folder is being read (in the background, at start-up).
+    Listing,
     /// Results of effects.
     Listed(Result<Vec<ListEntry>, String>),
     Opened(Result<Box<OpenedSession>, String>),

@@ -139,9 +139,17 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     runtime.dispatch(model, Msg::Resize(size.width, size.height));
-    if let Some(reply) = runtime.perform(crate::app::Effect::ListSessions) {
-        runtime.dispatch(model, reply);
-    }
+    // The folder is read in the background, so that the first screen never waits for
+    // years of sessions; the list fills in when it is read.
+    let (list_tx, list_rx) = std::sync::mpsc::channel();
+    let dir = runtime.dir.clone();
+    runtime.dispatch(model, Msg::Listing);
+    std::thread::Builder::new()
+        .name("kansrijk-list".into())
+        .spawn(move || {
+            let _ = list_tx.send(crate::store::list(&dir).map_err(|e| e.to_string()));
+        })?;
+    let mut listing = Some(list_rx);
     if let Some(msg) = first {
         runtime.dispatch(model, msg);
     }
@@ -168,7 +176,20 @@ fn event_loop(
         if runtime.quit {
             return Ok(());
         }
-        if event::poll(Duration::from_millis(200))? {
+        if let Some(rx) = &listing {
+            match rx.try_recv() {
+                Ok(result) => {
+                    listing = None;
+                    let _guard = DISPATCH.lock();
+                    runtime.dispatch(model, Msg::Listed(result));
+                    continue;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => listing = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let wait = if listing.is_some() { 10 } else { 200 };
+        if event::poll(Duration::from_millis(wait))? {
             // Handle everything that is waiting before drawing again (fast typing, pastes).
             loop {
                 let msg = match event::read()? {

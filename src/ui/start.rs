@@ -34,10 +34,13 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         return;
     }
     if model.list.is_empty() {
+        let text = if model.list_loading {
+            texts::START_LOADING
+        } else {
+            texts::START_EMPTY
+        };
         frame.render_widget(
-            Paragraph::new(texts::START_EMPTY)
-                .wrap(Wrap { trim: true })
-                .block(block),
+            Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
             area,
         );
         return;

@@ -133,3 +133,4 @@ pub const CONFIRM_TRASH: &str =
     "Druk nog eens op d om deze sessie naar de prullenbak te verplaatsen.";
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
 pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
+pub const START_LOADING: &str = "Sessies laden…";

@@ -180,7 +180,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => edit::paste(model, &text),
         Msg::ExternalEdit => edit::external(model),
         Msg::ExternalEdited { target, result } => edit::external_done(model, target, result),
+        Msg::Listing => {
+            model.list_loading = true;
+            vec![]
+        }
         Msg::Listed(Ok(mut entries)) => {
+            model.list_loading = false;
             group_by_bestuurder(&mut entries);
             model.list = entries;
             model.list_error = None;
@@ -188,6 +193,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Listed(Err(reason)) => {
+            model.list_loading = false;
             model.list.clear();
             model.list_error = Some(reason);
             vec![]
