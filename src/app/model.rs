@@ -124,6 +124,7 @@ impl Editor {
         };
         let mut textarea = TextArea::new(lines);
         textarea.set_wrap_mode(WrapMode::Word);
+        textarea.set_cursor_line_style(ratatui::style::Style::default());
         textarea.set_placeholder_text(if target.single_line() {
             "Typ hier…"
         } else {

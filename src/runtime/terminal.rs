@@ -139,6 +139,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     runtime.dispatch(model, Msg::Resize(size.width, size.height));
+    remove_stale_edit_files(&runtime.dir);
     // The folder is read in the background, so that the first screen never waits for
     // years of sessions; the list fills in when it is read.
     let (list_tx, list_rx) = std::sync::mpsc::channel();
@@ -226,6 +227,44 @@ fn event_loop(
     }
 }
 
+/// The name of the temporary file for Ctrl+E of process `pid`.
+fn edit_file_name(pid: u32) -> String {
+    format!(".kansrijk-bewerken-{pid}.txt")
+}
+
+/// A kansrijk killed while its external editor was open leaves its temp file (with the
+/// text) behind: remove those of processes that no longer run.
+fn remove_stale_edit_files(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(".kansrijk-bewerken-"))
+            .and_then(|n| n.strip_suffix(".txt"))
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_pid: u32) -> bool {
+    // Without /proc, keep the file: better a leftover than a lost text.
+    true
+}
+
 /// Runs $VISUAL or $EDITOR on `text` in a private temp file inside the sessions folder
 /// (so confidential text never lands in /tmp), with the terminal handed over meanwhile.
 fn edit_externally(
@@ -239,7 +278,7 @@ fn edit_externally(
         .filter(|e| !e.trim().is_empty())
         .ok_or_else(|| crate::ui::texts::NO_EXTERNAL_EDITOR.to_string())?;
     crate::store::ensure_dir(dir).map_err(|e| e.to_string())?;
-    let path = dir.join(format!(".kansrijk-bewerken-{}.txt", std::process::id()));
+    let path = dir.join(edit_file_name(std::process::id()));
     crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
     let _ = disable_extras();
     ratatui::restore();
@@ -281,4 +320,25 @@ fn disable_extras() -> std::io::Result<()> {
     out.write_all(b"\x1b[?1007l")?;
     execute!(out, DisableBracketedPaste)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_external_editor_files_are_removed_live_ones_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dead = dir.path().join(edit_file_name(u32::MAX - 7));
+        let mine = dir.path().join(edit_file_name(std::process::id()));
+        let other = dir.path().join("sessie.ron");
+        for p in [&dead, &mine, &other] {
+            std::fs::write(p, "tekst").expect("write");
+        }
+        remove_stale_edit_files(dir.path());
+        #[cfg(target_os = "linux")]
+        assert!(!dead.exists(), "a dead process's text is removed");
+        assert!(mine.exists(), "a live process's file stays");
+        assert!(other.exists(), "sessions are never touched");
+    }
 }

@@ -5,7 +5,6 @@ use super::theme::Theme;
 use crate::app::{Model, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear};
 
@@ -42,12 +41,12 @@ pub fn draw(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
     } else {
         texts::EDITOR_HINT
     };
-    let mut ta = editor.textarea.clone();
-    ta.set_block(
-        Block::bordered()
-            .title(Line::styled(format!(" {title} "), theme.accent()))
-            .title_bottom(Line::styled(hint, theme.dim())),
-    );
-    ta.set_cursor_line_style(Style::default());
-    frame.render_widget(&ta, area);
+    // The border is drawn on its own and the text area renders by reference: cloning it
+    // every frame would rebuild its word-wrap map and forget where it was scrolled.
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.accent()))
+        .title_bottom(Line::styled(hint, theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&editor.textarea, inner);
 }
