@@ -64,6 +64,7 @@ const fn b(
 
 use Key::{Char as C, Code, Ctrl};
 
+#[rustfmt::skip]
 static COMMON: &[Binding] = &[
     b(&[C('?')], Msg::ToggleHelp, "?", "hulp", true),
     b(&[C('q')], Msg::Quit, "q", "stoppen", true),
@@ -71,382 +72,101 @@ static COMMON: &[Binding] = &[
 ];
 
 /// Keys that work on every screen of an open session.
+#[rustfmt::skip]
 static SESSION: &[Binding] = &[
     b(&[C('o')], Msg::GoOverview, "o", "overzicht", false),
-    b(
-        &[C('p')],
-        Msg::GoPerspectives,
-        "p",
-        "perspectieven (p: volgende)",
-        false,
-    ),
-    b(
-        &[C('t')],
-        Msg::GoTensions,
-        "t",
-        "spanningen (t: volgende)",
-        false,
-    ),
+    b(&[C('p')], Msg::GoPerspectives, "p", "perspectieven (p: volgende)", false),
+    b(&[C('t')], Msg::GoTensions, "t", "spanningen (t: volgende)", false),
     b(&[C('s')], Msg::OpenScan, "s", "quick scan", false),
     b(&[C('a')], Msg::GoActions, "a", "acties (afspraken)", false),
-    b(
-        &[C('A')],
-        Msg::AddAction,
-        "A",
-        "afspraak bij dit scherm",
-        false,
-    ),
-    b(
-        &[C(']'), Code(KeyCode::Tab)],
-        Msg::NextStop,
-        "]/Tab",
-        "volgende stap",
-        true,
-    ),
-    b(
-        &[C('['), Code(KeyCode::BackTab)],
-        Msg::PrevStop,
-        "[",
-        "vorige stap",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::F(2))],
-        Msg::TogglePresenting,
-        "F2",
-        "presentatiemodus aan/uit",
-        false,
-    ),
-    b(
-        &[C('c')],
-        Msg::EditCoachNote,
-        "c",
-        "notitie van de coach (privé)",
-        false,
-    ),
-    b(
-        &[C('x')],
-        Msg::Export,
-        "x",
-        "rapport (HTML) schrijven",
-        false,
-    ),
+    b(&[C('A')], Msg::AddAction, "A", "afspraak bij dit scherm", false),
+    b(&[C(']'), Code(KeyCode::Tab)], Msg::NextStop, "]/Tab", "volgende stap", true),
+    b(&[C('['), Code(KeyCode::BackTab)], Msg::PrevStop, "[", "vorige stap", false),
+    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
+    b(&[C('c')], Msg::EditCoachNote, "c", "notitie van de coach (privé)", false),
+    b(&[C('x')], Msg::Export, "x", "rapport (HTML) schrijven", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
+#[rustfmt::skip]
 static START: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Up), C('k')],
-        Msg::Up,
-        "↑/k",
-        "vorige sessie",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Down), C('j')],
-        Msg::Down,
-        "↓/j",
-        "volgende sessie",
-        false,
-    ),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige sessie", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende sessie", false),
     b(&[], Msg::Up, "↑↓", "kiezen", true),
-    b(
-        &[Code(KeyCode::Enter)],
-        Msg::Select,
-        "Enter",
-        "openen",
-        true,
-    ),
+    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
     b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
     b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
     b(&[C('g')], Msg::OpenGroup, "g", "groepsbeeld", true),
     b(&[C('i')], Msg::StartImport, "i", "importeren", true),
     b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
-    b(
-        &[C('d'), Code(KeyCode::Delete)],
-        Msg::DeleteRow,
-        "d",
-        "naar de prullenbak",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::F(2))],
-        Msg::TogglePresenting,
-        "F2",
-        "presentatiemodus aan/uit",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Home)],
-        Msg::Home,
-        "Home",
-        "eerste sessie",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::End)],
-        Msg::End,
-        "End",
-        "laatste sessie",
-        false,
-    ),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "naar de prullenbak", false),
+    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
+    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste sessie", false),
+    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste sessie", false),
 ];
 
+#[rustfmt::skip]
 static FORM: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Tab), Code(KeyCode::Down)],
-        Msg::FormNext,
-        "Tab/↓",
-        "volgend veld",
-        true,
-    ),
-    b(
-        &[Code(KeyCode::BackTab), Code(KeyCode::Up)],
-        Msg::FormPrev,
-        "Shift+Tab/↑",
-        "vorig veld",
-        true,
-    ),
-    b(
-        &[Code(KeyCode::Enter)],
-        Msg::FormSubmit,
-        "Enter",
-        "aanmaken",
-        true,
-    ),
+    b(&[Code(KeyCode::Tab), Code(KeyCode::Down)], Msg::FormNext, "Tab/↓", "volgend veld", true),
+    b(&[Code(KeyCode::BackTab), Code(KeyCode::Up)], Msg::FormPrev, "Shift+Tab/↑", "vorig veld", true),
+    b(&[Code(KeyCode::Enter)], Msg::FormSubmit, "Enter", "aanmaken", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
+#[rustfmt::skip]
 static OVERVIEW: &[Binding] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "omhoog", false),
-    b(
-        &[Code(KeyCode::Down), C('j')],
-        Msg::Down,
-        "↓",
-        "omlaag",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Left), C('h')],
-        Msg::Left,
-        "←",
-        "links",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Right), C('l')],
-        Msg::Right,
-        "→",
-        "rechts",
-        false,
-    ),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "omlaag", false),
+    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "links", false),
+    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "rechts", false),
     b(&[], Msg::Up, "pijltjes", "kiezen", true),
-    b(
-        &[Code(KeyCode::Enter)],
-        Msg::Select,
-        "Enter",
-        "openen",
-        true,
-    ),
+    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
     b(&[], Msg::OpenScan, "s", "scan", true),
     b(&[], Msg::GoActions, "a", "acties", true),
 ];
 
+#[rustfmt::skip]
 static SCAN: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Up), C('k')],
-        Msg::Up,
-        "↑/k",
-        "vorige vraag",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Down), C('j')],
-        Msg::Down,
-        "↓/j",
-        "volgende vraag",
-        false,
-    ),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige vraag", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende vraag", false),
     b(&[], Msg::Up, "↑↓", "vraag", true),
-    b(
-        &[C('1')],
-        Msg::Answer(Answer::Score(1)),
-        "1",
-        "antwoord 1",
-        false,
-    ),
-    b(
-        &[C('2')],
-        Msg::Answer(Answer::Score(2)),
-        "2",
-        "antwoord 2",
-        false,
-    ),
-    b(
-        &[C('3')],
-        Msg::Answer(Answer::Score(3)),
-        "3",
-        "antwoord 3",
-        false,
-    ),
-    b(
-        &[C('4')],
-        Msg::Answer(Answer::Score(4)),
-        "4",
-        "antwoord 4",
-        false,
-    ),
-    b(
-        &[C('5')],
-        Msg::Answer(Answer::Score(5)),
-        "5",
-        "antwoord 5",
-        false,
-    ),
+    b(&[C('1')], Msg::Answer(Answer::Score(1)), "1", "antwoord 1", false),
+    b(&[C('2')], Msg::Answer(Answer::Score(2)), "2", "antwoord 2", false),
+    b(&[C('3')], Msg::Answer(Answer::Score(3)), "3", "antwoord 3", false),
+    b(&[C('4')], Msg::Answer(Answer::Score(4)), "4", "antwoord 4", false),
+    b(&[C('5')], Msg::Answer(Answer::Score(5)), "5", "antwoord 5", false),
     b(&[], Msg::Answer(Answer::Score(1)), "1-5", "antwoord", true),
-    b(
-        &[C('0')],
-        Msg::Answer(Answer::DontKnow),
-        "0",
-        "weet ik niet",
-        true,
-    ),
-    b(
-        &[C('e'), Code(KeyCode::Enter)],
-        Msg::EditNote,
-        "e",
-        "notitie",
-        true,
-    ),
-    b(
-        &[C('v')],
-        Msg::TogglePrevious,
-        "v",
-        "vorige sessie tonen/verbergen",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageUp)],
-        Msg::PageUp,
-        "PgUp",
-        "vorige conditie",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        Msg::PageDown,
-        "PgDn",
-        "volgende conditie",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Home)],
-        Msg::Home,
-        "Home",
-        "eerste vraag",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::End)],
-        Msg::End,
-        "End",
-        "laatste vraag",
-        false,
-    ),
+    b(&[C('0')], Msg::Answer(Answer::DontKnow), "0", "weet ik niet", true),
+    b(&[C('e'), Code(KeyCode::Enter)], Msg::EditNote, "e", "notitie", true),
+    b(&[C('v')], Msg::TogglePrevious, "v", "vorige sessie tonen/verbergen", false),
+    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige conditie", false),
+    b(&[Code(KeyCode::PageDown)], Msg::PageDown, "PgDn", "volgende conditie", false),
+    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste vraag", false),
+    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste vraag", false),
 ];
 
+#[rustfmt::skip]
 static LIST: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Up), C('k')],
-        Msg::Up,
-        "↑/k",
-        "vorige regel",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Down), C('j')],
-        Msg::Down,
-        "↓/j",
-        "volgende regel",
-        false,
-    ),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige regel", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende regel", false),
     b(&[], Msg::Up, "↑↓", "kiezen", true),
-    b(
-        &[Code(KeyCode::Enter)],
-        Msg::Select,
-        "Enter",
-        "openen / invullen",
-        true,
-    ),
+    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen / invullen", true),
     b(&[C('e')], Msg::Edit, "e", "tekst schrijven", false),
-    b(
-        &[Code(KeyCode::PageUp)],
-        Msg::ScrollUp,
-        "PgUp",
-        "tekst omhoog",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        Msg::ScrollDown,
-        "PgDn",
-        "tekst omlaag",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Home)],
-        Msg::Home,
-        "Home",
-        "eerste regel",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::End)],
-        Msg::End,
-        "End",
-        "laatste regel",
-        false,
-    ),
+    b(&[Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
+    b(&[Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
+    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste regel", false),
+    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste regel", false),
 ];
 
+#[rustfmt::skip]
 static DILEMMA: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Left), C('h')],
-        Msg::Left,
-        "←",
-        "naar links",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Right), C('l')],
-        Msg::Right,
-        "→",
-        "naar rechts",
-        false,
-    ),
+    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "naar links", false),
+    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "naar rechts", false),
     b(&[], Msg::Left, "←→", "schuiven", true),
-    b(
-        &[C(' ')],
-        Msg::Toggle,
-        "spatie",
-        "strategie wisselen",
-        false,
-    ),
-    b(
-        &[C('0')],
-        Msg::Digit(0),
-        "0",
-        "positie of strategie wissen",
-        false,
-    ),
-    b(
-        &[C('1')],
-        Msg::Digit(1),
-        "1",
-        "helemaal links / strategie 1",
-        false,
-    ),
+    b(&[C(' ')], Msg::Toggle, "spatie", "strategie wisselen", false),
+    b(&[C('0')], Msg::Digit(0), "0", "positie of strategie wissen", false),
+    b(&[C('1')], Msg::Digit(1), "1", "helemaal links / strategie 1", false),
     b(&[C('2')], Msg::Digit(2), "2", "", false),
     b(&[C('3')], Msg::Digit(3), "3", "", false),
     b(&[C('4')], Msg::Digit(4), "4", "midden", false),
@@ -455,21 +175,10 @@ static DILEMMA: &[Binding] = &[
     b(&[C('7')], Msg::Digit(7), "7", "helemaal rechts", false),
 ];
 
+#[rustfmt::skip]
 static INSTRUMENT: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Left), C('h')],
-        Msg::Left,
-        "←",
-        "kolom links / minder",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Right), C('l')],
-        Msg::Right,
-        "→",
-        "kolom rechts / meer",
-        false,
-    ),
+    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "kolom links / minder", false),
+    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "kolom rechts / meer", false),
     b(&[], Msg::Left, "←→", "kolom/schuif", true),
     b(&[C(' ')], Msg::Toggle, "spatie", "kiezen / wisselen", true),
     b(&[C('0')], Msg::Digit(0), "0", "wissen", false),
@@ -482,122 +191,57 @@ static INSTRUMENT: &[Binding] = &[
     b(&[C('7')], Msg::Digit(7), "", "", false),
     b(&[C('8')], Msg::Digit(8), "", "", false),
     b(&[C('9')], Msg::Digit(9), "", "", false),
-    b(
-        &[C('+'), C('n')],
-        Msg::AddRow,
-        "+",
-        "eigen regel toevoegen",
-        false,
-    ),
-    b(
-        &[C('d'), Code(KeyCode::Delete)],
-        Msg::DeleteRow,
-        "d",
-        "eigen regel verwijderen",
-        false,
-    ),
+    b(&[C('+'), C('n')], Msg::AddRow, "+", "eigen regel toevoegen", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "eigen regel verwijderen", false),
 ];
 
+#[rustfmt::skip]
 static ACTIONS: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Left), C('h')],
-        Msg::Left,
-        "←",
-        "vorige kolom",
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Right), C('l')],
-        Msg::Right,
-        "→",
-        "volgende kolom",
-        false,
-    ),
-    b(
-        &[C(' ')],
-        Msg::Toggle,
-        "spatie",
-        "gedaan / koppeling wisselen",
-        true,
-    ),
+    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "vorige kolom", false),
+    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "volgende kolom", false),
+    b(&[C(' ')], Msg::Toggle, "spatie", "gedaan / koppeling wisselen", true),
     b(&[C('+'), C('n')], Msg::AddRow, "+", "nieuwe afspraak", true),
-    b(
-        &[C('d'), Code(KeyCode::Delete)],
-        Msg::DeleteRow,
-        "d",
-        "verwijderen",
-        false,
-    ),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "verwijderen", false),
 ];
 
+#[rustfmt::skip]
 static EDITOR: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Esc)],
-        Msg::Back,
-        "Esc",
-        "klaar (bewaard)",
-        true,
-    ),
-    b(
-        &[Ctrl('e')],
-        Msg::ExternalEdit,
-        "Ctrl+E",
-        "in eigen editor",
-        false,
-    ),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
+    b(&[Ctrl('e')], Msg::ExternalEdit, "Ctrl+E", "in eigen editor", false),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
+#[rustfmt::skip]
 static EDITOR_INFO: &[Binding] = &[
     b(&[], Msg::Up, "pijltjes, Home/End", "cursor bewegen", true),
     b(&[], Msg::Up, "Ctrl+Z/Ctrl+U", "ongedaan maken", true),
     b(&[], Msg::Up, "Ctrl+Y/Ctrl+R", "opnieuw", false),
 ];
 
+#[rustfmt::skip]
 static GROUP: &[Binding] = &[
-    b(
-        &[Code(KeyCode::F(2))],
-        Msg::TogglePresenting,
-        "F2",
-        "presentatie (namen als R1…Rn)",
-        true,
-    ),
+    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
+#[rustfmt::skip]
 static SEARCH: &[Binding] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "vorige", false),
-    b(
-        &[Code(KeyCode::Down), C('j')],
-        Msg::Down,
-        "↓",
-        "volgende",
-        false,
-    ),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "volgende", false),
     b(&[], Msg::Up, "↑↓", "kiezen", true),
-    b(
-        &[Code(KeyCode::Enter)],
-        Msg::Select,
-        "Enter",
-        "openen op die plek",
-        true,
-    ),
+    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
     b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
+#[rustfmt::skip]
 static PROMPT: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        Msg::PromptSubmit,
-        "Enter",
-        "uitvoeren",
-        true,
-    ),
+    b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "uitvoeren", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
+#[rustfmt::skip]
 static HELP: &[Binding] = &[b(
     &[Code(KeyCode::Esc), C('?'), C('q')],
     Msg::ToggleHelp,
