@@ -295,13 +295,7 @@ pub(super) fn toggle(model: &mut Model) -> Vec<Effect> {
                 return false;
             };
             let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-            if let Some(pos) = answer.choices.iter().position(|c| c == &option.id) {
-                answer.choices.remove(pos);
-            } else if *multi {
-                answer.choices.push(option.id.clone());
-            } else {
-                answer.choices = vec![option.id.clone()];
-            }
+            toggle_choice(&mut answer.choices, &option.id, *multi);
             true
         }),
         (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => cycle_cell(model, 1),
@@ -359,6 +353,36 @@ fn cycle_strategy(model: &mut Model, delta: isize) -> Vec<Effect> {
     })
 }
 
+/// The instrument, the selected column and the row id of a table cell.
+fn table_cell<'c>(
+    content: &'c Content,
+    instrument: usize,
+    col: usize,
+    row: &Row,
+) -> Option<(
+    &'c crate::content::Instrument,
+    &'c crate::content::Column,
+    String,
+)> {
+    let inst = content.instruments.get(instrument)?;
+    let InstrumentKind::Table { columns, .. } = &inst.kind else {
+        return None;
+    };
+    let column = columns.get(col.min(columns.len().saturating_sub(1)))?;
+    Some((inst, column, row_id(content, instrument, row)?))
+}
+
+/// Picks or unpicks an option: several may be picked when `multi`, else it replaces.
+fn toggle_choice(choices: &mut Vec<String>, id: &str, multi: bool) {
+    if let Some(pos) = choices.iter().position(|c| c == id) {
+        choices.remove(pos);
+    } else if multi {
+        choices.push(id.to_string());
+    } else {
+        *choices = vec![id.to_string()];
+    }
+}
+
 /// Cycles the choice (or steps the score) of the selected table cell.
 fn cycle_cell(model: &mut Model, delta: i32) -> Vec<Effect> {
     let Screen::Instrument(i) = model.screen else {
@@ -369,16 +393,7 @@ fn cycle_cell(model: &mut Model, delta: i32) -> Vec<Effect> {
     };
     let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
     change(model, |content, open| {
-        let Some(inst) = content.instruments.get(i) else {
-            return false;
-        };
-        let InstrumentKind::Table { columns, .. } = &inst.kind else {
-            return false;
-        };
-        let Some(column) = columns.get(col.min(columns.len().saturating_sub(1))) else {
-            return false;
-        };
-        let Some(rid) = row_id(content, i, &row) else {
+        let Some((inst, column, rid)) = table_cell(content, i, col, &row) else {
             return false;
         };
         let answer = open.session.instruments.entry(inst.id.clone()).or_default();
@@ -455,13 +470,7 @@ pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
             let Some(option) = options.get(usize::from(d) - 1) else {
                 return false;
             };
-            if let Some(pos) = answer.choices.iter().position(|c| c == &option.id) {
-                answer.choices.remove(pos);
-            } else if *multi {
-                answer.choices.push(option.id.clone());
-            } else {
-                answer.choices = vec![option.id.clone()];
-            }
+            toggle_choice(&mut answer.choices, &option.id, *multi);
             true
         }),
         (Screen::Instrument(i), Row::Pair(p)) if d <= 7 => change(model, |content, open| {
@@ -484,16 +493,7 @@ pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
         }),
         (Screen::Instrument(i), row @ (Row::FixedRow(_) | Row::UserRow(_))) => {
             change(model, |content, open| {
-                let Some(inst) = content.instruments.get(i) else {
-                    return false;
-                };
-                let InstrumentKind::Table { columns, .. } = &inst.kind else {
-                    return false;
-                };
-                let Some(column) = columns.get(col.min(columns.len().saturating_sub(1))) else {
-                    return false;
-                };
-                let Some(rid) = row_id(content, i, &row) else {
+                let Some((inst, column, rid)) = table_cell(content, i, col, &row) else {
                     return false;
                 };
                 let value = match &column.kind {
