@@ -527,31 +527,29 @@ fn a_save_is_create_write_fsync_rename_fsync_dir() {
 // Network
 
 /// No crate that can speak HTTP, TLS or open network sockets is a normal dependency, on
-/// any target. (mio's `net` feature is there for crossterm's local signal pipe.)
+/// any target. The list comes from `Cargo.lock` (no network, nothing to download): the
+/// closure of `[dependencies]` of Cargo.toml over the lock file's dependency lists, which
+/// hold every target's crates. (mio's `net` feature is there for crossterm's local signal
+/// pipe; the lock file has no features, so tokio is forbidden as a whole.)
 #[test]
 fn no_network_crates_in_the_dependency_tree() {
-    let out = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "--edges",
-            "normal",
-            "--prefix",
-            "none",
-            "--format",
-            "{p} {f}",
-            "--target",
-            "all",
-            "--offline",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo tree could not be started");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).expect("Cargo.lock");
+    let direct = normal_dependencies(&manifest);
+    assert!(!direct.is_empty(), "no [dependencies] found in Cargo.toml");
+    let graph = lock_graph(&lock);
     assert!(
-        out.status.success() && !text.is_empty(),
-        "cargo tree failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+        graph.contains_key("ratatui"),
+        "Cargo.lock could not be read"
     );
+    let mut crates = std::collections::BTreeSet::new();
+    let mut todo: Vec<String> = direct;
+    while let Some(name) = todo.pop() {
+        if crates.insert(name.clone()) {
+            todo.extend(graph.get(&name).cloned().unwrap_or_default());
+        }
+    }
     const FORBIDDEN: &[&str] = &[
         "reqwest",
         "hyper",
@@ -583,19 +581,10 @@ fn no_network_crates_in_the_dependency_tree() {
         "ring",
         "aws-lc-rs",
     ];
-    let mut crates = std::collections::BTreeSet::new();
-    let mut found = Vec::new();
-    for l in text.lines() {
-        let mut parts = l.split_whitespace();
-        let name = parts.next().unwrap_or_default();
-        crates.insert(name.to_string());
-        let features = l.rsplit(' ').next().unwrap_or_default();
-        if FORBIDDEN.contains(&name)
-            || (name == "tokio" && features.split(',').any(|f| f == "net" || f == "full"))
-        {
-            found.push(l.to_string());
-        }
-    }
+    let found: Vec<&String> = crates
+        .iter()
+        .filter(|name| FORBIDDEN.contains(&name.as_str()) || name.as_str() == "tokio")
+        .collect();
     assert!(found.is_empty(), "network crates in the tree: {found:?}");
     println!(
         "{} crates in the normal dependency tree (all targets); none of {} network crates",
@@ -606,6 +595,50 @@ fn no_network_crates_in_the_dependency_tree() {
         "durability: no network crates among {} dependencies",
         crates.len()
     );
+}
+
+/// The names in Cargo.toml's `[dependencies]` table.
+fn normal_dependencies(manifest: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            inside = line == "[dependencies]";
+        } else if inside && let Some((name, _)) = line.split_once('=') {
+            names.push(name.trim().to_string());
+        }
+    }
+    names
+}
+
+/// Each package of Cargo.lock with the names of the packages it depends on.
+fn lock_graph(lock: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut graph = std::collections::BTreeMap::<String, Vec<String>>::new();
+    let mut current = String::new();
+    let mut in_deps = false;
+    for line in lock.lines() {
+        let line = line.trim();
+        if line == "[[package]]" {
+            in_deps = false;
+        } else if let Some(name) = line.strip_prefix("name = ") {
+            current = name.trim_matches('"').to_string();
+            graph.entry(current.clone()).or_default();
+        } else if line.starts_with("dependencies = [") {
+            in_deps = true;
+        } else if in_deps && line == "]" {
+            in_deps = false;
+        } else if in_deps {
+            // `"name"` or `"name 1.2.3"` (when two versions are in the lock).
+            let dep = line.trim_end_matches(',').trim_matches('"');
+            let dep = dep.split_whitespace().next().unwrap_or_default();
+            graph
+                .entry(current.clone())
+                .or_default()
+                .push(dep.to_string());
+        }
+    }
+    graph
 }
 
 // ---------------------------------------------------------------------------------------
