@@ -1,12 +1,15 @@
 //! Start-to-exit time of programs in a pseudo-terminal, run alternately:
 //!
-//! `pty_startup [--runs N] [--warmup N] [--cols C] [--rows R] [--show] NAME=COMMAND…`
+//! `pty_startup [--runs N] [--warmup N] [--cols C] [--rows R] [--show] NAME[@TEXT]=COMMAND…`
 //!
-//! Each COMMAND (split on whitespace) runs in a fresh pty of C×R with TERM=xterm-256color
-//! and KANSRIJK_EXIT_AFTER_FIRST_FRAME=1; the clock runs from spawning to the exit being
-//! reaped, while a thread drains the output. Per NAME it prints the median, range and
-//! mean in milliseconds, and each median's ratio to the last NAME's (the floor).
-//! `--show` prints the first frame of each program's last run, as a terminal shows it.
+//! Each COMMAND (split on whitespace) runs in a fresh pty of C×R with TERM=xterm-256color.
+//! The clock runs from spawning until TEXT is on the screen, as a terminal shows it (a
+//! thread feeds everything the program writes into a vt100 screen and looks after every
+//! read); then the program is killed. `_` in TEXT stands for a space. Without `@TEXT`,
+//! the clock runs until the program exits by itself. The same COMMAND may be given under
+//! several names with different TEXTs (e.g. the first frame and the list). Per NAME it
+//! prints the median, range and mean in milliseconds, and each median's ratio to the last
+//! NAME's (the floor). `--show` prints the screen at the stop of each program's last run.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::Read;
@@ -16,14 +19,21 @@ use std::time::{Duration, Instant};
 
 struct Program {
     name: String,
+    until: Option<String>,
     argv: Vec<String>,
     times: Vec<Duration>,
     output_bytes: usize,
     last_output: Vec<u8>,
 }
 
-/// Runs `argv` once in a new pty; returns the time to exit and everything it wrote.
-fn run_once(argv: &[String], cols: u16, rows: u16) -> anyhow::Result<(Duration, Vec<u8>)> {
+/// Runs `argv` once in a new pty; returns the time until `until` is on screen (or, without
+/// it, until the program exits) and everything it wrote until then.
+fn run_once(
+    argv: &[String],
+    until: Option<&str>,
+    cols: u16,
+    rows: u16,
+) -> anyhow::Result<(Duration, Vec<u8>)> {
     let pair = native_pty_system().openpty(PtySize {
         rows,
         cols,
@@ -34,28 +44,66 @@ fn run_once(argv: &[String], cols: u16, rows: u16) -> anyhow::Result<(Duration, 
     cmd.cwd(std::env::current_dir()?);
     cmd.args(&argv[1..]);
     cmd.env("TERM", "xterm-256color");
-    cmd.env("KANSRIJK_EXIT_AFTER_FIRST_FRAME", "1");
     cmd.env_remove("NO_COLOR");
     let mut reader = pair.master.try_clone_reader()?;
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel::<Instant>();
+    let marker = until.map(str::to_string);
+    let screen_size = NonZeroU16::new(rows).zip(NonZeroU16::new(cols));
     let drain = std::thread::spawn(move || {
         let mut out = Vec::new();
-        let _ = reader.read_to_end(&mut out);
+        let mut parser = screen_size.map(|(rows, cols)| vt100::Parser::new(rows, cols, 0));
+        let mut buf = [0u8; 64 * 1024];
+        let mut seen = false;
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    out.extend_from_slice(&buf[..n]);
+                    if let (Some(text), Some(parser)) =
+                        (marker.as_deref().filter(|_| !seen), parser.as_mut())
+                    {
+                        // A program that leaves the alternate screen in the same write
+                        // as its frame: look at the screen just before it leaves, too.
+                        let chunk = &buf[..n];
+                        let leave = b"\x1b[?1049l";
+                        let cut = chunk
+                            .windows(leave.len())
+                            .position(|w| w == leave)
+                            .unwrap_or(chunk.len());
+                        for part in [&chunk[..cut], &chunk[cut..]] {
+                            parser.process(part);
+                            if !seen && parser.screen().contents().contains(text) {
+                                seen = true;
+                                let _ = seen_tx.send(Instant::now());
+                            }
+                        }
+                    }
+                }
+            }
+        }
         out
     });
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd)?;
-    let status = child.wait()?;
-    let elapsed = start.elapsed();
+    let elapsed = if until.is_some() {
+        let at = seen_rx.recv_timeout(Duration::from_secs(20));
+        let _ = child.kill();
+        let _ = child.wait();
+        match at {
+            Ok(at) => at - start,
+            Err(_) => anyhow::bail!("{:?} did not appear within 20 s", until.unwrap_or("")),
+        }
+    } else {
+        let status = child.wait()?;
+        let elapsed = start.elapsed();
+        if !status.success() {
+            anyhow::bail!("{} exited with {status:?}", argv.join(" "));
+        }
+        elapsed
+    };
     drop(pair.slave);
     drop(pair.master);
     let out = drain.join().unwrap_or_default();
-    if !status.success() {
-        anyhow::bail!(
-            "{} exited with {status:?}: {}",
-            argv.join(" "),
-            String::from_utf8_lossy(&out)
-        );
-    }
     Ok((elapsed, out))
 }
 
@@ -113,9 +161,13 @@ fn run() -> anyhow::Result<()> {
             "--rows" => rows = value()?.parse()?,
             "--show" => show = true,
             _ => {
-                let (name, command) = arg
+                let (label, command) = arg
                     .split_once('=')
                     .ok_or_else(|| anyhow::anyhow!("expected NAME=COMMAND, got {arg:?}"))?;
+                let (name, until) = match label.split_once('@') {
+                    Some((name, text)) => (name, Some(text.replace('_', " "))),
+                    None => (label, None),
+                };
                 let mut argv: Vec<String> = command.split_whitespace().map(String::from).collect();
                 anyhow::ensure!(!argv.is_empty(), "empty command for {name}");
                 if argv[0].contains('/') {
@@ -126,6 +178,7 @@ fn run() -> anyhow::Result<()> {
                 }
                 programs.push(Program {
                     name: name.to_string(),
+                    until,
                     argv,
                     times: Vec::with_capacity(runs),
                     output_bytes: 0,
@@ -138,7 +191,7 @@ fn run() -> anyhow::Result<()> {
     anyhow::ensure!(runs > 0, "--runs must be at least 1");
     for _ in 0..warmup {
         for p in &programs {
-            run_once(&p.argv, cols, rows)?;
+            run_once(&p.argv, p.until.as_deref(), cols, rows)?;
         }
     }
     // Alternate, and flip the order every round, so drift hits all programs alike.
@@ -150,7 +203,7 @@ fn run() -> anyhow::Result<()> {
         };
         for i in order {
             let p = &mut programs[i];
-            let (t, out) = run_once(&p.argv, cols, rows)?;
+            let (t, out) = run_once(&p.argv, p.until.as_deref(), cols, rows)?;
             p.times.push(t);
             p.output_bytes = out.len();
             p.last_output = out;
@@ -190,7 +243,7 @@ fn run() -> anyhow::Result<()> {
     }
     if show {
         for p in &programs {
-            println!("--- first frame of {} ---", p.name);
+            println!("--- screen at the stop of {} ---", p.name);
             println!("{}", first_frame(&p.last_output, cols, rows));
         }
     }

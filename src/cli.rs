@@ -343,6 +343,14 @@ pub fn new(
 
 /// `kansrijk list`: one line per session; unreadable files named with the reason.
 pub fn list(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Result<()> {
+    // One write for the whole list, not one per line (stdout is line-buffered).
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    list_into(&mut out, content, dir)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn list_into(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Result<()> {
     let entries = store::list(dir)?;
     if entries.is_empty() {
         writeln!(out, "Geen sessies in {}.", dir.display())?;

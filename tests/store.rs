@@ -235,7 +235,7 @@ fn the_listing_cache_follows_every_change() {
     let path = store::create(dir.path(), &s).expect("create");
     assert_eq!(store::list(dir.path()).expect("list").len(), 1);
     assert!(
-        dir.path().join(".kansrijk-index.json").exists(),
+        dir.path().join(kansrijk::store::index::INDEX_FILE).exists(),
         "cache written"
     );
     // A save: the next listing shows the new answers, not the cached ones.
@@ -253,7 +253,7 @@ fn the_listing_cache_follows_every_change() {
         ListEntry::Unreadable { .. }
     ));
     // A garbage cache is ignored and rebuilt.
-    fs::write(dir.path().join(".kansrijk-index.json"), b"{kapot").expect("write");
+    fs::write(dir.path().join(kansrijk::store::index::INDEX_FILE), b"{kapot").expect("write");
     assert_eq!(store::list(dir.path()).expect("list").len(), 1);
     // Deleted files leave the cache.
     fs::remove_file(&path).expect("remove");

@@ -236,6 +236,10 @@ pub struct Model {
     pub dir: PathBuf,
     pub screen: Screen,
     pub list: Vec<ListEntry>,
+    /// Per row of `list`: the change of the mean score since the same bestuurder's
+    /// previous session about the same samenwerking (computed once per listing, so a key
+    /// on the start screen does not compare every row with every other).
+    pub list_trend: Vec<Option<f64>>,
     pub list_error: Option<String>,
     /// The first listing is still being read.
     pub list_loading: bool,
@@ -273,6 +277,7 @@ impl Model {
             dir,
             screen: Screen::Start,
             list: Vec::new(),
+            list_trend: Vec::new(),
             list_error: None,
             list_loading: false,
             selected: 0,

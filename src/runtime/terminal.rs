@@ -140,11 +140,15 @@ fn event_loop(
     let size = terminal.size()?;
     runtime.dispatch(model, Msg::Resize(size.width, size.height));
     remove_stale_edit_files(&runtime.dir);
-    // The folder is read in the background, so that the first screen never waits for
-    // years of sessions; the list fills in when it is read.
+    // The first screen shows the list as the folder's cache last saw it, without reading
+    // the folder; the folder is then read in the background (every file's stamp checked,
+    // changed files parsed) and the list replaced when it is read.
     let (list_tx, list_rx) = std::sync::mpsc::channel();
     let dir = runtime.dir.clone();
     runtime.dispatch(model, Msg::Listing);
+    if let Some(entries) = crate::store::list_from_cache(&runtime.dir) {
+        runtime.dispatch(model, Msg::Listed(Ok(entries)));
+    }
     std::thread::Builder::new()
         .name("kansrijk-list".into())
         .spawn(move || {

@@ -12,10 +12,14 @@ use std::collections::BTreeMap;
 use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
-/// The cache's file name inside the sessions folder.
-pub const INDEX_FILE: &str = ".kansrijk-index.json";
+/// The cache's file name inside the sessions folder: compact binary (postcard), read
+/// before the first frame, so it must decode in well under a millisecond.
+pub const INDEX_FILE: &str = ".kansrijk-index";
+/// The cache of kansrijk before 2026-11-30 (JSON); removed when the new one is written, as
+/// it holds names and scores.
+pub const OLD_INDEX_FILE: &str = ".kansrijk-index.json";
 /// Bumped when the cache's layout changes; an old cache is simply rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
@@ -77,7 +81,7 @@ impl Index {
     pub fn load(dir: &Path) -> Self {
         let files = std::fs::read(dir.join(INDEX_FILE))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<IndexFile>(&bytes).ok())
+            .and_then(|bytes| postcard::from_bytes::<IndexFile>(&bytes).ok())
             .filter(|f| f.version == VERSION)
             .map(|f| f.files)
             .unwrap_or_default();
@@ -85,6 +89,33 @@ impl Index {
             files,
             changed: false,
         }
+    }
+
+    /// Every cached entry as it was at the last listing, without looking at the files:
+    /// what the start screen shows at once, before the folder is read again. `None` when
+    /// there is no usable cache.
+    pub fn entries(&self, dir: &Path) -> Option<Vec<ListEntry>> {
+        if self.files.is_empty() {
+            return None;
+        }
+        Some(
+            self.files
+                .iter()
+                .map(|(name, entry)| {
+                    let path = dir.join(name);
+                    match &entry.cached {
+                        Cached::Session(header) => ListEntry::Session {
+                            path,
+                            header: header.clone(),
+                        },
+                        Cached::Unreadable(reason) => ListEntry::Unreadable {
+                            path,
+                            reason: reason.clone(),
+                        },
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// The cached entry for `path`, if its stamp still matches.
@@ -132,8 +163,9 @@ impl Index {
             version: VERSION,
             files: self.files,
         };
-        if let Ok(bytes) = serde_json::to_vec(&file) {
+        if let Ok(bytes) = postcard::to_allocvec(&file) {
             let _ = write_atomic(&dir.join(INDEX_FILE), &bytes);
         }
+        let _ = std::fs::remove_file(dir.join(OLD_INDEX_FILE));
     }
 }

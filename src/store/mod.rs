@@ -2,7 +2,7 @@
 //! schemas, and the prullenbak. How saving stays crash-safe is written down, with the
 //! system calls, in `docs/DURABILITY.md`.
 
-mod index;
+pub mod index;
 mod lock;
 mod migrate;
 mod trash;
@@ -144,11 +144,16 @@ pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
 
 /// True for the session files in a folder: `*.ron`, not hidden (temp files are hidden).
 pub fn is_session_file(path: &Path) -> bool {
+    has_session_name(path) && path.is_file()
+}
+
+/// `*.ron` and not hidden, without looking at the file.
+fn has_session_name(path: &Path) -> bool {
     let hidden = path
         .file_name()
         .and_then(|n| n.to_str())
         .is_none_or(|n| n.starts_with('.'));
-    !hidden && path.extension().is_some_and(|e| e == EXT) && path.is_file()
+    !hidden && path.extension().is_some_and(|e| e == EXT)
 }
 
 /// Lists the sessions in `dir`, newest first; unreadable files are listed with the reason.
@@ -163,6 +168,15 @@ pub fn list_uncached(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
     list_with(dir, false)
 }
 
+/// The listing as the folder's cache last saw it, without reading the folder: shown at
+/// once at start-up while [`list`] checks every file in the background. `None` when there
+/// is no cache (a first start, or a deleted cache).
+pub fn list_from_cache(dir: &Path) -> Option<Vec<ListEntry>> {
+    let mut entries = index::Index::load(dir).entries(dir)?;
+    sort_newest_first(&mut entries);
+    Some(entries)
+}
+
 fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
     let read = match fs::read_dir(dir) {
         Ok(r) => r,
@@ -174,9 +188,16 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
             });
         }
     };
+    // One stat per file: the type from the directory entry (no stat on most file
+    // systems), then `metadata` once for the cache's stamp (below).
     let paths: Vec<PathBuf> = read
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| is_session_file(p))
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+        })
+        .map(|e| e.path())
+        .filter(|p| has_session_name(p))
         .collect();
     let mut index = if cached {
         index::Index::load(dir)
@@ -202,6 +223,12 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
     if cached {
         index.finish(dir, &paths);
     }
+    sort_newest_first(&mut entries);
+    Ok(entries)
+}
+
+/// Sessions newest first, unreadable files last by name.
+fn sort_newest_first(entries: &mut [ListEntry]) {
     entries.sort_by(|a, b| match (a, b) {
         (ListEntry::Session { header: ha, .. }, ListEntry::Session { header: hb, .. }) => {
             hb.updated.cmp(&ha.updated)
@@ -210,7 +237,6 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
         (ListEntry::Unreadable { .. }, ListEntry::Session { .. }) => std::cmp::Ordering::Greater,
         _ => a.path().cmp(b.path()),
     });
-    Ok(entries)
 }
 
 fn list_entry(path: &Path) -> ListEntry {

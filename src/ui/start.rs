@@ -140,39 +140,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 
 /// The change of the mean score since the previous session of the same bestuurder about
 /// the same samenwerking: "↑ +0,4", "↓ -0,3", "= 0,0"; empty when there is nothing to
-/// compare.
+/// compare. Computed once per listing (`Model::list_trend`).
 fn trend(model: &Model, index: usize) -> String {
-    let Some(ListEntry::Session { header, .. }) = model.list.get(index) else {
-        return String::new();
-    };
-    let previous = model
-        .list
-        .iter()
-        .filter_map(|e| match e {
-            ListEntry::Session { header: h, .. } => Some(h),
-            _ => None,
-        })
-        .filter(|h| {
-            h.bestuurder == header.bestuurder
-                && h.samenwerking == header.samenwerking
-                && h.created < header.created
-        })
-        .max_by_key(|h| h.created);
-    let mean = |answers| {
-        let scores: Vec<f64> = scan::score(&model.content.scan, answers)
-            .scores()
-            .into_iter()
-            .flatten()
-            .collect();
-        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
-    };
-    match (
-        previous.and_then(|p| mean(&p.answers)),
-        mean(&header.answers),
-    ) {
-        (Some(before), Some(now)) => {
-            let delta = (now - before) * 10.0;
-            let delta = delta.round() / 10.0;
+    match model.list_trend.get(index).copied().flatten() {
+        Some(delta) => {
             let arrow = if delta > 0.0 {
                 "↑"
             } else if delta < 0.0 {
@@ -186,6 +157,6 @@ fn trend(model: &Model, index: usize) -> String {
                 crate::fmt_score(delta)
             )
         }
-        _ => String::new(),
+        None => String::new(),
     }
 }

@@ -187,6 +187,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Listed(Ok(mut entries)) => {
             model.list_loading = false;
             group_by_bestuurder(&mut entries);
+            model.list_trend = trends(&model.content.scan, &entries);
             model.list = entries;
             model.list_error = None;
             model.selected = model.selected.min(model.list.len().saturating_sub(1));
@@ -195,6 +196,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Listed(Err(reason)) => {
             model.list_loading = false;
             model.list.clear();
+            model.list_trend.clear();
             model.list_error = Some(reason);
             vec![]
         }
@@ -224,6 +226,53 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
     }
+}
+
+/// Per entry, the change of the mean score since the previous session (by creation) of
+/// the same bestuurder about the same samenwerking, rounded to one decimal; `None` when
+/// either has no score. One pass over the sorted entries: O(n log n), not O(n²).
+fn trends(scan: &crate::content::ScanContent, entries: &[ListEntry]) -> Vec<Option<f64>> {
+    let mean = |answers| {
+        let scores: Vec<f64> = crate::scan::score(scan, answers)
+            .scores()
+            .into_iter()
+            .flatten()
+            .collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+    };
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let key = |i: &usize| match &entries[*i] {
+        ListEntry::Session { header, .. } => Some((
+            header.bestuurder.as_str(),
+            header.samenwerking.as_str(),
+            header.created,
+        )),
+        ListEntry::Unreadable { .. } => None,
+    };
+    order.sort_by_key(|i| key(i));
+    let mut out = vec![None; entries.len()];
+    let mut previous: Option<(usize, Option<f64>)> = None;
+    for i in order {
+        let Some((bestuurder, samenwerking, created)) = key(&i) else {
+            previous = None;
+            continue;
+        };
+        let ListEntry::Session { header, .. } = &entries[i] else {
+            continue;
+        };
+        let now = mean(&header.answers);
+        if let Some((p, before)) = previous
+            && let Some((pb, ps, pc)) = key(&p)
+            && pb == bestuurder
+            && ps == samenwerking
+            && pc < created
+            && let (Some(before), Some(now)) = (before, now)
+        {
+            out[i] = Some(((now - before) * 10.0).round() / 10.0);
+        }
+        previous = Some((i, now));
+    }
+    out
 }
 
 /// Orders the start screen: per bestuurder (alphabetically), then per samenwerking,
