@@ -111,7 +111,7 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--vorige BESTAND] [--met-notities]"
+        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--overschrijf] [--vorige BESTAND] [--met-notities]"
     )]
     Export {
         /// Het sessiebestand (.ron)
@@ -137,12 +137,15 @@ pub enum Command {
         /// Neem de privé-notities van de coach op (anders staan ze niet in het bestand)
         #[arg(long = "met-notities")]
         met_notities: bool,
+        /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
+        #[arg(long)]
+        overschrijf: bool,
     },
     /// Vergelijk de quick scans van de respondenten van één samenwerking
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
+        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--overschrijf] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
     )]
     Compare {
         /// De sessiebestanden (.ron), één per respondent
@@ -163,6 +166,9 @@ pub enum Command {
         /// Noem de respondenten R1…Rn in plaats van bij naam
         #[arg(long)]
         anoniem: bool,
+        /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
+        #[arg(long, requires = "export")]
+        overschrijf: bool,
     },
     /// Neem sessiebestanden van partners op in de groepsmap van hun samenwerking
     #[command(
@@ -456,8 +462,24 @@ fn load_for_report(file: &Path) -> anyhow::Result<Session> {
     store::load(file).map_err(anyhow::Error::from)
 }
 
-/// Refuses to write a report over a session file (or over any of `inputs`).
-fn check_output(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
+/// Where a report goes and whether an existing file there may be replaced.
+#[derive(Debug, Clone, Copy)]
+pub struct Output<'a> {
+    /// `-o UIT`, or `None` for the default name next to the session.
+    pub path: Option<&'a Path>,
+    /// `--overschrijf`.
+    pub overwrite: bool,
+}
+
+/// Refuses to write a report over a session file (or over any of `inputs`), over an
+/// existing file given with `-o` (unless `--overschrijf`), and over a file at the default
+/// name that is not a report kansrijk wrote (unless `--overschrijf`).
+fn check_output(
+    output: &Path,
+    explicit: bool,
+    overwrite: bool,
+    inputs: &[&Path],
+) -> anyhow::Result<()> {
     if output.extension().is_some_and(|e| e == store::EXT) {
         anyhow::bail!(
             "{} is een sessiebestand (.ron); kies voor het rapport een ander bestand",
@@ -472,6 +494,22 @@ fn check_output(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
             "{} is een van de sessies zelf; kies een ander uitvoerbestand",
             output.display()
         );
+    }
+    if !overwrite && std::fs::symlink_metadata(output).is_ok() {
+        if explicit {
+            anyhow::bail!(
+                "{} bestaat al; kansrijk overschrijft het niet. Kies een andere naam, of geef \
+                 --overschrijf om het te vervangen",
+                output.display()
+            );
+        }
+        if !store::is_own_report_file(output) {
+            anyhow::bail!(
+                "{} bestaat al en is geen rapport van kansrijk; kansrijk overschrijft het niet. \
+                 Kies een naam met -o, of geef --overschrijf om het te vervangen",
+                output.display()
+            );
+        }
     }
     Ok(())
 }
@@ -496,18 +534,19 @@ pub fn export(
     content: &Content,
     file: &Path,
     format: crate::report::Format,
-    output: Option<&Path>,
+    target: Output<'_>,
     previous: Option<&Path>,
     with_notes: bool,
 ) -> anyhow::Result<PathBuf> {
     let session = load_for_report(file)?;
     let previous_session = previous.map(load_for_report).transpose()?;
-    let output = output
+    let output = target
+        .path
         .map(Path::to_path_buf)
         .unwrap_or_else(|| crate::report::default_path(file, format));
     let mut inputs = vec![file];
     inputs.extend(previous);
-    check_output(&output, &inputs)?;
+    check_output(&output, target.path.is_some(), target.overwrite, &inputs)?;
     let options = crate::report::Options {
         with_notes,
         previous: previous_session.as_ref(),
@@ -543,7 +582,7 @@ pub fn compare(
     samenwerking: Option<&str>,
     json: bool,
     export: Option<crate::report::Format>,
-    output: Option<&Path>,
+    target: Output<'_>,
     anonymous: bool,
 ) -> anyhow::Result<()> {
     let mut members: Vec<(PathBuf, Session)> = Vec::new();
@@ -584,11 +623,12 @@ pub fn compare(
 
     let name = crate::report::common_samenwerking(&sessions);
     if let Some(format) = export {
-        let output = output
+        let output = target
+            .path
             .map(Path::to_path_buf)
             .unwrap_or_else(|| crate::report::default_group_path(&members[0].0, &name, format));
         let inputs: Vec<&Path> = members.iter().map(|(p, _)| p.as_path()).collect();
-        check_output(&output, &inputs)?;
+        check_output(&output, target.path.is_some(), target.overwrite, &inputs)?;
         let text = crate::report::render_group(
             format,
             content,

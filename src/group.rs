@@ -328,12 +328,19 @@ enum Copied {
 fn import_one(dir: &Path, file: &Path) -> Result<Copied, StoreError> {
     // Validate with the same parser (and the same Dutch error) as everywhere else.
     let session = store::load(file)?;
-    let bytes = std::fs::read(file).map_err(|e| StoreError::Read {
+    let bytes = store::fsio::read_capped(
+        file,
+        store::fsio::Links::Follow,
+        store::fsio::MAX_SESSION_BYTES,
+    )
+    .map_err(|e| StoreError::Read {
         path: file.to_path_buf(),
-        reason: store::io_reason(&e),
+        reason: e.reason(),
     })?;
     let target_dir = group_dir(dir, &session.samenwerking);
-    store::ensure_dir(&target_dir)?;
+    // A `groepen` (or group folder) that is a link would put the copy elsewhere.
+    store::ensure_subdir(&dir.join(GROUPS_DIR))?;
+    store::ensure_subdir(&target_dir)?;
     let name = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -347,10 +354,15 @@ fn import_one(dir: &Path, file: &Path) -> Result<Copied, StoreError> {
         } else {
             target_dir.join(format!("{name}-{n}.{}", store::EXT))
         };
-        if !candidate.exists() {
+        if std::fs::symlink_metadata(&candidate).is_err() {
             break candidate;
         }
-        if std::fs::read(&candidate).is_ok_and(|existing| existing == bytes) {
+        let existing = store::fsio::read_capped(
+            &candidate,
+            store::fsio::Links::Refuse,
+            store::fsio::MAX_SESSION_BYTES,
+        );
+        if existing.is_ok_and(|existing| existing == bytes) {
             return Ok(Copied::Already(candidate));
         }
         n += 1;

@@ -78,6 +78,7 @@ fn main() -> ExitCode {
             out,
             vorige,
             met_notities,
+            overschrijf,
         }) => {
             let file = cli::resolve_file(&file, &dir);
             let vorige = vorige.map(|v| cli::resolve_file(&v, &dir));
@@ -86,7 +87,10 @@ fn main() -> ExitCode {
                 &content,
                 &file,
                 formaat.into(),
-                out.as_deref(),
+                cli::Output {
+                    path: out.as_deref(),
+                    overwrite: overschrijf,
+                },
                 vorige.as_deref(),
                 met_notities,
             )
@@ -99,6 +103,7 @@ fn main() -> ExitCode {
             export,
             out,
             anoniem,
+            overschrijf,
         }) => {
             let files: Vec<_> = files.iter().map(|f| cli::resolve_file(f, &dir)).collect();
             cli::compare(
@@ -110,7 +115,10 @@ fn main() -> ExitCode {
                 samenwerking.as_deref(),
                 json,
                 export.map(Into::into),
-                out.as_deref(),
+                cli::Output {
+                    path: out.as_deref(),
+                    overwrite: overschrijf,
+                },
                 anoniem,
             )
         }

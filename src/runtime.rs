@@ -7,7 +7,7 @@ pub mod terminal;
 
 pub use saver::Saver;
 
-use crate::app::{Effect, Model, Msg, OpenedSession, update};
+use crate::app::{Effect, Model, Msg, OpenedSession, RowAction, update};
 use crate::session::Session;
 use crate::store::{self, SessionLock};
 use std::collections::BTreeMap;
@@ -82,6 +82,18 @@ impl Runtime {
                 store::list(&self.dir).map_err(|e| e.to_string()),
             )),
             Effect::Open(path) => Some(Msg::Opened(self.open(&path))),
+            Effect::OnRow { path, row, action } => match store::check_row(&path, |h| {
+                h.id == row.id
+                    && h.bestuurder == row.bestuurder
+                    && h.samenwerking == row.samenwerking
+            }) {
+                Ok(()) => self.perform(match action {
+                    RowAction::Open => Effect::Open(path),
+                    RowAction::Trash => Effect::Trash(path),
+                    RowAction::FollowUp => Effect::FollowUp(path),
+                }),
+                Err(reason) => Some(Msg::RowChanged(reason)),
+            },
             Effect::Create {
                 bestuurder,
                 organisatie,
@@ -205,6 +217,15 @@ impl Runtime {
             },
         );
         let out = crate::report::default_path(path, format);
+        // Replace only a report kansrijk wrote; a file of the user's own under that name
+        // stays (and `write_atomic` never writes over a link or a FIFO).
+        if std::fs::symlink_metadata(&out).is_ok() && !store::is_own_report_file(&out) {
+            return Err(format!(
+                "{} bestaat al en is geen rapport van kansrijk; kansrijk overschrijft het niet \
+                 (hernoem dat bestand, of maak het rapport met kansrijk export -o)",
+                out.display()
+            ));
+        }
         store::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
         Ok(out)
     }

@@ -11,5 +11,5 @@ pub use model::{
     ActionField, DilemmaField, Editor, GroupData, Model, NewForm, OpenSession, Prompt, PromptKind,
     SaveState, Screen, Status, StatusKind, TextTarget,
 };
-pub use msg::{Effect, Msg, OpenedSession, Previous};
+pub use msg::{Effect, Msg, OpenedSession, Previous, RowAction, RowIdentity};
 pub use update::{clean_pasted, update};

@@ -92,6 +92,9 @@ pub enum Msg {
     Imported(Result<String, String>),
     /// The result of moving a session to the prullenbak.
     Trashed(Result<PathBuf, String>),
+    /// A start-screen row no longer matched its file (changed outside kansrijk, or a
+    /// forged listing cache): nothing was done; the Dutch explanation.
+    RowChanged(String),
     Searched(Vec<crate::search::Hit>),
     /// Start the new-session form.
     NewSession,
@@ -129,11 +132,45 @@ pub enum Msg {
     },
 }
 
+/// What a start-screen row says its file is. Before acting on the row the runtime reads
+/// the file's own header and compares (the listing may come from a cache).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowIdentity {
+    pub id: String,
+    pub bestuurder: String,
+    pub samenwerking: String,
+}
+
+impl RowIdentity {
+    pub fn of(header: &crate::session::Header) -> Self {
+        Self {
+            id: header.id.clone(),
+            bestuurder: header.bestuurder.clone(),
+            samenwerking: header.samenwerking.clone(),
+        }
+    }
+}
+
+/// What to do with a start-screen row once its file is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowAction {
+    Open,
+    Trash,
+    FollowUp,
+}
+
 /// What `update` asks the runtime to do; the runtime answers with messages.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     ListSessions,
     Open(PathBuf),
+    /// Act on a start-screen row, after checking that the file still is what the row
+    /// shows; if not, answer [`Msg::RowChanged`] instead.
+    OnRow {
+        path: PathBuf,
+        row: RowIdentity,
+        action: RowAction,
+    },
     Create {
         bestuurder: String,
         organisatie: String,

@@ -1003,6 +1003,33 @@ mod tests {
     }
 
     #[test]
+    fn every_report_carries_the_marker_the_prullenbak_looks_for() {
+        let content = crate::content::Content::embedded().expect("content");
+        let session = crate::session::Session::new(
+            "Anne",
+            "",
+            "Wijkzorg",
+            crate::session::Mode::Zelfreflectie,
+            jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+        );
+        let sessions = vec![session.clone(), session.clone()];
+        for format in [Format::Markdown, Format::Html, Format::Svg] {
+            let ext = format.extension();
+            let single = render(format, &content, &session, &Options::default());
+            assert!(crate::store::is_own_report(ext, single.as_bytes()), "{ext}");
+            let group = render_group(format, &content, &sessions, &Options::default());
+            assert!(
+                crate::store::is_own_report(ext, group.as_bytes()),
+                "group {ext}"
+            );
+            assert!(
+                !crate::store::is_own_report(ext, b"<p>van mij</p>"),
+                "{ext}"
+            );
+        }
+    }
+
+    #[test]
     fn default_paths() {
         assert_eq!(
             default_path(Path::new("/s/anne.ron"), Format::Html),

@@ -75,12 +75,17 @@ pub struct Index {
 impl Index {
     /// Reads the folder's cache; a missing, unreadable or old cache is an empty one.
     pub fn load(dir: &Path) -> Self {
-        let files = std::fs::read(dir.join(INDEX_FILE))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<IndexFile>(&bytes).ok())
-            .filter(|f| f.version == VERSION)
-            .map(|f| f.files)
-            .unwrap_or_default();
+        // Not through a link, not a FIFO or device, not without end.
+        let files = super::fsio::read_capped(
+            &dir.join(INDEX_FILE),
+            super::fsio::Links::Refuse,
+            super::fsio::MAX_SMALL_FILE_BYTES,
+        )
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<IndexFile>(&bytes).ok())
+        .filter(|f| f.version == VERSION)
+        .map(|f| f.files)
+        .unwrap_or_default();
         Self {
             files,
             changed: false,
@@ -128,12 +133,28 @@ impl Index {
         if !self.changed && self.files.len() == before {
             return;
         }
+        let _ = self.write(dir);
+    }
+
+    fn write(self, dir: &Path) -> Result<(), ()> {
         let file = IndexFile {
             version: VERSION,
             files: self.files,
         };
-        if let Ok(bytes) = serde_json::to_vec(&file) {
-            let _ = write_atomic(&dir.join(INDEX_FILE), &bytes);
+        let bytes = serde_json::to_vec(&file).map_err(|_| ())?;
+        write_atomic(&dir.join(INDEX_FILE), &bytes).map_err(|_| ())
+    }
+}
+
+/// Drops what the cache of `dir` holds about the file `name` (moved to the prullenbak, or
+/// found to differ from its row), so that nothing of it is shown or kept from the cache.
+/// When the cache cannot be rewritten it is removed: it is only a cache.
+pub fn forget(dir: &Path, name: &str) {
+    let mut index = Index::load(dir);
+    if index.files.remove(name).is_some() && index.write(dir).is_err() {
+        let path = dir.join(INDEX_FILE);
+        if super::fsio::check_replaceable(&path).is_ok() {
+            let _ = std::fs::remove_file(path);
         }
     }
 }

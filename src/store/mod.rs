@@ -2,6 +2,7 @@
 //! schemas, and the prullenbak. How saving stays crash-safe is written down, with the
 //! system calls, in `docs/DURABILITY.md`.
 
+pub mod fsio;
 mod index;
 mod lock;
 mod migrate;
@@ -9,7 +10,9 @@ mod trash;
 
 pub use lock::{LockInfo, SessionLock, host_name, lock_path};
 pub use migrate::backup_path;
-pub use trash::{TRASH_DIR, list_trash, restore, trash, trash_dir};
+pub use trash::{
+    TRASH_DIR, is_own_report, is_own_report_file, list_trash, restore, trash, trash_dir,
+};
 
 use crate::session::{self, Header, LoadError, SCHEMA_VERSION, Session};
 use std::fs;
@@ -129,6 +132,21 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Makes sure `dir`, a folder kansrijk keeps inside the sessions folder (`prullenbak`,
+/// `groepen`, a group folder), exists and is a real folder: a symbolic link there would
+/// send sessions out of the sessions folder, so it is refused.
+pub fn ensure_subdir(dir: &Path) -> Result<(), StoreError> {
+    if fsio::is_link(dir) {
+        return Err(StoreError::Dir {
+            path: dir.to_path_buf(),
+            reason: "is een symbolische koppeling (symlink); kansrijk zet er niets in, \
+                     zodat niets buiten de sessiemap belandt"
+                .to_string(),
+        });
+    }
+    ensure_dir(dir)
+}
+
 /// fsync of a folder, so that renames and new names in it are on disk.
 pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
@@ -142,13 +160,21 @@ pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// True for the session files in a folder: `*.ron`, not hidden (temp files are hidden).
+/// True for the session files in a folder: `*.ron`, not hidden (temp files are hidden),
+/// not a folder. A FIFO, device or link named `*.ron` counts too: it is listed as
+/// unreadable with the reason instead of silently left out.
 pub fn is_session_file(path: &Path) -> bool {
     let hidden = path
         .file_name()
         .and_then(|n| n.to_str())
         .is_none_or(|n| n.starts_with('.'));
-    !hidden && path.extension().is_some_and(|e| e == EXT) && path.is_file()
+    !hidden && path.extension().is_some_and(|e| e == EXT) && !path.is_dir()
+}
+
+/// Reads a session file's bytes: through a link (such a session opens read-only), but
+/// never a FIFO or device, and at most [`fsio::MAX_SESSION_BYTES`].
+fn read_session_bytes(path: &Path) -> Result<Vec<u8>, fsio::FileError> {
+    fsio::read_capped(path, fsio::Links::Follow, fsio::MAX_SESSION_BYTES)
 }
 
 /// Lists the sessions in `dir`, newest first; unreadable files are listed with the reason.
@@ -214,12 +240,12 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
 }
 
 fn list_entry(path: &Path) -> ListEntry {
-    let text = match fs::read(path) {
+    let text = match read_session_bytes(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             return ListEntry::Unreadable {
                 path: path.to_path_buf(),
-                reason: io_reason(&e),
+                reason: e.reason(),
             };
         }
     };
@@ -261,6 +287,36 @@ fn as_written(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Checks, before acting on a row of the listing, that the file's own header is what
+/// the row showed (`matches`): the listing may come from the cache, which trusts a file's
+/// size, inode and time. On a mismatch the cache forgets the file and the Dutch reason
+/// says that nothing was done.
+pub fn check_row(path: &Path, matches: impl Fn(&Header) -> bool) -> Result<(), String> {
+    let header = read_session_bytes(path).ok().and_then(|bytes| {
+        let text = std::str::from_utf8(&bytes).ok()?;
+        session::header_from_ron(&as_written(text)).ok()
+    });
+    if header.as_ref().is_some_and(matches) {
+        return Ok(());
+    }
+    if let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        index::forget(dir, name);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Err(format!(
+        "{name} is buiten kansrijk veranderd en past niet meer bij de regel die u koos; \
+         er is niets gedaan. De lijst is opnieuw gelezen: kies de sessie opnieuw"
+    ))
+}
+
 /// Reads and parses one session file.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
     load_text(path).map(|(session, _)| session)
@@ -268,9 +324,9 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
 
 /// Reads and parses one session file; also returns the bytes as read.
 fn load_text(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::Read {
+    let bytes = read_session_bytes(path).map_err(|e| StoreError::Read {
         path: path.to_path_buf(),
-        reason: io_reason(&e),
+        reason: e.reason(),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::Read {
         path: path.to_path_buf(),
@@ -298,7 +354,17 @@ pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> 
     let (peek, _) = load_text(path)?;
     let mut read_only = None;
     let mut lock = None;
-    if peek.schema > current {
+    if fsio::is_link(path) {
+        // Saving renames a new file into place: over a link that would replace the link
+        // and leave its target behind. So a linked session is for reading only.
+        let target = fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        read_only = Some(format!(
+            "is een symbolische koppeling naar {target}; kansrijk schrijft niet via een \
+             koppeling (open het bestand zelf om erin te werken); alleen-lezen"
+        ));
+    } else if peek.schema > current {
         read_only = Some(format!(
             "gemaakt met een nieuwere versie van kansrijk (schema {}); alleen-lezen",
             peek.schema
@@ -360,6 +426,11 @@ pub fn serialize(session: &Session) -> Result<String, StoreError> {
 /// written, fsynced, renamed over the old file, and the folder fsynced. A failure at any
 /// step leaves the previous file as it was.
 pub fn write_atomic(path: &Path, text: &[u8]) -> Result<(), StoreError> {
+    // Never over a link (it would become a file and its target stay old) or a FIFO.
+    fsio::check_replaceable(path).map_err(|e| StoreError::Write {
+        path: path.to_path_buf(),
+        reason: e.reason(),
+    })?;
     let fail = |e: std::io::Error| StoreError::Write {
         path: path.to_path_buf(),
         reason: io_reason(&e),

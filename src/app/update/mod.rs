@@ -7,7 +7,10 @@ pub mod start;
 pub use edit::clean_pasted;
 
 use super::nav::{self, Dir, OverviewItem};
-use super::{Effect, Model, Msg, NewForm, OpenSession, SaveState, Screen, Status, StatusKind};
+use super::{
+    Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
+    StatusKind,
+};
 use crate::store::ListEntry;
 use crate::ui::texts;
 
@@ -31,6 +34,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             start::trashed(model, result);
             vec![Effect::ListSessions]
         }
+        Msg::RowChanged(reason) => start::row_changed(model, reason),
         Msg::Resize(w, h) => {
             model.width = w;
             model.height = h;
@@ -82,8 +86,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Export
         | Msg::Exported(_) => start::handle(model, msg),
         Msg::FollowUp => match model.list.get(model.selected) {
-            Some(ListEntry::Session { path, .. }) if model.screen == Screen::Start => {
-                vec![Effect::FollowUp(path.clone())]
+            Some(ListEntry::Session { path, header }) if model.screen == Screen::Start => {
+                vec![Effect::OnRow {
+                    path: path.clone(),
+                    row: RowIdentity::of(header),
+                    action: RowAction::FollowUp,
+                }]
             }
             _ => vec![],
         },
@@ -425,7 +433,11 @@ fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
 fn select(model: &mut Model) -> Vec<Effect> {
     match model.screen {
         Screen::Start => match model.list.get(model.selected) {
-            Some(ListEntry::Session { path, .. }) => vec![Effect::Open(path.clone())],
+            Some(ListEntry::Session { path, header }) => vec![Effect::OnRow {
+                path: path.clone(),
+                row: RowIdentity::of(header),
+                action: RowAction::Open,
+            }],
             Some(ListEntry::Unreadable { path, reason }) => {
                 let name = path
                     .file_name()

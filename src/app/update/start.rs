@@ -1,7 +1,7 @@
 //! The start screen's extra tools: import partner files, search all sessions, the group
 //! view, and reports.
 
-use super::super::{Effect, Model, Msg, Prompt, PromptKind, Screen};
+use super::super::{Effect, Model, Msg, Prompt, PromptKind, RowAction, RowIdentity, Screen};
 use super::{goto, set_error, set_info};
 use crate::store::ListEntry;
 use crate::ui::texts;
@@ -181,17 +181,28 @@ pub(super) fn exported(model: &mut Model, result: Result<std::path::PathBuf, Str
 /// `d` on the start screen: the first press asks, the second moves the session to the
 /// prullenbak (from where `kansrijk herstel` brings it back).
 pub(super) fn trash(model: &mut Model) -> Vec<Effect> {
-    let Some(ListEntry::Session { path, .. }) = model.list.get(model.selected) else {
+    let Some(ListEntry::Session { path, header }) = model.list.get(model.selected) else {
         return vec![];
     };
-    let path = path.clone();
+    let (path, row) = (path.clone(), RowIdentity::of(header));
     if model.confirm_trash == Some(model.selected) {
         model.confirm_trash = None;
-        return vec![Effect::Trash(path)];
+        return vec![Effect::OnRow {
+            path,
+            row,
+            action: RowAction::Trash,
+        }];
     }
     model.confirm_trash = Some(model.selected);
     set_info(model, texts::CONFIRM_TRASH.to_string());
     vec![]
+}
+
+/// The row's file was not what the row showed: nothing was done; the list is read again.
+pub(super) fn row_changed(model: &mut Model, reason: String) -> Vec<Effect> {
+    model.confirm_trash = None;
+    set_error(model, reason);
+    vec![Effect::ListSessions]
 }
 
 pub(super) fn trashed(model: &mut Model, result: Result<std::path::PathBuf, String>) {
