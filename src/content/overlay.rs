@@ -62,10 +62,15 @@ fn read(dir: &Path, name: &str) -> Result<Option<(String, String)>, ContentError
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Invalid {
+    use crate::store::fsio;
+    let invalid = |message: String| ContentError::Invalid {
         file: path.display().to_string(),
-        message: crate::store::io_reason(&e),
-    })?;
+        message,
+    };
+    let bytes = fsio::read_capped(&path, fsio::Links::Follow, fsio::MAX_SMALL_FILE_BYTES)
+        .map_err(|e| invalid(e.reason()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| invalid("geen geldige UTF-8-tekst".to_string()))?;
     Ok(Some((text, path.display().to_string())))
 }
 
