@@ -4,6 +4,8 @@
 //! session; a file whose size, inode or time changed is parsed again. Every save renames
 //! a new file into place (a new inode), so a saved session is never taken from the cache.
 //! The cache is a hidden file in the sessions folder (0600); deleting it is always safe.
+//! It is only trusted for showing: an in-place edit that keeps all three, or a forged
+//! entry, is caught before anything is done with a row (`store::check_row`).
 
 use super::{ListEntry, write_atomic};
 use crate::session::Header;
