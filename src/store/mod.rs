@@ -361,8 +361,8 @@ pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> 
             .map(|t| t.display().to_string())
             .unwrap_or_default();
         read_only = Some(format!(
-            "is een symbolische koppeling naar {target}; kansrijk schrijft niet via een \
-             koppeling (open het bestand zelf om erin te werken); alleen-lezen"
+            "is een symbolische koppeling naar {target}; open dat bestand zelf om erin te \
+             schrijven; alleen-lezen"
         ));
     } else if peek.schema > current {
         read_only = Some(format!(
