@@ -319,8 +319,16 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    let mode = mode_of(model);
     let key = key_of(&ev);
+    if model.too_small() {
+        // Behind "te klein" no key acts unseen; quitting still works.
+        return match key {
+            Key::Ctrl('c') => Some(Msg::Quit),
+            Key::Char('q') if !model.is_editing() => Some(Msg::Quit),
+            _ => None,
+        };
+    }
+    let mode = mode_of(model);
     let found = bindings(mode)
         .into_iter()
         .find(|b| b.keys.contains(&key))

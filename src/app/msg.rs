@@ -117,6 +117,9 @@ pub enum Msg {
     /// Bracketed paste.
     Paste(String),
     Resize(u16, u16),
+    /// The runtime's clock: time since start. Lets a status message expire while `update`
+    /// stays pure.
+    Tick(std::time::Duration),
     /// The sessions folder is being read (in the background, at start-up).
     Listing,
     /// Results of effects.
@@ -127,6 +130,31 @@ pub enum Msg {
         generation: u64,
         result: Result<(), String>,
     },
+}
+
+impl Msg {
+    /// True for what the user does (a key, a paste); false for what the runtime reports
+    /// (a resize, a tick, an effect's result) and for quitting.
+    pub fn is_user_input(&self) -> bool {
+        !matches!(
+            self,
+            Msg::Resize(..)
+                | Msg::Tick(_)
+                | Msg::Quit
+                | Msg::QuitAnyway
+                | Msg::Open(_)
+                | Msg::Listing
+                | Msg::Listed(_)
+                | Msg::Opened(_)
+                | Msg::Saved { .. }
+                | Msg::Trashed(_)
+                | Msg::Searched(_)
+                | Msg::GroupLoaded(_)
+                | Msg::Imported(_)
+                | Msg::Exported(_)
+                | Msg::ExternalEdited { .. }
+        )
+    }
 }
 
 /// What `update` asks the runtime to do; the runtime answers with messages.

@@ -160,6 +160,7 @@ fn event_loop(
         .ok()
         .and_then(|v| v.trim().parse().ok());
     let mut inputs = 0u32;
+    let started = std::time::Instant::now();
     loop {
         terminal.draw(|frame| ui::view(frame, model))?;
         if exit_after_first_frame {
@@ -219,6 +220,10 @@ fn event_loop(
             }
         }
         runtime.poll_saves(model);
+        {
+            let _guard = DISPATCH.lock();
+            runtime.dispatch(model, Msg::Tick(started.elapsed()));
+        }
         if let Some((target, text)) = runtime.external.take() {
             let result = edit_externally(terminal, &runtime.dir, &text);
             let _guard = DISPATCH.lock();
