@@ -113,6 +113,18 @@ pub enum TextTarget {
 }
 
 impl TextTarget {
+    /// A note (of a condition, an instrument, a dilemma, or the coach's): never shown on
+    /// a shared screen (F2).
+    pub fn is_note(&self) -> bool {
+        matches!(
+            self,
+            TextTarget::ConditionNote(_)
+                | TextTarget::InstrumentNote(_)
+                | TextTarget::Dilemma(_, DilemmaField::Note)
+                | TextTarget::CoachNote(_)
+        )
+    }
+
     /// Labels of table rows and the fields of an action are one line.
     pub fn single_line(&self) -> bool {
         matches!(self, TextTarget::RowLabel { .. } | TextTarget::Action(..))

@@ -134,3 +134,16 @@ pub const CONFIRM_TRASH: &str =
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
 pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
 pub const START_LOADING: &str = "Sessies laden…";
+
+// Presentation mode (F2): what a shared screen shows instead of private text.
+pub const START_PRESENTING: &str = "Presentatiemodus (F2): de lijst met sessies is verborgen. Druk op F2 om hem weer te tonen, of op n voor een nieuwe sessie.";
+pub const LIST_HIDDEN_PRESENTING: &str =
+    "De lijst met sessies is verborgen in de presentatiemodus. Druk eerst op F2.";
+pub const NOTE_HIDDEN: &str = "(verborgen in de presentatiemodus)";
+pub const NOTE_REFUSED_PRESENTING: &str =
+    "Notities blijven dicht in de presentatiemodus. Druk eerst op F2.";
+pub const COACH_REFUSED_PRESENTING: &str =
+    "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op F2.";
+pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
+pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
+    "In de presentatiemodus ziet u alleen treffers uit de open sessie, zonder notities.";

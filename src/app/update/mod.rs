@@ -49,6 +49,28 @@ fn expire_status(model: &mut Model) {
 }
 
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
+    if model.presenting
+        && model.screen == Screen::Start
+        && model.prompt.is_none()
+        && matches!(
+            msg,
+            Msg::Up
+                | Msg::Down
+                | Msg::PageUp
+                | Msg::PageDown
+                | Msg::Home
+                | Msg::End
+                | Msg::Select
+                | Msg::FollowUp
+                | Msg::DeleteRow
+                | Msg::OpenGroup
+                | Msg::StartSearch
+        )
+    {
+        set_info(model, texts::LIST_HIDDEN_PRESENTING.to_string());
+        return vec![];
+    }
     // Any key other than a second delete cancels a pending delete.
     if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
         && let Some(open) = model.open.as_mut()
@@ -80,6 +102,9 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
+            if model.presenting {
+                start::presenting_started(model);
+            }
             vec![]
         }
         Msg::Quit => {
@@ -383,9 +408,13 @@ fn back(model: &mut Model) -> Vec<Effect> {
     }
     match model.screen {
         Screen::Start => vec![],
-        Screen::NewSession | Screen::Group | Screen::Search => {
+        Screen::NewSession | Screen::Group => {
             model.screen = Screen::Start;
             model.group = None;
+            vec![]
+        }
+        Screen::Search if model.open.is_none() => {
+            model.screen = Screen::Start;
             vec![]
         }
         Screen::Overview => {
