@@ -78,6 +78,12 @@ pub const GUIDED_END: &str = "Dit was de laatste stap van het werkboek. Esc of o
 pub const EXTERNAL_EDITOR_FAILED: &str = "De eigen editor gaf een fout; de tekst is niet veranderd";
 pub const NO_EXTERNAL_EDITOR: &str = "Stel VISUAL of EDITOR in om een eigen editor te gebruiken";
 pub const NO_OWN_ROWS: &str = "Bij dit instrument staan de regels vast.";
+pub const FIXED_ROW_NOT_DELETABLE: &str =
+    "Deze regel hoort bij het instrument en blijft staan; alleen eigen regels (+) kunnen weg.";
+pub const ONLY_OWN_ROWS_DELETABLE: &str =
+    "Alleen eigen regels kunnen weg: kies er een met ↑/↓ en druk twee keer op d.";
+pub const CHOOSE_ACTION_TO_DELETE: &str =
+    "Kies eerst een afspraak met ↑/↓; twee keer d verwijdert haar.";
 pub const ACTION_ADDED: &str = "Afspraak toegevoegd; u vindt haar terug onder a (acties).";
 pub const CONFIRM_DELETE: &str = "Druk nog eens op d om deze regel te verwijderen.";
 pub const DELETED: &str = "Verwijderd.";
