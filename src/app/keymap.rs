@@ -85,6 +85,7 @@ static SESSION: &[Binding] = &[
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[C('c')], Msg::EditCoachNote, "c", "notitie van de coach (privé)", false),
     b(&[C('x')], Msg::Export, "x", "rapport (HTML) schrijven", false),
+    b(&[C('/')], Msg::StartSearch, "/", "zoeken in deze sessie", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -99,7 +100,7 @@ static START: &[Binding] = &[
     b(&[C('g')], Msg::OpenGroup, "g", "groepsbeeld", true),
     b(&[C('i')], Msg::StartImport, "i", "importeren", true),
     b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "naar de prullenbak", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "naar de prullenbak", false),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste sessie", false),
     b(&[Code(KeyCode::End)], Msg::End, "End", "laatste sessie", false),
@@ -192,7 +193,7 @@ static INSTRUMENT: &[Binding] = &[
     b(&[C('8')], Msg::Digit(8), "", "", false),
     b(&[C('9')], Msg::Digit(9), "", "", false),
     b(&[C('+'), C('n')], Msg::AddRow, "+", "eigen regel toevoegen", false),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "eigen regel verwijderen", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "eigen regel verwijderen", false),
 ];
 
 #[rustfmt::skip]
@@ -201,7 +202,7 @@ static ACTIONS: &[Binding] = &[
     b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "volgende kolom", false),
     b(&[C(' ')], Msg::Toggle, "spatie", "gedaan / koppeling wisselen", true),
     b(&[C('+'), C('n')], Msg::AddRow, "+", "nieuwe afspraak", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "verwijderen", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "verwijderen", false),
 ];
 
 #[rustfmt::skip]
@@ -231,6 +232,7 @@ static SEARCH: &[Binding] = &[
     b(&[], Msg::Up, "↑↓", "kiezen", true),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
     b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
+    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -319,8 +321,16 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    let mode = mode_of(model);
     let key = key_of(&ev);
+    if model.too_small() {
+        // Behind "te klein" no key acts unseen; quitting still works.
+        return match key {
+            Key::Ctrl('c') => Some(Msg::Quit),
+            Key::Char('q') if !model.is_editing() => Some(Msg::Quit),
+            _ => None,
+        };
+    }
+    let mode = mode_of(model);
     let found = bindings(mode)
         .into_iter()
         .find(|b| b.keys.contains(&key))

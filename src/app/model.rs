@@ -55,11 +55,24 @@ pub enum StatusKind {
     Error,
 }
 
-/// A line for the status bar.
+/// A line for the status bar. It belongs to the moment: it goes when the screen changes
+/// or when it has been shown for a few seconds (see [`Status::lifetime`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     pub kind: StatusKind,
     pub text: String,
+    /// The model's clock when it was set.
+    pub since: std::time::Duration,
+}
+
+impl Status {
+    /// How long a message stays: information briefly, an error a little longer.
+    pub fn lifetime(&self) -> std::time::Duration {
+        match self.kind {
+            StatusKind::Info => std::time::Duration::from_secs(5),
+            StatusKind::Error => std::time::Duration::from_secs(10),
+        }
+    }
 }
 
 /// Whether the open session's last change is on disk.
@@ -100,6 +113,18 @@ pub enum TextTarget {
 }
 
 impl TextTarget {
+    /// A note (of a condition, an instrument, a dilemma, or the coach's): never shown on
+    /// a shared screen (F2).
+    pub fn is_note(&self) -> bool {
+        matches!(
+            self,
+            TextTarget::ConditionNote(_)
+                | TextTarget::InstrumentNote(_)
+                | TextTarget::Dilemma(_, DilemmaField::Note)
+                | TextTarget::CoachNote(_)
+        )
+    }
+
     /// Labels of table rows and the fields of an action are one line.
     pub fn single_line(&self) -> bool {
         matches!(self, TextTarget::RowLabel { .. } | TextTarget::Action(..))
@@ -244,6 +269,11 @@ pub struct Model {
     pub open: Option<OpenSession>,
     pub help: bool,
     pub status: Option<Status>,
+    /// Counts the statuses set, so that `update` sees whether a message set a new one.
+    pub status_seq: u64,
+    /// Time since start, as of the last `Msg::Tick` (the runtime's clock; `update` reads
+    /// no clock itself).
+    pub clock: std::time::Duration,
     pub width: u16,
     pub height: u16,
     /// `NO_COLOR`: draw with modifiers only.
@@ -280,6 +310,8 @@ impl Model {
             open: None,
             help: false,
             status: None,
+            status_seq: 0,
+            clock: std::time::Duration::ZERO,
             width: 80,
             height: 24,
             no_color: false,
@@ -293,6 +325,12 @@ impl Model {
             confirm_quit: false,
             quitting: false,
         }
+    }
+
+    /// True while the terminal is below the smallest supported size: only the message
+    /// "te klein" is shown, and no key but quitting acts.
+    pub fn too_small(&self) -> bool {
+        self.width < crate::ui::MIN_WIDTH || self.height < crate::ui::MIN_HEIGHT
     }
 
     /// True while letter keys type text instead of giving commands.

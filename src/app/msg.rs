@@ -120,6 +120,9 @@ pub enum Msg {
     /// Bracketed paste.
     Paste(String),
     Resize(u16, u16),
+    /// The runtime's clock: time since start. Lets a status message expire while `update`
+    /// stays pure.
+    Tick(std::time::Duration),
     /// The sessions folder is being read (in the background, at start-up).
     Listing,
     /// Results of effects.
@@ -157,6 +160,32 @@ pub enum RowAction {
     Open,
     Trash,
     FollowUp,
+}
+
+impl Msg {
+    /// True for what the user does (a key, a paste); false for what the runtime reports
+    /// (a resize, a tick, an effect's result) and for quitting.
+    pub fn is_user_input(&self) -> bool {
+        !matches!(
+            self,
+            Msg::Resize(..)
+                | Msg::Tick(_)
+                | Msg::Quit
+                | Msg::QuitAnyway
+                | Msg::Open(_)
+                | Msg::Listing
+                | Msg::Listed(_)
+                | Msg::Opened(_)
+                | Msg::Saved { .. }
+                | Msg::Trashed(_)
+                | Msg::Searched(_)
+                | Msg::GroupLoaded(_)
+                | Msg::Imported(_)
+                | Msg::Exported(_)
+                | Msg::ExternalEdited { .. }
+                | Msg::RowChanged(_)
+        )
+    }
 }
 
 /// What `update` asks the runtime to do; the runtime answers with messages.

@@ -160,6 +160,7 @@ fn event_loop(
         .ok()
         .and_then(|v| v.trim().parse().ok());
     let mut inputs = 0u32;
+    let started = std::time::Instant::now();
     loop {
         terminal.draw(|frame| ui::view(frame, model))?;
         if exit_after_first_frame {
@@ -219,6 +220,10 @@ fn event_loop(
             }
         }
         runtime.poll_saves(model);
+        {
+            let _guard = DISPATCH.lock();
+            runtime.dispatch(model, Msg::Tick(started.elapsed()));
+        }
         if let Some((target, text)) = runtime.external.take() {
             let result = edit_externally(terminal, &runtime.dir, &text);
             let _guard = DISPATCH.lock();
@@ -272,11 +277,11 @@ fn edit_externally(
     dir: &std::path::Path,
     text: &str,
 ) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .or_else(|| std::env::var("EDITOR").ok())
-        .filter(|e| !e.trim().is_empty())
-        .ok_or_else(|| crate::ui::texts::NO_EXTERNAL_EDITOR.to_string())?;
+    let editor = editor_command(
+        std::env::var("VISUAL").ok().as_deref(),
+        std::env::var("EDITOR").ok().as_deref(),
+    )
+    .ok_or_else(|| crate::ui::texts::NO_EXTERNAL_EDITOR.to_string())?;
     crate::store::ensure_dir(dir).map_err(|e| e.to_string())?;
     let path = dir.join(edit_file_name(std::process::id()));
     crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
@@ -303,6 +308,17 @@ fn edit_externally(
     result
 }
 
+/// The user's editor: `VISUAL`, else `EDITOR`; an empty (or blank) value counts as unset,
+/// so an empty `VISUAL` does not hide a set `EDITOR`.
+pub fn editor_command(visual: Option<&str>, editor: Option<&str>) -> Option<String> {
+    [visual, editor]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|e| !e.is_empty())
+        .map(str::to_string)
+}
+
 /// Bracketed paste (a paste arrives as one event) and the terminal's "alternate scroll"
 /// mode: in the alternate screen the mouse wheel sends ↑/↓, so lists scroll with the
 /// wheel while the mouse stays free for selecting and copying text.
@@ -325,6 +341,25 @@ fn disable_extras() -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_visual_does_not_hide_editor() {
+        assert_eq!(
+            editor_command(Some(""), Some("nano")).as_deref(),
+            Some("nano")
+        );
+        assert_eq!(
+            editor_command(Some("  "), Some("vim")).as_deref(),
+            Some("vim")
+        );
+        assert_eq!(
+            editor_command(Some("code --wait"), Some("nano")).as_deref(),
+            Some("code --wait")
+        );
+        assert_eq!(editor_command(None, Some("nano")).as_deref(), Some("nano"));
+        assert_eq!(editor_command(Some(""), Some("")), None);
+        assert_eq!(editor_command(None, None), None);
+    }
 
     #[test]
     fn stale_external_editor_files_are_removed_live_ones_kept() {

@@ -87,7 +87,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
             Row::DilemmaText(field) => {
                 let target = TextTarget::Dilemma(dilemma.id.clone(), *field);
                 let title = text::title(content, &target);
-                let value = text::get(&open.session, &target);
+                let value = if model.presenting && target.is_note() {
+                    texts::NOTE_HIDDEN.to_string()
+                } else {
+                    text::get(&open.session, &target)
+                };
                 let style = if value.trim().is_empty() {
                     theme.dim()
                 } else {

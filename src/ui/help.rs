@@ -13,11 +13,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
     let mut seen = Vec::new();
-    let keys: Vec<(&str, &str)> = bindings(mode)
-        .into_iter()
-        // Footer-only summaries ("↑↓", "1-5") repeat what the single keys say.
+    let all = bindings(mode);
+    let keys: Vec<(&str, &str)> = all
+        .iter()
+        // Footer-only entries ("↑↓", "1-5", "s scan") repeat what a bound key says.
         .filter(|b| {
-            !(b.keys.is_empty() && (b.key_label.contains('↑') || b.key_label.contains('-')))
+            !(b.keys.is_empty() && all.iter().any(|o| !o.keys.is_empty() && o.msg == b.msg))
         })
         .filter(|b| !b.help.is_empty())
         .map(|b| (b.key_label, b.help))

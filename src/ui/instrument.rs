@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i: usize, theme: Theme
     let width = list_area.width.saturating_sub(6) as usize;
     let items: Vec<ListItem> = rows
         .iter()
-        .map(|row| item(row, inst, answer, open.col, width, theme))
+        .map(|row| item(row, inst, answer, open.col, width, model.presenting, theme))
         .collect();
     let title = match &inst.kind {
         InstrumentKind::Choice { multi: true, .. } => "Kies wat past (meer mogelijk)",
@@ -107,6 +107,7 @@ fn item<'a>(
     answer: &InstrumentAnswer,
     col: usize,
     width: usize,
+    presenting: bool,
     theme: Theme,
 ) -> ListItem<'a> {
     match (&inst.kind, row) {
@@ -162,7 +163,14 @@ fn item<'a>(
         (_, Row::AddRow) => ListItem::new(Line::styled(texts::ADD_ROW, theme.accent())),
         (_, Row::InstrumentNote) => ListItem::new(vec![
             Line::styled(texts::INSTRUMENT_NOTE, theme.title()),
-            Line::styled(format!("  {}", preview(Some(&answer.note))), theme.dim()),
+            Line::styled(
+                if presenting {
+                    format!("  {}", texts::NOTE_HIDDEN)
+                } else {
+                    format!("  {}", preview(Some(&answer.note)))
+                },
+                theme.dim(),
+            ),
         ]),
         _ => ListItem::new(""),
     }

@@ -144,7 +144,12 @@ fn draw_detail(
         .get(&cond.id)
         .map(|n| n.trim())
         .unwrap_or("");
-    if note.is_empty() {
+    if model.presenting {
+        lines.push(Line::styled(
+            format!("{}: {}", texts::NOTE, texts::NOTE_HIDDEN),
+            theme.dim(),
+        ));
+    } else if note.is_empty() {
         lines.push(Line::styled(
             format!("{}: {}", texts::NOTE, texts::NOTE_EMPTY),
             theme.dim(),

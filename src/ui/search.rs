@@ -53,6 +53,7 @@ pub fn draw_prompt(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
     };
     let title = match prompt.kind {
         crate::app::PromptKind::Import => texts::IMPORT_TITLE,
+        crate::app::PromptKind::Search if model.open.is_some() => texts::SEARCH_SESSION_TITLE,
         crate::app::PromptKind::Search => texts::SEARCH_TITLE,
     };
     let mut ta = prompt.textarea.clone();

@@ -24,6 +24,16 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             },
             theme.dim(),
         ));
+    if model.presenting && model.screen == crate::app::Screen::Start {
+        // A shared screen shows no other bestuurder: a neutral screen instead of the list.
+        frame.render_widget(
+            Paragraph::new(Line::styled(texts::START_PRESENTING, theme.dim()))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
     if let Some(err) = &model.list_error {
         frame.render_widget(
             Paragraph::new(Line::styled(texts::safe(err), theme.error()))

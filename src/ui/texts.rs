@@ -78,6 +78,12 @@ pub const GUIDED_END: &str = "Dit was de laatste stap van het werkboek. Esc of o
 pub const EXTERNAL_EDITOR_FAILED: &str = "De eigen editor gaf een fout; de tekst is niet veranderd";
 pub const NO_EXTERNAL_EDITOR: &str = "Stel VISUAL of EDITOR in om een eigen editor te gebruiken";
 pub const NO_OWN_ROWS: &str = "Bij dit instrument staan de regels vast.";
+pub const FIXED_ROW_NOT_DELETABLE: &str =
+    "Deze regel hoort bij het instrument en blijft staan; alleen eigen regels (+) kunnen weg.";
+pub const ONLY_OWN_ROWS_DELETABLE: &str =
+    "Alleen eigen regels kunnen weg: kies er een met ↑/↓ en druk twee keer op d.";
+pub const CHOOSE_ACTION_TO_DELETE: &str =
+    "Kies eerst een afspraak met ↑/↓; twee keer d verwijdert haar.";
 pub const ACTION_ADDED: &str = "Afspraak toegevoegd; u vindt haar terug onder a (acties).";
 pub const CONFIRM_DELETE: &str = "Druk nog eens op d om deze regel te verwijderen.";
 pub const DELETED: &str = "Verwijderd.";
@@ -134,3 +140,16 @@ pub const CONFIRM_TRASH: &str =
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
 pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
 pub const START_LOADING: &str = "Sessies laden…";
+
+// Presentation mode (F2): what a shared screen shows instead of private text.
+pub const START_PRESENTING: &str = "Presentatiemodus (F2): de lijst met sessies is verborgen. Druk op F2 om hem weer te tonen, of op n voor een nieuwe sessie.";
+pub const LIST_HIDDEN_PRESENTING: &str =
+    "De lijst met sessies is verborgen in de presentatiemodus. Druk eerst op F2.";
+pub const NOTE_HIDDEN: &str = "(verborgen in de presentatiemodus)";
+pub const NOTE_REFUSED_PRESENTING: &str =
+    "Notities blijven dicht in de presentatiemodus. Druk eerst op F2.";
+pub const COACH_REFUSED_PRESENTING: &str =
+    "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op F2.";
+pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
+pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
+    "In de presentatiemodus ziet u alleen treffers uit de open sessie, zonder notities.";

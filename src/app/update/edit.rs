@@ -44,6 +44,14 @@ pub(super) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect
 
 /// Opens the editor on a target, unless the session is read-only.
 pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<Effect> {
+    if model.presenting && target.is_note() {
+        let refusal = match target {
+            TextTarget::CoachNote(_) => texts::COACH_REFUSED_PRESENTING,
+            _ => texts::NOTE_REFUSED_PRESENTING,
+        };
+        super::set_info(model, refusal.to_string());
+        return vec![];
+    }
     if super::screens::refuse_read_only(model) {
         return vec![];
     }

@@ -16,6 +16,64 @@ use crate::ui::texts;
 
 /// Applies one message to the model and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Behind "te klein" nothing acts unseen: only quitting and what the runtime reports.
+    if model.too_small() && msg.is_user_input() {
+        return vec![];
+    }
+    if let Msg::Tick(now) = msg {
+        model.clock = now;
+        expire_status(model);
+        return vec![];
+    }
+    let screen = model.screen;
+    let status_seq = model.status_seq;
+    let effects = handle(model, msg);
+    // A message belongs to the screen it was given on.
+    if model.screen != screen && model.status_seq == status_seq {
+        model.status = None;
+    }
+    effects
+}
+
+/// Clears a status that has been on screen long enough, and the question it asked.
+fn expire_status(model: &mut Model) {
+    let expired = model
+        .status
+        .as_ref()
+        .is_some_and(|s| model.clock.saturating_sub(s.since) >= s.lifetime());
+    if expired {
+        model.status = None;
+        model.confirm_trash = None;
+        model.confirm_quit = false;
+        if let Some(open) = model.open.as_mut() {
+            open.confirm_delete = None;
+        }
+    }
+}
+
+fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
+    if model.presenting
+        && model.screen == Screen::Start
+        && model.prompt.is_none()
+        && matches!(
+            msg,
+            Msg::Up
+                | Msg::Down
+                | Msg::PageUp
+                | Msg::PageDown
+                | Msg::Home
+                | Msg::End
+                | Msg::Select
+                | Msg::FollowUp
+                | Msg::DeleteRow
+                | Msg::OpenGroup
+                | Msg::StartSearch
+        )
+    {
+        set_info(model, texts::LIST_HIDDEN_PRESENTING.to_string());
+        return vec![];
+    }
     // Any key other than a second delete cancels a pending delete.
     if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
         && let Some(open) = model.open.as_mut()
@@ -40,12 +98,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.height = h;
             vec![]
         }
+        // Handled in `update` before anything else.
+        Msg::Tick(_) => vec![],
         Msg::ToggleHelp => {
             model.help = !model.help;
             vec![]
         }
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
+            if model.presenting {
+                start::presenting_started(model);
+            }
             vec![]
         }
         Msg::Quit => {
@@ -207,10 +270,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Opened(Ok(opened)) => {
-            model.status = opened.read_only.as_ref().map(|reason| Status {
-                kind: StatusKind::Error,
-                text: format!("{}: {reason}", texts::READ_ONLY),
-            });
+            model.status = None;
+            if let Some(reason) = &opened.read_only {
+                set_error(model, format!("{}: {reason}", texts::READ_ONLY));
+            }
             let opened = *opened;
             let mut open = OpenSession::new(opened.path, opened.session, opened.read_only);
             open.previous = opened.previous;
@@ -255,16 +318,19 @@ fn group_by_bestuurder(entries: &mut [ListEntry]) {
 }
 
 pub(super) fn set_error(model: &mut Model, text: String) {
-    model.status = Some(Status {
-        kind: StatusKind::Error,
-        text,
-    });
+    set_status(model, StatusKind::Error, text);
 }
 
 pub(super) fn set_info(model: &mut Model, text: String) {
+    set_status(model, StatusKind::Info, text);
+}
+
+fn set_status(model: &mut Model, kind: StatusKind, text: String) {
+    model.status_seq += 1;
     model.status = Some(Status {
-        kind: StatusKind::Info,
+        kind,
         text,
+        since: model.clock,
     });
 }
 
@@ -277,12 +343,17 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
             if generation == open.generation {
                 open.save = SaveState::Saved;
             }
-            if model
-                .status
-                .as_ref()
-                .is_some_and(|s| s.text.starts_with(texts::NOT_SAVED))
+            // The warnings about the failed save no longer hold.
+            let still_failed = matches!(open.save, SaveState::Failed(_));
+            if !still_failed
+                && model.status.as_ref().is_some_and(|s| {
+                    s.text.starts_with(texts::NOT_SAVED) || s.text == texts::QUIT_UNSAVED
+                })
             {
                 model.status = None;
+            }
+            if !still_failed {
+                model.confirm_quit = false;
             }
         }
         Err(reason) => {
@@ -345,9 +416,13 @@ fn back(model: &mut Model) -> Vec<Effect> {
     }
     match model.screen {
         Screen::Start => vec![],
-        Screen::NewSession | Screen::Group | Screen::Search => {
+        Screen::NewSession | Screen::Group => {
             model.screen = Screen::Start;
             model.group = None;
+            vec![]
+        }
+        Screen::Search if model.open.is_none() => {
+            model.screen = Screen::Start;
             vec![]
         }
         Screen::Overview => {
