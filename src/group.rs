@@ -231,56 +231,6 @@ pub fn deltas(content: &ScanContent, previous: &Session, current: &Session) -> V
         .collect()
 }
 
-/// A change in score with a sign and a Dutch decimal comma, one decimal: `+0,5`, `-1,3`.
-/// A change that rounds to zero is `±0,0` (never `-0,0`). Halves round away from zero.
-pub fn fmt_delta(delta: f64) -> String {
-    let tenths = (delta * 10.0).round();
-    if tenths == 0.0 || !tenths.is_finite() {
-        return "±0,0".to_string();
-    }
-    let sign = if tenths > 0.0 { '+' } else { '-' };
-    let abs = tenths.abs() / 10.0;
-    format!("{sign}{abs:.1}").replace('.', ",")
-}
-
-/// An optional delta; `–` when there is none.
-pub fn fmt_opt_delta(delta: Option<f64>) -> String {
-    delta.map(fmt_delta).unwrap_or_else(|| "–".to_string())
-}
-
-/// `R1`, `R2`, … `Rn`: names for respondents in an anonymous report.
-pub fn anonymous_names(n: usize) -> Vec<String> {
-    (1..=n).map(|i| format!("R{i}")).collect()
-}
-
-/// The names to show for `sessions`: `R1…Rn` when `anonymous`, otherwise each
-/// bestuurder's name (with the organisation when two share a name; `R<i>` when empty).
-pub fn display_names(sessions: &[Session], anonymous: bool) -> Vec<String> {
-    if anonymous {
-        return anonymous_names(sessions.len());
-    }
-    sessions
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let name = s.bestuurder.trim();
-            if name.is_empty() {
-                return format!("R{}", i + 1);
-            }
-            let shared = sessions
-                .iter()
-                .filter(|o| o.bestuurder.trim() == name)
-                .count()
-                > 1;
-            if shared && !s.organisatie.trim().is_empty() {
-                format!("{name} ({})", s.organisatie.trim())
-            } else {
-                name.to_string()
-            }
-        })
-        .collect()
-}
-
 /// The folder for a samenwerking's imported sessions: `<dir>/groepen/<slug>`.
 pub fn group_dir(dir: &Path, samenwerking: &str) -> PathBuf {
     let slug = session::slug(samenwerking);
@@ -370,12 +320,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The sessions of one samenwerking, for a group view: the readable top-level sessions in
-/// `dir` whose samenwerking has the same slug, then the readable ones in its group folder.
-/// A session id that occurs more than once counts once (the most recently updated copy).
+/// The sessions of one samenwerking, for a group view, by the one membership rule
+/// ([`one_per_respondent`]): the readable top-level sessions in `dir` whose samenwerking
+/// has the same slug, and the readable ones in its group folder (`groepen/<slug>/`).
 pub fn members(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
+    one_per_respondent(candidates(dir, samenwerking))
+}
+
+/// Every readable session of one samenwerking in `dir` and its group folder, before the
+/// membership rule: top-level files first, each part in file-name order.
+pub fn candidates(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
     let wanted = session::slug(samenwerking);
-    let mut out: Vec<(PathBuf, Session)> = Vec::new();
     let top = store::list(dir).unwrap_or_default();
     let mut paths: Vec<PathBuf> = top
         .iter()
@@ -398,20 +353,97 @@ pub fn members(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
         .unwrap_or_default();
     imported.sort();
     paths.extend(imported);
-    for path in paths {
-        let Ok(session) = store::load(&path) else {
-            continue;
-        };
-        match out.iter_mut().find(|(_, s)| s.id == session.id) {
-            Some(existing) => {
-                if session.updated > existing.1.updated {
-                    *existing = (path, session);
+    paths
+        .into_iter()
+        .filter_map(|path| store::load(&path).ok().map(|s| (path, s)))
+        .collect()
+}
+
+/// Who is in a group, decided by [`membership`], as indices into the candidates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Membership {
+    /// One session per respondent, ordered by name (bestuurder, then organisation), then
+    /// file.
+    pub members: Vec<usize>,
+    /// Earlier sessions of a respondent, left out for their latest one:
+    /// (left out, the member that counts instead).
+    pub superseded: Vec<(usize, usize)>,
+    /// Copies of a session already counted (same session id): (copy, the counted one).
+    pub copies: Vec<(usize, usize)>,
+}
+
+/// The respondent a session belongs to: its bestuurder and organisation, compared
+/// without case and surrounding spaces. A session without a bestuurder is a respondent
+/// of its own.
+fn respondent_key(s: &Session) -> (String, String) {
+    let name = s.bestuurder.trim().to_lowercase();
+    if name.is_empty() {
+        return (String::new(), format!("id:{}", s.id));
+    }
+    (name, s.organisatie.trim().to_lowercase())
+}
+
+/// The one membership rule, used by the group view, `compare` and every group report:
+/// a session id counts once (its most recently updated copy), and of each respondent
+/// (bestuurder + organisation) only the latest session counts — the most recently
+/// created, so a follow-up replaces the session before it.
+pub fn membership(candidates: &[(&Path, &Session)]) -> Membership {
+    let mut out = Membership::default();
+    // A session id counts once: the most recently updated copy (the first on a tie).
+    let mut unique: Vec<usize> = Vec::new();
+    for (i, (_, session)) in candidates.iter().enumerate() {
+        match unique
+            .iter_mut()
+            .find(|k| candidates[**k].1.id == session.id)
+        {
+            Some(kept) => {
+                if session.updated > candidates[*kept].1.updated {
+                    out.copies.push((*kept, i));
+                    *kept = i;
+                } else {
+                    out.copies.push((i, *kept));
                 }
             }
-            None => out.push((path, session)),
+            None => unique.push(i),
         }
     }
+    // Latest first, so the first of each respondent is the one that counts.
+    unique.sort_by(|&a, &b| {
+        let (pa, sa) = &candidates[a];
+        let (pb, sb) = &candidates[b];
+        (sb.created, sb.updated)
+            .cmp(&(sa.created, sa.updated))
+            .then_with(|| pa.cmp(pb))
+    });
+    let mut counted: Vec<((String, String), usize)> = Vec::new();
+    for i in unique {
+        let key = respondent_key(&candidates[i].1);
+        match counted.iter().find(|(k, _)| *k == key) {
+            Some((_, instead)) => out.superseded.push((i, *instead)),
+            None => {
+                counted.push((key, i));
+                out.members.push(i);
+            }
+        }
+    }
+    out.members.sort_by(|&a, &b| {
+        respondent_key(&candidates[a].1)
+            .cmp(&respondent_key(&candidates[b].1))
+            .then_with(|| candidates[a].0.cmp(&candidates[b].0))
+    });
     out
+}
+
+/// [`membership`] applied: the sessions that count, in member order.
+pub fn one_per_respondent(candidates: Vec<(PathBuf, Session)>) -> Vec<(PathBuf, Session)> {
+    let borrowed: Vec<(&Path, &Session)> =
+        candidates.iter().map(|(p, s)| (p.as_path(), s)).collect();
+    let chosen = membership(&borrowed).members;
+    let mut slots: Vec<Option<(PathBuf, Session)>> = candidates.into_iter().map(Some).collect();
+    chosen
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 #[cfg(test)]
@@ -659,41 +691,6 @@ mod tests {
         assert!(close(d[2], 0.0));
         assert_eq!(d[3], None);
         assert_eq!(d[4], None, "no previous score");
-        let shown: Vec<String> = d.iter().map(|x| fmt_opt_delta(*x)).collect();
-        assert_eq!(shown, ["+0,5", "-2,0", "±0,0", "–", "–"]);
-    }
-
-    #[test]
-    fn delta_formatting() {
-        assert_eq!(fmt_delta(0.5), "+0,5");
-        assert_eq!(fmt_delta(-0.5), "-0,5");
-        assert_eq!(fmt_delta(0.0), "±0,0");
-        assert_eq!(fmt_delta(-0.0), "±0,0");
-        assert_eq!(fmt_delta(0.04), "±0,0");
-        assert_eq!(fmt_delta(-0.04), "±0,0", "never -0,0");
-        assert_eq!(fmt_delta(0.25), "+0,3", "halves away from zero");
-        assert_eq!(fmt_delta(-0.25), "-0,3");
-        assert_eq!(fmt_delta(1.0 / 3.0), "+0,3");
-        assert_eq!(fmt_delta(-4.0), "-4,0");
-        assert_eq!(fmt_delta(2.75 - 2.0), "+0,8");
-        assert_eq!(fmt_delta(f64::NAN), "±0,0");
-    }
-
-    #[test]
-    fn names() {
-        assert_eq!(anonymous_names(3), ["R1", "R2", "R3"]);
-        let mut a = session("Anne", &[]);
-        a.organisatie = "Zorg A".into();
-        let mut b = session("Anne", &[]);
-        b.organisatie = "Zorg B".into();
-        let c = session("  ", &[]);
-        let d = session("Bert", &[]);
-        let group = [a, b, c, d];
-        assert_eq!(
-            display_names(&group, false),
-            ["Anne (Zorg A)", "Anne (Zorg B)", "R3", "Bert"]
-        );
-        assert_eq!(display_names(&group, true), ["R1", "R2", "R3", "R4"]);
     }
 
     #[test]
