@@ -693,6 +693,93 @@ mod tests {
         assert_eq!(d[4], None, "no previous score");
     }
 
+    fn at(name: &str, org: &str, created: i64) -> Session {
+        let mut s = Session::new(
+            name,
+            org,
+            "Wijkzorg Noord",
+            Mode::Zelfreflectie,
+            jiff::Timestamp::from_second(created).expect("timestamp"),
+        );
+        s.id = format!("{name}-{org}-{created}");
+        s
+    }
+
+    #[test]
+    fn the_latest_session_of_each_respondent_counts() {
+        let candidates = vec![
+            (PathBuf::from("b-later.ron"), at("Bea", "Zorg B", 2_000)),
+            (
+                PathBuf::from("a-first.ron"),
+                at("Anne Jansen", "Zorg A", 1_000),
+            ),
+            (
+                PathBuf::from("a-follow.ron"),
+                at(" anne jansen ", "zorg a", 3_000),
+            ),
+            // The same name at another organisation is another respondent.
+            (
+                PathBuf::from("a-other.ron"),
+                at("Anne Jansen", "Zorg C", 500),
+            ),
+            (PathBuf::from("b-first.ron"), at("Bea", "Zorg B", 100)),
+        ];
+        let borrowed: Vec<(&Path, &Session)> =
+            candidates.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        let m = membership(&borrowed);
+        let files: Vec<PathBuf> = m
+            .members
+            .iter()
+            .map(|&i| borrowed[i].0.to_path_buf())
+            .collect();
+        assert_eq!(
+            files,
+            [
+                PathBuf::from("a-follow.ron"),
+                PathBuf::from("a-other.ron"),
+                PathBuf::from("b-later.ron")
+            ],
+            "by name, then organisation"
+        );
+        let superseded: Vec<(&Path, &Path)> = m
+            .superseded
+            .iter()
+            .map(|&(gone, instead)| (borrowed[gone].0, borrowed[instead].0))
+            .collect();
+        assert!(superseded.contains(&(Path::new("a-first.ron"), Path::new("a-follow.ron"))));
+        assert!(superseded.contains(&(Path::new("b-first.ron"), Path::new("b-later.ron"))));
+        assert!(m.copies.is_empty());
+        drop(borrowed);
+        let kept: Vec<PathBuf> = one_per_respondent(candidates)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(kept, files);
+    }
+
+    #[test]
+    fn a_copy_of_a_session_counts_once() {
+        let first = at("Anne", "A", 1_000);
+        let mut edited = first.clone();
+        edited.updated = jiff::Timestamp::from_second(5_000).expect("timestamp");
+        let candidates = [
+            (Path::new("anne.ron"), &first),
+            (Path::new("groepen/x/anne.ron"), &edited),
+        ];
+        let m = membership(&candidates);
+        assert_eq!(m.members, [1], "the most recently updated copy");
+        assert_eq!(m.copies, [(0, 1)]);
+        assert!(m.superseded.is_empty());
+    }
+
+    #[test]
+    fn sessions_without_a_name_are_each_their_own_respondent() {
+        let a = at("", "", 1_000);
+        let b = at("  ", "", 2_000);
+        let candidates = [(Path::new("a.ron"), &a), (Path::new("b.ron"), &b)];
+        assert_eq!(membership(&candidates).members.len(), 2);
+    }
+
     #[test]
     fn group_dir_is_the_slug() {
         let d = Path::new("/x");

@@ -353,3 +353,122 @@ fn common_samenwerking(sessions: &[&Session]) -> String {
     }
     best.map(|(s, _)| s.to_string()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Answer, Mode};
+
+    fn respondent(content: &Content, name: &str, score: u8) -> Session {
+        let mut s = Session::new(
+            name,
+            "Zorg",
+            "Wijkzorg Noord",
+            Mode::Zelfreflectie,
+            jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+        );
+        for (_, item) in content.scan.items() {
+            s.answers.insert(item.id.clone(), Answer::Score(score));
+        }
+        s
+    }
+
+    fn people(content: &Content) -> Vec<Session> {
+        ["Anne", "Bea", "Cor", "Dirk", "Els", "Frits"]
+            .iter()
+            .zip(1u8..)
+            .map(|(n, i)| respondent(content, n, 1 + i % 5))
+            .collect()
+    }
+
+    fn with_paths(sessions: &[Session]) -> Vec<(PathBuf, Session)> {
+        sessions
+            .iter()
+            .map(|s| (PathBuf::from(format!("{}.ron", s.bestuurder)), s.clone()))
+            .collect()
+    }
+
+    fn build(content: &Content, c: &[(PathBuf, Session)], anonymous: bool) -> Group {
+        let b: Vec<(&Path, &Session)> = c.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        Group::build(content, &b, anonymous)
+    }
+
+    #[test]
+    fn anonymous_numbers_follow_a_stable_hash_of_the_session_ids_not_the_names() {
+        let content = Content::embedded().expect("content");
+        let sessions = people(&content);
+        let candidates = with_paths(&sessions);
+        let named = build(&content, &candidates, false);
+        let labels: Vec<&str> = named.respondents.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Anne", "Bea", "Cor", "Dirk", "Els", "Frits"]);
+
+        let anonymous = build(&content, &candidates, true);
+        let labels: Vec<&str> = anonymous
+            .respondents
+            .iter()
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(labels, ["R1", "R2", "R3", "R4", "R5", "R6"]);
+        // R1…R6 in the order of FNV-1a of the session ids.
+        let mut by_hash: Vec<&Session> = sessions.iter().collect();
+        by_hash.sort_by_key(|s| stable_hash(s.id.as_bytes()));
+        let expected: Vec<Vec<Option<f64>>> = by_hash
+            .iter()
+            .map(|s| crate::scan::score(&content.scan, &s.answers).scores())
+            .collect();
+        let got: Vec<Vec<Option<f64>>> = anonymous
+            .respondents
+            .iter()
+            .map(|r| r.scores.clone())
+            .collect();
+        assert_eq!(got, expected);
+        let alphabetical: Vec<Vec<Option<f64>>> =
+            named.respondents.iter().map(|r| r.scores.clone()).collect();
+        assert_ne!(
+            got, alphabetical,
+            "the numbers do not give away the names' order"
+        );
+
+        // The same group in another order keeps its numbers.
+        let mut reversed = candidates.clone();
+        reversed.reverse();
+        assert_eq!(build(&content, &reversed, true), anonymous);
+        // Nothing in the anonymous model names anyone.
+        for r in &anonymous.respondents {
+            assert!(r.bestuurder.is_empty() && r.organisatie.is_empty());
+            assert_eq!(r.file, None);
+        }
+    }
+
+    #[test]
+    fn the_group_shows_numbers_topics_and_who_stands_for_whom() {
+        let content = Content::embedded().expect("content");
+        let sessions = people(&content);
+        let group = build(&content, &with_paths(&sessions[..2]), false);
+        assert_eq!(group.samenwerking, "Wijkzorg Noord");
+        assert!(!group.mixed);
+        let anne = &group.respondents[0];
+        assert_eq!((anne.number.as_str(), anne.label.as_str()), ("R1", "Anne"));
+        assert_eq!(anne.file.as_deref(), Some(Path::new("Anne.ron")));
+        assert_eq!(anne.date, short_date(sessions[0].updated));
+        // Anne 2, Bea 3 everywhere: mean 2,5, min 2, max 3, weak.
+        let c = &group.conditions[0];
+        assert_eq!(
+            (c.mean, c.min, c.max, c.n),
+            (Some(2.5), Some(2.0), Some(3.0), 2)
+        );
+        assert!(c.weak);
+        assert_eq!(group.weak.len(), 5);
+        assert!(group.disagreements.is_empty(), "spread 1 is no topic");
+        assert_eq!(group.by_spread.len(), content.scan.item_count());
+        let json = serde_json::to_string(&group.to_json()).expect("json");
+        assert!(
+            json.starts_with(r#"{"respondents":2,"conditions":{"ambitie":{"mean":2.5"#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""members":[{"label":"Anne","date":"#),
+            "{json}"
+        );
+    }
+}
