@@ -79,6 +79,13 @@ fn after_a_follow_up_the_group_view_and_compare_agree_on_who_counts_and_the_mean
     app.press('g');
     assert_eq!(app.model.screen, Screen::Group);
     let screen = app.screen();
+    let today = kansrijk::present::short_date(jiff::Timestamp::now());
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("Anne Jansen") && l.contains(&today)),
+        "the follow-up's date stands next to Anne: {screen}"
+    );
 
     let dir = app.dir.path().to_path_buf();
     let out = compare(&dir, &["--json"]);
@@ -124,7 +131,6 @@ fn after_a_follow_up_the_group_view_and_compare_agree_on_who_counts_and_the_mean
     let out = compare(&dir, &[]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.matches("Anne Jansen").count(), 1, "{text}");
-    let today = kansrijk::present::short_date(jiff::Timestamp::now());
     assert!(
         text.contains(&format!("R1 = Anne Jansen (sessie van {today}")),
         "{text}"

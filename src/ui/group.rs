@@ -78,7 +78,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             format!(" ● {} ", texts::GROUP_MEAN),
             theme.accent(),
         ));
-    let per_line = usize::from(left.width.saturating_sub(2) / 26).max(1);
+    // Each entry: marker, name, and the date of the session that stands for them.
+    const ENTRY: u16 = 2 + 22 + 1 + 10 + 2;
+    let per_line = usize::from(left.width.saturating_sub(2) / ENTRY).max(1);
     let legend_rows = group.respondents.len().div_ceil(per_line) as u16;
     let [radar_area, legend_area] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(legend_rows + 2)]).areas(left);
@@ -109,8 +111,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     format!("{} ", MARKERS.get(i).copied().unwrap_or("·")),
                     theme.key(),
                 ));
-                let name: String = texts::safe(&r.label).chars().take(24).collect();
-                spans.push(Span::raw(format!("{name:<26}")));
+                let name: String = texts::safe(&r.label).chars().take(22).collect();
+                spans.push(Span::raw(format!("{name:<22} ")));
+                spans.push(Span::styled(format!("{:<12}", r.date), theme.dim()));
             }
             Line::from(spans)
         })
