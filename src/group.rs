@@ -417,7 +417,7 @@ pub fn membership(candidates: &[(&Path, &Session)]) -> Membership {
     });
     let mut counted: Vec<((String, String), usize)> = Vec::new();
     for i in unique {
-        let key = respondent_key(&candidates[i].1);
+        let key = respondent_key(candidates[i].1);
         match counted.iter().find(|(k, _)| *k == key) {
             Some((_, instead)) => out.superseded.push((i, *instead)),
             None => {
@@ -427,9 +427,9 @@ pub fn membership(candidates: &[(&Path, &Session)]) -> Membership {
         }
     }
     out.members.sort_by(|&a, &b| {
-        respondent_key(&candidates[a].1)
-            .cmp(&respondent_key(&candidates[b].1))
-            .then_with(|| candidates[a].0.cmp(&candidates[b].0))
+        respondent_key(candidates[a].1)
+            .cmp(&respondent_key(candidates[b].1))
+            .then_with(|| candidates[a].0.cmp(candidates[b].0))
     });
     out
 }
