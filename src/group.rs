@@ -218,19 +218,6 @@ pub fn topics<'a>(content: &'a ScanContent, stats: &'a GroupStats) -> Topics<'a>
     }
 }
 
-/// Per condition (scan order): current score − previous score; `None` when either is
-/// missing.
-pub fn deltas(content: &ScanContent, previous: &Session, current: &Session) -> Vec<Option<f64>> {
-    let before = scan::score(content, &previous.answers);
-    let now = scan::score(content, &current.answers);
-    before
-        .conditions
-        .iter()
-        .zip(&now.conditions)
-        .map(|(b, n)| Some(n.score? - b.score?))
-        .collect()
-}
-
 /// The folder for a samenwerking's imported sessions: `<dir>/groepen/<slug>`.
 pub fn group_dir(dir: &Path, samenwerking: &str) -> PathBuf {
     let slug = session::slug(samenwerking);
@@ -661,36 +648,6 @@ mod tests {
         let t = topics(&c.scan, &s);
         let ids: Vec<&str> = t.weak.iter().map(|w| w.condition.id.as_str()).collect();
         assert_eq!(ids, ["belangen", "ambitie", "relatie"]);
-    }
-
-    #[test]
-    fn deltas_per_condition() {
-        let c = content();
-        let before = session(
-            "A",
-            &[
-                ("ambitie.gedeeld", Answer::Score(2)),
-                ("ambitie.waardevol", Answer::Score(3)),
-                ("belangen.interesse", Answer::Score(4)),
-                ("relatie.vertrouwen", Answer::Score(3)),
-            ],
-        );
-        let after = session(
-            "A",
-            &[
-                ("ambitie.gedeeld", Answer::Score(3)),
-                ("ambitie.waardevol", Answer::Score(3)),
-                ("belangen.interesse", Answer::Score(2)),
-                ("relatie.vertrouwen", Answer::Score(3)),
-                ("proces.eigenaarschap", Answer::Score(5)),
-            ],
-        );
-        let d = deltas(&c.scan, &before, &after);
-        assert!(close(d[0], 0.5));
-        assert!(close(d[1], -2.0));
-        assert!(close(d[2], 0.0));
-        assert_eq!(d[3], None);
-        assert_eq!(d[4], None, "no previous score");
     }
 
     fn at(name: &str, org: &str, created: i64) -> Session {

@@ -172,3 +172,71 @@ pub struct ShowCondition {
     pub total: usize,
     pub dont_know: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Action, Mode};
+
+    fn session(answers: &[(&str, Answer)]) -> Session {
+        let mut s = Session::new(
+            "A",
+            "",
+            "Wijkzorg Noord",
+            Mode::Zelfreflectie,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        s.answers = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        s
+    }
+
+    #[test]
+    fn scores_deltas_and_dont_know_per_condition() {
+        let c = Content::embedded().expect("content");
+        let before = session(&[
+            ("ambitie.gedeeld", Answer::Score(2)),
+            ("ambitie.waardevol", Answer::Score(3)),
+            ("belangen.interesse", Answer::Score(4)),
+            ("relatie.vertrouwen", Answer::Score(3)),
+        ]);
+        let mut after = session(&[
+            ("ambitie.gedeeld", Answer::Score(3)),
+            ("ambitie.waardevol", Answer::Score(3)),
+            ("belangen.interesse", Answer::Score(2)),
+            ("belangen.waarde", Answer::DontKnow),
+            ("relatie.vertrouwen", Answer::Score(3)),
+            ("proces.fasering", Answer::Score(5)),
+        ]);
+        after.actions.push(Action {
+            what: "Gesprek".into(),
+            link: "conditie:proces".into(),
+            ..Default::default()
+        });
+        let v = SessionView::build(&c, &after, Some(&before));
+        let deltas: Vec<String> = v
+            .conditions
+            .iter()
+            .map(|c| super::super::fmt_opt_delta(c.delta))
+            .collect();
+        assert_eq!(deltas, ["+0,5", "-2,0", "±0,0", "–", "–"]);
+        assert_eq!(
+            (v.conditions[4].score, v.conditions[4].previous),
+            (Some(5.0), None),
+            "no previous score"
+        );
+        let bel = &v.conditions[1];
+        assert_eq!((bel.score, bel.answered, bel.dont_know), (Some(2.0), 2, 1));
+        assert!(bel.flagged && !bel.risk.is_empty());
+        assert_eq!(v.answered, 6);
+        assert_eq!(v.actions.len(), 1);
+        assert_eq!(v.actions[0].about, c.scan.conditions[4].name);
+        assert!(v.previous_date.is_some());
+        let json = serde_json::to_string(&v.to_json()).expect("json");
+        assert!(
+            json.starts_with(
+                r#"{"conditions":{"ambitie":{"score":3.0,"answered":2,"total":4,"dont_know":0}"#
+            ),
+            "{json}"
+        );
+    }
+}
