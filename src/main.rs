@@ -164,6 +164,10 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
             }
         });
         io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 

@@ -136,17 +136,13 @@ impl Runtime {
             }
             Effect::Export(path) => Some(Msg::Exported(self.export(&path))),
             Effect::LoadGroup(samenwerking) => {
-                let mut members = crate::group::members(&self.dir, &samenwerking);
-                // One voice per respondent: the latest session of each bestuurder.
-                members.sort_by_key(|(_, s)| std::cmp::Reverse(s.created));
-                let mut seen = std::collections::BTreeSet::new();
-                members.retain(|(_, s)| seen.insert(s.bestuurder.trim().to_lowercase()));
-                members.sort_by(|(_, a), (_, b)| a.bestuurder.cmp(&b.bestuurder));
-                let names = members.iter().map(|(_, s)| s.bestuurder.clone()).collect();
-                let sessions = members.into_iter().map(|(_, s)| s).collect();
+                // The one membership rule: the latest session of each respondent.
+                let (paths, sessions) = crate::group::members(&self.dir, &samenwerking)
+                    .into_iter()
+                    .unzip();
                 Some(Msg::GroupLoaded(Ok(Box::new(crate::app::GroupData {
                     samenwerking,
-                    names,
+                    paths,
                     sessions,
                 }))))
             }
@@ -204,30 +200,17 @@ impl Runtime {
         let _ = self.saver.flush();
         let session = store::load(path).map_err(|e| e.to_string())?;
         let previous = previous_of(path, &session)
-            .map(|p| p.path)
-            .and_then(|p| store::load(&p).ok());
-        let format = crate::report::Format::Html;
-        let text = crate::report::render(
-            format,
+            .and_then(|p| store::load(&p.path).ok().map(|s| (p.path, s)));
+        crate::report::export(
             &self.content,
-            &session,
-            &crate::report::Options {
-                previous: previous.as_ref(),
-                ..Default::default()
-            },
-        );
-        let out = crate::report::default_path(path, format);
-        // Replace only a report kansrijk wrote; a file of the user's own under that name
-        // stays (and `write_atomic` never writes over a link or a FIFO).
-        if std::fs::symlink_metadata(&out).is_ok() && !store::is_own_report_file(&out) {
-            return Err(format!(
-                "{} bestaat al en is geen rapport van kansrijk; kansrijk overschrijft het niet \
-                 (hernoem dat bestand, of maak het rapport met kansrijk export -o)",
-                out.display()
-            ));
-        }
-        store::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
-        Ok(out)
+            path,
+            crate::report::Format::Html,
+            crate::report::Output::default(),
+            previous.as_ref().map(|(p, s)| (p.as_path(), s)),
+            false,
+        )
+        .map(|written| written.path)
+        .map_err(|e| e.to_string())
     }
 
     /// Imports partner files; a Dutch summary of what happened.
@@ -289,11 +272,7 @@ fn previous_of(path: &Path, session: &Session) -> Option<crate::app::Previous> {
         .max_by_key(|(_, h)| h.created)
         .map(|(p, h)| crate::app::Previous {
             path: p,
-            label: h
-                .created
-                .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%d-%m-%Y")
-                .to_string(),
+            label: crate::present::short_date(h.created),
             answers: h.answers,
         })
 }

@@ -45,7 +45,8 @@ pub struct Prompt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupData {
     pub samenwerking: String,
-    pub names: Vec<String>,
+    /// The members' files, parallel to `sessions`.
+    pub paths: Vec<std::path::PathBuf>,
     pub sessions: Vec<Session>,
 }
 

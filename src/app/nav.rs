@@ -412,25 +412,8 @@ pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usi
     }
 }
 
-/// A readable name for an action's link.
-pub fn link_label(content: &Content, link: &str) -> String {
-    let Some((kind, id)) = link.split_once(':') else {
-        return String::new();
-    };
-    match kind {
-        "conditie" => content
-            .scan
-            .conditions
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone()),
-        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
-        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
-        "instrument" => content.instrument(id).map(|i| i.name.clone()),
-        _ => None,
-    }
-    .unwrap_or_else(|| link.to_string())
-}
+/// A readable name for an action's link (the one [`crate::present::link_label`]).
+pub use crate::present::link_label;
 
 /// Every link an action can have, in a fixed order, for cycling.
 pub fn all_links(content: &Content) -> Vec<String> {

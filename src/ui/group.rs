@@ -6,7 +6,7 @@ use super::texts;
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use crate::app::Model;
-use crate::group;
+use crate::present::Group;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
@@ -28,21 +28,26 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let Some(g) = &model.group else {
         return;
     };
-    let scan = &model.content.scan;
-    let stats = group::stats(scan, &g.sessions);
-    let topics = group::topics(scan, &stats);
-    let names = group::display_names(&g.sessions, model.presenting);
+    let members: Vec<(&std::path::Path, &crate::session::Session)> = g
+        .paths
+        .iter()
+        .map(|p| p.as_path())
+        .chain(std::iter::repeat(std::path::Path::new("")))
+        .zip(&g.sessions)
+        .collect();
+    // In presentation mode the respondents are R1…Rn, numbered independently of names.
+    let group = Group::build(&model.content, &members, model.presenting);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
 
     // The radar: each respondent thin with a number, the mean on top.
-    let labels: Vec<String> = scan.conditions.iter().map(|c| c.short.clone()).collect();
-    let mut series: Vec<Series> = g
-        .sessions
+    let labels: Vec<String> = group.conditions.iter().map(|c| c.short.clone()).collect();
+    let mut series: Vec<Series> = group
+        .respondents
         .iter()
         .enumerate()
-        .map(|(i, s)| Series {
-            scores: crate::scan::score(scan, &s.answers).scores(),
+        .map(|(i, r)| Series {
+            scores: r.scores.clone(),
             color: if theme.no_color {
                 Color::Reset
             } else {
@@ -52,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         })
         .collect();
     series.push(Series {
-        scores: stats.means(),
+        scores: group.means(),
         color: if theme.no_color {
             Color::Reset
         } else {
@@ -73,8 +78,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             format!(" ● {} ", texts::GROUP_MEAN),
             theme.accent(),
         ));
-    let per_line = usize::from(left.width.saturating_sub(2) / 26).max(1);
-    let legend_rows = names.len().div_ceil(per_line) as u16;
+    // Each entry: marker, name, and the date of the session that stands for them.
+    const ENTRY: u16 = 2 + 22 + 1 + 10 + 2;
+    let per_line = usize::from(left.width.saturating_sub(2) / ENTRY).max(1);
+    let legend_rows = group.respondents.len().div_ceil(per_line) as u16;
     let [radar_area, legend_area] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(legend_rows + 2)]).areas(left);
     let inner = block.inner(radar_area);
@@ -92,26 +99,28 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         },
         inner,
     );
-    let legend: Vec<Line> = names
+    let legend: Vec<Line> = group
+        .respondents
         .chunks(per_line)
         .enumerate()
         .map(|(row, pair)| {
             let mut spans = Vec::new();
-            for (k, name) in pair.iter().enumerate() {
+            for (k, r) in pair.iter().enumerate() {
                 let i = row * per_line + k;
                 spans.push(Span::styled(
                     format!("{} ", MARKERS.get(i).copied().unwrap_or("·")),
                     theme.key(),
                 ));
-                let name: String = texts::safe(name).chars().take(24).collect();
-                spans.push(Span::raw(format!("{name:<26}")));
+                let name: String = texts::safe(&r.label).chars().take(22).collect();
+                spans.push(Span::raw(format!("{name:<22} ")));
+                spans.push(Span::styled(format!("{:<12}", r.date), theme.dim()));
             }
             Line::from(spans)
         })
         .collect();
     frame.render_widget(
         Paragraph::new(legend).block(Block::bordered().title(Line::styled(
-            format!(" {} respondenten ", stats.respondents),
+            format!(" {} respondenten ", group.respondents.len()),
             theme.title(),
         ))),
         legend_area,
@@ -122,8 +131,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         format!("{:<16} {:>5} {:>5} {:>5}", "Conditie", "gem.", "min", "max"),
         theme.title(),
     )];
-    for (c, cs) in scan.conditions.iter().zip(&stats.conditions) {
-        let flag = cs.mean.is_some_and(|m| m < crate::scan::FLAG_THRESHOLD);
+    for c in &group.conditions {
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "{:<16} ",
@@ -132,47 +140,42 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             Span::styled(
                 format!(
                     "{:>5} {:>5} {:>5}",
-                    crate::fmt_opt_score(cs.mean),
-                    crate::fmt_opt_score(cs.min),
-                    crate::fmt_opt_score(cs.max)
+                    crate::fmt_opt_score(c.mean),
+                    crate::fmt_opt_score(c.min),
+                    crate::fmt_opt_score(c.max)
                 ),
                 theme.key(),
             ),
-            Span::styled(if flag { " !" } else { "" }, theme.flag()),
+            Span::styled(if c.weak { " !" } else { "" }, theme.flag()),
         ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(texts::GROUP_TOPICS, theme.title()));
-    if !topics.disagreements.is_empty() {
+    if !group.disagreements.is_empty() {
         lines.push(Line::styled(texts::GROUP_DISAGREE, theme.dim()));
-        for item in &topics.disagreements {
-            let text = scan
-                .items()
-                .find(|(_, it)| it.id == item.id)
-                .map(|(_, it)| it.text.clone())
-                .unwrap_or_else(|| item.id.clone());
+        for item in &group.disagreements {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!(
                         "• spreiding {} (gem. {}) ",
-                        item.spread.unwrap_or(0),
+                        crate::present::fmt_opt_spread(item.spread),
                         crate::fmt_opt_score(item.mean)
                     ),
                     theme.accent(),
                 ),
-                Span::raw(text),
+                Span::raw(item.text.clone()),
             ]));
         }
     }
-    if !topics.weak.is_empty() {
+    if !group.weak.is_empty() {
         lines.push(Line::styled(texts::GROUP_WEAK, theme.dim()));
-        for w in &topics.weak {
+        for w in &group.weak {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("• {} ({}): ", w.condition.name, crate::fmt_score(w.mean)),
+                    format!("• {} ({}): ", w.name, crate::fmt_score(w.score)),
                     theme.flag(),
                 ),
-                Span::raw(w.condition.neglect_risk.clone()),
+                Span::raw(w.risk.clone()),
             ]));
         }
     }

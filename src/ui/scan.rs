@@ -228,18 +228,8 @@ fn previous_result(model: &Model) -> Option<ScanResult> {
     Some(scan::score(&model.content.scan, &prev.answers))
 }
 
-/// "+0,5", "-0,3", "0,0".
-pub fn fmt_delta(delta: f64) -> String {
-    let rounded = (delta * 10.0).round() / 10.0;
-    let sign = if rounded > 0.0 {
-        "+"
-    } else if rounded < 0.0 {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{}", crate::fmt_score(rounded.abs()))
-}
+/// "+0,5", "-0,3", "±0,0": the one [`crate::present::fmt_delta`].
+pub use crate::present::fmt_delta;
 
 pub fn draw_radar_panel(
     frame: &mut Frame,

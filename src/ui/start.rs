@@ -86,11 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                         Some(ListEntry::Session { header: prev, .. }) if prev.bestuurder == header.bestuurder
                     );
                 let result = scan::score(&model.content.scan, &header.answers);
-                let date = header
-                    .updated
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%d-%m-%Y")
-                    .to_string();
+                let date = crate::present::short_date(header.updated);
                 let name = if first_of_group {
                     texts::safe(&header.bestuurder)
                 } else {
@@ -149,8 +145,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 }
 
 /// The change of the mean score since the previous session of the same bestuurder about
-/// the same samenwerking: "↑ +0,4", "↓ -0,3", "= 0,0"; empty when there is nothing to
-/// compare.
+/// the same samenwerking: "↑ +0,4", "↓ -0,3", "= ±0,0" ([`crate::present::fmt_delta`]);
+/// empty when there is nothing to compare.
 fn trend(model: &Model, index: usize) -> String {
     let Some(ListEntry::Session { header, .. }) = model.list.get(index) else {
         return String::new();
@@ -190,11 +186,7 @@ fn trend(model: &Model, index: usize) -> String {
             } else {
                 "="
             };
-            format!(
-                "{arrow} {}{}",
-                if delta > 0.0 { "+" } else { "" },
-                crate::fmt_score(delta)
-            )
+            format!("{arrow} {}", crate::present::fmt_delta(delta))
         }
         _ => String::new(),
     }
