@@ -1,0 +1,112 @@
+//! The content says what the handbook says: the fixes of a line-by-line read against the
+//! sources (issue 16), each checked where it lives.
+
+use kansrijk::content::{Content, HANDREIKING_RON, INSTRUMENTS_RON, SCAN_RON};
+
+fn content() -> Content {
+    Content::embedded().expect("embedded content validates")
+}
+
+/// The words of a text, lower case, without punctuation.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn the_scan_addresses_the_user_as_u_never_je() {
+    let scan = content().scan;
+    for c in &scan.conditions {
+        for text in [&c.explanation, &c.neglect_risk, &c.attention_gain] {
+            let w = words(text);
+            for informal in ["je", "jij", "jouw", "jullie"] {
+                assert!(!w.iter().any(|x| x == informal), "{}: {text}", c.id);
+            }
+        }
+        for item in &c.items {
+            let w = words(&item.text);
+            for informal in ["je", "jij", "we", "wij", "ons", "onze"] {
+                assert!(!w.iter().any(|x| x == informal), "{}", item.id);
+            }
+        }
+    }
+    // Hierarchy is "funest" for lasting collaboration (Kaats & Opheij), not merely worse.
+    let relatie = &scan.conditions[2];
+    assert!(relatie.explanation.contains("funest"));
+}
+
+#[test]
+fn the_achterban_dilemma_keeps_the_handbooks_tension() {
+    let c = content();
+    let (_, d) = c.dilemma("org-sam.achterban").expect("dilemma");
+    // Involving the achterban is how one gets room to act, so the poles are two ways of
+    // involving it, not "involved" against "free".
+    assert!(
+        d.text
+            .contains("Handelingsruimte aan tafel krijgt u door uw achterban")
+    );
+    assert_eq!(d.left, "Telkens afstemmen");
+    assert_eq!(d.right, "Vooraf ruim mandaat");
+    assert!(!HANDREIKING_RON.contains("Ruime handelingsvrijheid"));
+}
+
+#[test]
+fn terms_and_sentences_follow_the_handbook() {
+    let hr = HANDREIKING_RON;
+    let ins = INSTRUMENTS_RON;
+    let all = format!("{hr}{ins}{SCAN_RON}");
+    // Smith's third strategy, named as in the handbook.
+    let c = content();
+    let labels: Vec<&str> = c
+        .handreiking
+        .paradox_strategies
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Accepteren", "Accommoderen", "Differentiatie of integratie"]
+    );
+    assert!(!all.contains("Differentiëren en integreren"));
+    // WOZO is a programme; organise "het minimale"; ambiguity is "meerduidigheid".
+    assert!(hr.contains("akkoorden en programma’s als IZA, WOZO en GALA"));
+    assert!(hr.contains("organiseren we het minimale goed"));
+    assert!(hr.contains("dilemma’s die uit overvloed voortkomen"));
+    assert!(hr.contains("meerduidigheid") && !hr.contains("dubbelzinnigheid"));
+    // The handbook leaves open which role of the RvT fits which phase.
+    assert!(!hr.contains("In elke fase past een andere rol"));
+    // Stili Novi's four connections: with the opgave and the team members.
+    assert!(hr.contains("met de opgave en uw teamleden"));
+    assert!(hr.contains("(Stili Novi, 2023)"));
+    assert!(hr.contains("zich kwetsbaar durven opstellen"));
+    assert!(hr.contains("bestuurskwaliteitsbureau (bkb)"));
+    assert!(ins.contains("doen onderdelen samen of besteden ze uit."));
+    // One word for one thing.
+    for (wrong, right) in [
+        ("heeft de lead", "voert de regie"),
+        ("shared service", "gedeeld dienstencentrum"),
+        ("toezichtsorgaan", "toezichtorgaan"),
+        ("ego-perspectief", "egoperspectief"),
+        (
+            "Netwerkbureau (NAO)",
+            "network administrative organization, NAO",
+        ),
+    ] {
+        assert!(!all.contains(wrong), "{wrong}");
+        assert!(all.contains(right), "{right}");
+    }
+    for broken in [
+        "Bestuurlijke sensitiviteit van het bestuur",
+        "koers te bepalen, te kiezen",
+        "maatschappelijk verantwoordelijkheid",
+        "buiten de samenwerking vallen merken",
+        "één entiteit zijn vergt",
+        "Hoe houdt u het licht",
+        "Beweging en kansen omgeving\"",
+        "in het ergste geval tot de samenwerking uiteenvalt",
+    ] {
+        assert!(!all.contains(broken), "{broken}");
+    }
+}
