@@ -110,3 +110,36 @@ fn terms_and_sentences_follow_the_handbook() {
         assert!(!all.contains(broken), "{broken}");
     }
 }
+
+#[test]
+fn sources_are_named_where_they_are_used() {
+    let c = content();
+    let hr = &c.handreiking;
+    assert_eq!(hr.paradox_source, "Smith (2014)");
+    for s in &hr.paradox_strategies {
+        assert!(s.text.contains("(Smith, 2014)"), "{}", s.id);
+    }
+    let literature = |id: &str| c.theme(id).expect("theme").1.literature.join("\n");
+    assert!(literature("opgaven.actoren").contains("De Jong (2016)"));
+    assert!(literature("samenwerking.vertrouwen").contains("Krackhardt (2003)"));
+    let tension = &hr.tensions[0];
+    assert!(
+        tension
+            .considerations
+            .iter()
+            .any(|t| t.contains("Václav Havel; Mak, in NRC, 2001"))
+    );
+    assert!(tension.intro.contains("gesplitste loyaliteit"));
+    assert!(tension.intro.contains("Kaats en Opheij (2023)"));
+    let about = hr.about.paragraphs.join(" ");
+    for name in [
+        "governancecommissie van de NVZD",
+        "Common Eye",
+        "penvoerders",
+        "Barbara Geurtsen",
+        "Wilfrid Opheij",
+    ] {
+        assert!(about.contains(name), "{name}");
+    }
+    assert!(hr.about.invitation.contains("info@nvzd.nl"));
+}

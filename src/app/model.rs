@@ -243,6 +243,9 @@ pub struct Model {
     pub form: NewForm,
     pub open: Option<OpenSession>,
     pub help: bool,
+    /// A reading page opened from the help overlay, and how far it is scrolled.
+    pub page: Option<super::page::Page>,
+    pub page_scroll: u16,
     pub status: Option<Status>,
     pub width: u16,
     pub height: u16,
@@ -279,6 +282,8 @@ impl Model {
             form: NewForm::default(),
             open: None,
             help: false,
+            page: None,
+            page_scroll: 0,
             status: None,
             width: 80,
             height: 24,

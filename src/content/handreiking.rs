@@ -17,8 +17,25 @@ pub struct Handreiking {
     pub tensions: Vec<Tension>,
     /// Smith's (2014) strategies for working with a paradox, for dilemma reflections.
     pub paradox_strategies: Vec<Choice>,
+    /// Author and year of the paradox strategies, shown where they are chosen.
+    pub paradox_source: String,
     /// The "leren balanceren" guidance, shown with dilemmas.
     pub balancing: Guidance,
+    /// "Over deze handreiking": who made it, and the invitation to contribute.
+    pub about: About,
+}
+
+/// How the handreiking came about, shown from the help overlay.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// The NVZD's invitation to send in what helps colleagues.
+    pub invitation: String,
+    /// Where to read more (addresses as text; the app never opens them).
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

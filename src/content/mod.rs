@@ -6,7 +6,7 @@ mod scan;
 mod validate;
 
 pub use handreiking::{
-    Choice, Column, ColumnKind, Dilemma, Guidance, Handreiking, Instrument, InstrumentKind,
+    About, Choice, Column, ColumnKind, Dilemma, Guidance, Handreiking, Instrument, InstrumentKind,
     Instruments, ModelSummary, Perspective, Pointer, Prompt, SliderPair, Tension, Theme,
 };
 pub use scan::{CONDITION_IDS, Condition, Item, ScaleLabel, ScanContent};

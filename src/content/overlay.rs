@@ -3,8 +3,8 @@
 //! replaces the embedded one, a new id is added. The result is validated as a whole.
 
 use super::{
-    Choice, Condition, Content, ContentError, Dilemma, Guidance, Instrument, Instruments, Pointer,
-    Theme, parse,
+    About, Choice, Condition, Content, ContentError, Dilemma, Guidance, Instrument, Instruments,
+    Pointer, Theme, parse,
 };
 use serde::Deserialize;
 use std::path::Path;
@@ -23,7 +23,9 @@ struct HandreikingOverlay {
     perspectives: Vec<PerspectiveOverlay>,
     tensions: Vec<TensionOverlay>,
     paradox_strategies: Vec<Choice>,
+    paradox_source: Option<String>,
     balancing: Option<Guidance>,
+    about: Option<About>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -146,8 +148,14 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
             overlay.paradox_strategies,
             |s| &s.id,
         );
+        if let Some(s) = overlay.paradox_source {
+            hr.paradox_source = s;
+        }
         if let Some(b) = overlay.balancing {
             hr.balancing = b;
+        }
+        if let Some(a) = overlay.about {
+            hr.about = a;
         }
     }
     if let Some((text, file)) = read(dir, FILES[2])? {

@@ -128,6 +128,18 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
             "er zijn geen strategieën voor paradoxen".to_string(),
         ));
     }
+    if hr.paradox_source.trim().is_empty() {
+        return Err(invalid(
+            hr_file,
+            "de bron van de strategieën voor paradoxen ontbreekt".to_string(),
+        ));
+    }
+    if hr.about.paragraphs.iter().all(|p| p.trim().is_empty()) {
+        return Err(invalid(
+            hr_file,
+            "‘Over deze handreiking’ heeft geen tekst".to_string(),
+        ));
+    }
     let mut seen_instruments = BTreeSet::new();
     for i in &content.instruments {
         unique(&mut seen_instruments, &i.id, "instrument", in_file)?;

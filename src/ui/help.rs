@@ -3,8 +3,8 @@
 
 use super::texts;
 use super::theme::Theme;
-use crate::app::Model;
-use crate::app::keymap::{bindings, screen_mode};
+use crate::app::keymap::{KeyMode, bindings, screen_mode};
+use crate::app::{Model, Msg};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
     let mut seen = Vec::new();
-    let keys: Vec<(&str, &str)> = bindings(mode)
+    let mut keys: Vec<(&str, &str)> = bindings(mode)
         .into_iter()
         // Footer-only summaries ("↑↓", "1-5") repeat what the single keys say.
         .filter(|b| {
@@ -27,6 +27,13 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             new
         })
         .collect();
+    // The reading pages open from here.
+    keys.extend(
+        bindings(KeyMode::Help)
+            .into_iter()
+            .filter(|b| matches!(b.msg, Msg::OpenPage(_)))
+            .map(|b| (b.key_label, b.help)),
+    );
     let mut footer = vec![Line::raw("")];
     if !model.presenting {
         footer.push(Line::styled(texts::HELP_DATA, theme.dim()));

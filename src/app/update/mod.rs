@@ -13,6 +13,9 @@ use crate::ui::texts;
 
 /// Applies one message to the model and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if let Some(effects) = super::page::update(model, &msg) {
+        return effects;
+    }
     // Any key other than a second delete cancels a pending delete.
     if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
         && let Some(open) = model.open.as_mut()
@@ -40,6 +43,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = !model.help;
             vec![]
         }
+        // Handled by `page::update` above.
+        Msg::OpenPage(_) => vec![],
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
             vec![]
