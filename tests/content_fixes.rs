@@ -143,3 +143,143 @@ fn sources_are_named_where_they_are_used() {
     }
     assert!(hr.about.invitation.contains("info@nvzd.nl"));
 }
+
+#[test]
+fn leadership_roles_in_full_and_as_an_instrument() {
+    let c = content();
+    let l = &c.handreiking.leadership;
+    assert_eq!(l.source, "De Caluwé & Kaats (2016)");
+    let ids: Vec<&str> = l.roles.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["strateeg", "ontwikkelaar", "verkenner", "procesmanager"]
+    );
+    let counts: Vec<[usize; 4]> = l
+        .roles
+        .iter()
+        .map(|r| {
+            [
+                r.themes.len(),
+                r.dilemmas.len(),
+                r.conditions.len(),
+                r.competencies.len(),
+            ]
+        })
+        .collect();
+    // As in the handbook's figure (003, "Leiderschapsrollen in een netwerk").
+    assert_eq!(
+        counts,
+        [[4, 3, 2, 4], [5, 2, 3, 6], [4, 3, 4, 5], [3, 4, 4, 6]]
+    );
+    assert!(l.intro.contains("niet hetzelfde als gelijk verdeeld"));
+    assert!(l.intro.contains("faciliterend én directief"));
+    // The instrument asks both: which role do I take, which does the network need now.
+    let inst = c.instrument("netwerkleiderschap").expect("instrument");
+    let kansrijk::content::InstrumentKind::Table { rows, columns, .. } = &inst.kind else {
+        panic!("a table");
+    };
+    let rows: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(rows, ids, "one row per role");
+    let cols: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(cols, ["herkenning", "nodig"]);
+}
+
+#[test]
+fn kinds_of_collaboration_classification_and_the_ecosystem() {
+    let c = content();
+    let inst = c.instrument("soort-samenwerking").expect("instrument");
+    let kansrijk::content::InstrumentKind::Table { columns, .. } = &inst.kind else {
+        panic!("a table");
+    };
+    let options = |id: &str| -> Vec<String> {
+        match &columns.iter().find(|c| c.id == id).expect("column").kind {
+            kansrijk::content::ColumnKind::Choice { options } => {
+                options.iter().map(|o| o.id.clone()).collect()
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        options("soort"),
+        [
+            "horizontaal",
+            "verticaal",
+            "functioneel",
+            "kennisnetwerk",
+            "alliantie",
+            "opgavenetwerk"
+        ]
+    );
+    assert_eq!(
+        options("belang"),
+        ["strategisch", "complementair", "opportunistisch"]
+    );
+    let (_, veelheid) = c.theme("organisatie.veelheid").expect("theme");
+    assert_eq!(veelheid.instruments, ["portfolio", "soort-samenwerking"]);
+    let intensiteit = c.instrument("intensiteit").expect("instrument");
+    assert!(
+        intensiteit
+            .considerations
+            .iter()
+            .any(|t| t.contains("Hoe positioneert u zich in het ecosysteem?"))
+    );
+}
+
+#[test]
+fn the_wegwijzer_lists_the_handbooks_examples_and_says_it_is_incomplete() {
+    let c = content();
+    let w = &c.handreiking.wegwijzer;
+    let sizes: Vec<(&str, usize)> = w
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.examples.len()))
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            ("regionaal", 7),
+            ("domeinoverstijgend", 3),
+            ("sectoraal", 6)
+        ]
+    );
+    assert!(w.note.contains("niet compleet"));
+    assert!(w.note.contains("info@nvzd.nl"));
+    for g in &w.groups {
+        for e in &g.examples {
+            assert!(!e.line.trim().is_empty(), "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn network_leadership_nuances_are_woven_in() {
+    let c = content();
+    let (_, netwerk) = c.theme("samenwerking.leiderschap").expect("theme");
+    assert!(netwerk.explanation.contains("meer dan faciliteren"));
+    assert!(
+        netwerk
+            .model
+            .summary
+            .contains("Gedeeld betekent niet gelijk verdeeld")
+    );
+    assert!(
+        netwerk
+            .model
+            .summary
+            .contains("ontmoeting of kennisuitwisseling")
+    );
+    let (_, persoonlijk) = c.theme("toezicht.leiderschap").expect("theme");
+    assert!(
+        persoonlijk
+            .explanation
+            .contains("Als bestuurder bent u vaak de sponsor")
+    );
+    assert!(
+        persoonlijk
+            .prompts
+            .iter()
+            .any(|p| p.id == "toezicht.leiderschap.sponsor")
+    );
+    let relatie = &c.scan.conditions[2];
+    assert!(relatie.explanation.contains("faciliterend én directief"));
+}

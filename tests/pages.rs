@@ -26,7 +26,10 @@ fn about_is_reached_from_help_and_names_makers_and_the_invitation() {
     let mut app = App::start();
     app.press('?');
     let help = app.screen();
-    assert!(help.contains("over deze handreiking"), "{help}");
+    assert!(
+        help.contains("Lezen: i over de handreiking · w wegwijzer · r leiderschapsrollen"),
+        "{help}"
+    );
     app.press('i');
     let first = app.screen();
     assert!(first.contains("Over deze handreiking"), "{first}");
@@ -82,4 +85,58 @@ fn about_opens_from_help_inside_a_session_too() {
     assert!(screen.contains("Esc terug"), "{screen}");
     app.code(KeyCode::Esc);
     assert!(app.model.page.is_none());
+}
+
+#[test]
+fn the_wegwijzer_is_browsed_from_help_with_name_kind_and_line() {
+    let mut app = App::start();
+    app.press('?').press('w');
+    let first = app.screen();
+    assert!(first.contains("Wegwijzer: praktijkvoorbeelden"), "{first}");
+    // The handbook's note that the list is not complete is on the first screen.
+    assert!(first.contains("niet compleet"), "{first}");
+    assert!(first.contains("Regionale samenwerking"), "{first}");
+    let all = read_whole_page(&mut app);
+    for needle in [
+        "• Noord-Holland Noord Gezond (nhngezond.nl): Regionale samenwerking in",
+        "Domeinoverstijgende samenwerking (gebiedsgericht)",
+        "• Proeftuin Ruwaard (proeftuinruwaard.nl):",
+        "Sectorale samenwerking",
+        "• Santeon (santeon.nl): Zeven topklinische ziekenhuizen die samen de zorg",
+        "• Raku (umcutrecht.nl/nl/raku):",
+    ] {
+        assert!(all.contains(needle), "{needle} not shown");
+    }
+    app.code(KeyCode::Esc);
+    assert!(app.model.page.is_none());
+}
+
+#[test]
+fn the_leadership_roles_page_shows_each_role_in_full() {
+    let (mut app, _) = App::with_session();
+    app.press('?').press('r');
+    assert!(app.screen().contains("Leiderschapsrollen in een netwerk"));
+    let all = read_whole_page(&mut app);
+    for needle in [
+        "De netwerkleider als strateeg (richten · verduurzamen)",
+        "Kernvraag: Hoe geven we de koers van het netwerk inhoud?",
+        "De netwerkleider als procesmanager",
+        "Bron: De Caluwé & Kaats (2016)",
+    ] {
+        assert!(all.contains(needle), "{needle} not shown");
+    }
+    // Every wrapped line of both pages fits the 80-column page whole.
+    for page in [
+        kansrijk::app::page::Page::Roles,
+        kansrijk::app::page::Page::Wegwijzer,
+    ] {
+        app.msg(kansrijk::app::Msg::OpenPage(page));
+        let (width, _) = kansrijk::app::page::text_size(&app.model);
+        let lines = kansrijk::app::page::lines(&app.model.content, page, width);
+        let shown = read_whole_page(&mut app);
+        for l in lines.iter().filter(|l| !l.text.is_empty()) {
+            assert!(l.text.chars().count() <= width, "{}", l.text);
+            assert!(shown.contains(&l.text), "cut or missing: {}", l.text);
+        }
+    }
 }

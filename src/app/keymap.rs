@@ -247,7 +247,9 @@ static PROMPT: &[Binding] = &[
 #[rustfmt::skip]
 static HELP: &[Binding] = &[
     b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
-    b(&[C('i')], Msg::OpenPage(Page::About), "i", "over deze handreiking", true),
+    b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
+    b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
+    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "leiderschapsrollen", false),
 ];
 
 #[rustfmt::skip]

@@ -4,12 +4,17 @@
 
 use super::{Effect, Model, Msg};
 use crate::content::Content;
+use crate::ui::texts;
 
 /// A page of text over the current screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     /// How the handreiking came about, and the invitation to contribute.
     About,
+    /// The wegwijzer of practice examples, by kind.
+    Wegwijzer,
+    /// Leiderschapsrollen in een netwerk, each role in full.
+    Roles,
 }
 
 /// How a line of a page is drawn.
@@ -32,6 +37,8 @@ pub struct PageLine {
 pub fn title(content: &Content, page: Page) -> &str {
     match page {
         Page::About => &content.handreiking.about.title,
+        Page::Wegwijzer => &content.handreiking.wegwijzer.title,
+        Page::Roles => &content.handreiking.leadership.title,
     }
 }
 
@@ -50,6 +57,45 @@ pub fn lines(content: &Content, page: Page, width: usize) -> Vec<PageLine> {
                 blank(&mut out);
                 for l in &about.links {
                     push(&mut out, LineKind::Quiet, l, width);
+                }
+            }
+        }
+        Page::Wegwijzer => {
+            let w = &content.handreiking.wegwijzer;
+            push(&mut out, LineKind::Text, &w.intro, width);
+            push(&mut out, LineKind::Quiet, &w.note, width);
+            for g in &w.groups {
+                blank(&mut out);
+                push(&mut out, LineKind::Heading, &g.kind, width);
+                for e in &g.examples {
+                    let text = if e.site.is_empty() {
+                        format!("• {}: {}", e.name, e.line)
+                    } else {
+                        format!("• {} ({}): {}", e.name, e.site, e.line)
+                    };
+                    push(&mut out, LineKind::Text, &text, width);
+                }
+            }
+        }
+        Page::Roles => {
+            let l = &content.handreiking.leadership;
+            push(&mut out, LineKind::Text, &l.intro, width);
+            let source = format!("{} {}", texts::PAGE_SOURCE, l.source);
+            push(&mut out, LineKind::Quiet, &source, width);
+            for r in &l.roles {
+                blank(&mut out);
+                let heading = format!("{} ({})", r.name, r.focus);
+                push(&mut out, LineKind::Heading, &heading, width);
+                let question = format!("{} {}", texts::ROLE_QUESTION, r.question);
+                push(&mut out, LineKind::Text, &question, width);
+                for (label, list) in [
+                    (texts::ROLE_THEMES, &r.themes),
+                    (texts::ROLE_DILEMMAS, &r.dilemmas),
+                    (texts::ROLE_CONDITIONS, &r.conditions),
+                    (texts::ROLE_COMPETENCIES, &r.competencies),
+                ] {
+                    let text = format!("{label} {}", list.join("; "));
+                    push(&mut out, LineKind::Text, &text, width);
                 }
             }
         }

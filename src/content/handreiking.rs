@@ -23,6 +23,70 @@ pub struct Handreiking {
     pub balancing: Guidance,
     /// "Over deze handreiking": who made it, and the invitation to contribute.
     pub about: About,
+    /// Leiderschapsrollen in een netwerk (De Caluwé & Kaats, 2016), per orientation.
+    pub leadership: LeadershipRoles,
+    /// The wegwijzer of practice examples ("leren van elkaar").
+    pub wegwijzer: Wegwijzer,
+}
+
+/// The four roles of a network leader, each in full.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadershipRoles {
+    pub title: String,
+    pub source: String,
+    pub intro: String,
+    pub roles: Vec<LeadershipRole>,
+}
+
+/// One orientation of network leadership, as the handbook's figure describes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadershipRole {
+    /// `strateeg`, `ontwikkelaar`, `verkenner`, `procesmanager` (the rows of the
+    /// `netwerkleiderschap` instrument).
+    pub id: String,
+    pub name: String,
+    /// Where it lies on the two axes, e.g. "richten · verduurzamen".
+    pub focus: String,
+    /// Its kernvraag.
+    pub question: String,
+    pub themes: Vec<String>,
+    pub dilemmas: Vec<String>,
+    pub conditions: Vec<String>,
+    pub competencies: Vec<String>,
+}
+
+/// Practice examples to learn from, by kind; the handbook says the list is not complete.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wegwijzer {
+    pub title: String,
+    pub intro: String,
+    /// That the overview is not complete, and how to add an initiative.
+    pub note: String,
+    pub groups: Vec<ExampleGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleGroup {
+    pub id: String,
+    /// The kind of collaboration, e.g. "Regionale samenwerking".
+    pub kind: String,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub id: String,
+    pub name: String,
+    /// One line on what it is.
+    pub line: String,
+    /// Its website, as text (the app never opens it).
+    #[serde(default)]
+    pub site: String,
 }
 
 /// How the handreiking came about, shown from the help overlay.

@@ -6,8 +6,9 @@ mod scan;
 mod validate;
 
 pub use handreiking::{
-    About, Choice, Column, ColumnKind, Dilemma, Guidance, Handreiking, Instrument, InstrumentKind,
-    Instruments, ModelSummary, Perspective, Pointer, Prompt, SliderPair, Tension, Theme,
+    About, Choice, Column, ColumnKind, Dilemma, Example, ExampleGroup, Guidance, Handreiking,
+    Instrument, InstrumentKind, Instruments, LeadershipRole, LeadershipRoles, ModelSummary,
+    Perspective, Pointer, Prompt, SliderPair, Tension, Theme, Wegwijzer,
 };
 pub use scan::{CONDITION_IDS, Condition, Item, ScaleLabel, ScanContent};
 pub use validate::{PERSPECTIVE_IDS, TENSION_IDS};

@@ -3,8 +3,8 @@
 //! replaces the embedded one, a new id is added. The result is validated as a whole.
 
 use super::{
-    About, Choice, Condition, Content, ContentError, Dilemma, Guidance, Instrument, Instruments,
-    Pointer, Theme, parse,
+    About, Choice, Condition, Content, ContentError, Dilemma, ExampleGroup, Guidance, Instrument,
+    Instruments, LeadershipRole, Pointer, Theme, parse,
 };
 use serde::Deserialize;
 use std::path::Path;
@@ -26,6 +26,10 @@ struct HandreikingOverlay {
     paradox_source: Option<String>,
     balancing: Option<Guidance>,
     about: Option<About>,
+    /// Leadership roles to replace or add, by id.
+    leadership_roles: Vec<LeadershipRole>,
+    /// Wegwijzer groups: a known id merges its examples by id, a new id is added.
+    wegwijzer: Vec<ExampleGroup>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,6 +160,20 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
         }
         if let Some(a) = overlay.about {
             hr.about = a;
+        }
+        merge_by_id(&mut hr.leadership.roles, overlay.leadership_roles, |r| {
+            &r.id
+        });
+        for group in overlay.wegwijzer {
+            match hr.wegwijzer.groups.iter_mut().find(|g| g.id == group.id) {
+                Some(target) => {
+                    if !group.kind.trim().is_empty() {
+                        target.kind = group.kind;
+                    }
+                    merge_by_id(&mut target.examples, group.examples, |e| &e.id);
+                }
+                None => hr.wegwijzer.groups.push(group),
+            }
         }
     }
     if let Some((text, file)) = read(dir, FILES[2])? {

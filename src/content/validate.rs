@@ -134,6 +134,37 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
             "de bron van de strategieën voor paradoxen ontbreekt".to_string(),
         ));
     }
+    let mut role_ids = BTreeSet::new();
+    for r in &hr.leadership.roles {
+        unique(&mut role_ids, &r.id, "leiderschapsrol", hr_file)?;
+        for (what, list) in [
+            ("thema's", &r.themes),
+            ("dilemma's", &r.dilemmas),
+            ("condities", &r.conditions),
+            ("competenties", &r.competencies),
+        ] {
+            if r.question.trim().is_empty() || list.is_empty() {
+                return Err(invalid(
+                    hr_file,
+                    format!("leiderschapsrol '{}' mist een kernvraag of {what}", r.id),
+                ));
+            }
+        }
+    }
+    let mut group_ids = BTreeSet::new();
+    let mut example_ids = BTreeSet::new();
+    for g in &hr.wegwijzer.groups {
+        unique(&mut group_ids, &g.id, "wegwijzergroep", hr_file)?;
+        for e in &g.examples {
+            unique(&mut example_ids, &e.id, "praktijkvoorbeeld", hr_file)?;
+            if e.name.trim().is_empty() {
+                return Err(invalid(
+                    hr_file,
+                    format!("praktijkvoorbeeld '{}' heeft geen naam", e.id),
+                ));
+            }
+        }
+    }
     if hr.about.paragraphs.iter().all(|p| p.trim().is_empty()) {
         return Err(invalid(
             hr_file,

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
     let mut seen = Vec::new();
-    let mut keys: Vec<(&str, &str)> = bindings(mode)
+    let keys: Vec<(&str, &str)> = bindings(mode)
         .into_iter()
         // Footer-only summaries ("↑↓", "1-5") repeat what the single keys say.
         .filter(|b| {
@@ -27,13 +27,19 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             new
         })
         .collect();
-    // The reading pages open from here.
-    keys.extend(
-        bindings(KeyMode::Help)
-            .into_iter()
-            .filter(|b| matches!(b.msg, Msg::OpenPage(_)))
-            .map(|b| (b.key_label, b.help)),
-    );
+    // The reading pages open from here: one line under the intro, from the keymap.
+    let pages: Vec<String> = bindings(KeyMode::Help)
+        .into_iter()
+        .filter(|b| matches!(b.msg, Msg::OpenPage(_)))
+        .map(|b| format!("{} {}", b.key_label, b.help))
+        .collect();
+    let intro_lines = vec![
+        Line::raw(texts::HELP_INTRO),
+        Line::from(vec![
+            Span::styled(format!("{} ", texts::HELP_PAGES), theme.dim()),
+            Span::raw(pages.join(" · ")),
+        ]),
+    ];
     let mut footer = vec![Line::raw("")];
     if !model.presenting {
         footer.push(Line::styled(texts::HELP_DATA, theme.dim()));
@@ -64,10 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(texts::HELP_INTRO).wrap(Wrap { trim: true }),
-        intro,
-    );
+    frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     let line = |(key, help): &(&str, &str), key_width: usize| {
         Line::from(vec![
             Span::styled(format!("{key:>key_width$}  "), theme.key()),

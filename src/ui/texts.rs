@@ -134,3 +134,11 @@ pub const CONFIRM_TRASH: &str =
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
 pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
 pub const START_LOADING: &str = "Sessies laden…";
+// Reading pages (app::page).
+pub const HELP_PAGES: &str = "Lezen:";
+pub const PAGE_SOURCE: &str = "Bron:";
+pub const ROLE_QUESTION: &str = "Kernvraag:";
+pub const ROLE_THEMES: &str = "Thema’s:";
+pub const ROLE_DILEMMAS: &str = "Dilemma’s:";
+pub const ROLE_CONDITIONS: &str = "Condities:";
+pub const ROLE_COMPETENCIES: &str = "Competenties:";
