@@ -32,6 +32,16 @@ fn the_scan_addresses_the_user_as_u_never_je() {
             }
         }
     }
+    let mut more: Vec<&String> = scan.traits.items.iter().map(|t| &t.text).collect();
+    more.extend(&scan.follow_up.steps);
+    more.push(&scan.follow_up.intro);
+    more.push(&scan.traits.intro);
+    for text in more {
+        let w = words(text);
+        for informal in ["je", "jij", "jouw", "jullie"] {
+            assert!(!w.iter().any(|x| x == informal), "{text}");
+        }
+    }
     // Hierarchy is "funest" for lasting collaboration (Kaats & Opheij), not merely worse.
     let relatie = &scan.conditions[2];
     assert!(relatie.explanation.contains("funest"));
@@ -282,4 +292,56 @@ fn network_leadership_nuances_are_woven_in() {
     );
     let relatie = &c.scan.conditions[2];
     assert!(relatie.explanation.contains("faciliterend én directief"));
+}
+
+#[test]
+fn the_scan_carries_the_five_traits_the_follow_up_and_advice_per_condition() {
+    let c = content();
+    let scan = &c.scan;
+    let traits: Vec<&str> = scan.traits.items.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        traits,
+        [
+            "afhankelijkheid",
+            "machtscentrum",
+            "diversiteit",
+            "loyaliteit",
+            "werkelijkheid"
+        ]
+    );
+    assert_eq!(scan.traits.source, "Kaats & Opheij (2023)");
+    assert_eq!(scan.follow_up.steps.len(), 4);
+    assert!(scan.follow_up.steps[0].starts_with("Doe het samen"));
+    assert!(scan.follow_up.steps[1].contains("(Isaacs, 1999)"));
+    // Advice for every condition, in scan order, each link resolving (checked at load).
+    let conditions: Vec<&str> = scan.advice.iter().map(|a| a.condition.as_str()).collect();
+    assert_eq!(conditions, kansrijk::content::CONDITION_IDS);
+    for a in &scan.advice {
+        assert!(a.links.len() >= 3, "{}", a.condition);
+        for l in &a.links {
+            assert!(l.why.ends_with('.') || l.why.ends_with('?'), "{}", l.why);
+        }
+    }
+}
+
+#[test]
+fn advice_that_points_nowhere_is_refused_at_load() {
+    let broken = SCAN_RON.replacen(
+        "Theme(\"samenwerking.motieven\")",
+        "Theme(\"samenwerking.bestaat-niet\")",
+        1,
+    );
+    let err = Content::from_sources(&broken, "assets/scan.ron").expect_err("dangling");
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "advies bij 'belangen' verwijst naar onbekend thema 'samenwerking.bestaat-niet'"
+        ),
+        "{text}"
+    );
+    let twice = SCAN_RON.replacen("(condition: \"proces\"", "(condition: \"ambitie\"", 1);
+    let text = Content::from_sources(&twice, "assets/scan.ron")
+        .expect_err("twice")
+        .to_string();
+    assert!(text.contains("'ambitie' komt dubbel voor"), "{text}");
 }

@@ -266,3 +266,36 @@ fn roles_wegwijzer_and_about_are_overridable_and_checked() {
         .to_string();
     assert!(text.contains("leiderschapsrol 'verkenner'"), "{text}");
 }
+
+#[test]
+fn the_scans_advice_and_traits_are_overridable_and_checked() {
+    let own = r#"(
+        traits: [(id: "loyaliteit", label: "Gesplitste loyaliteit", text: "Versie coach.")],
+        advice: [(condition: "ambitie", links: [
+            (to: Theme("samenwerking.condities"), why: "Begin bij de condities."),
+        ])],
+    )"#;
+    let dir = folder(&[("scan.ron", own)]);
+    let c = Content::with_overrides(dir.path()).expect("valid override");
+    assert_eq!(c.scan.traits.items.len(), 5, "replaced by id");
+    assert_eq!(c.scan.traits.items[3].text, "Versie coach.");
+    assert_eq!(c.scan.advice.len(), 5);
+    assert_eq!(c.scan.advice[0].links.len(), 1, "ambitie's advice replaced");
+    let out = Command::new(env!("CARGO_BIN_EXE_kansrijk"))
+        .args(["inhoud", "check"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+
+    let dangling = own.replace("samenwerking.condities", "samenwerking.nergens");
+    let dir = folder(&[("scan.ron", &dangling)]);
+    let text = Content::with_overrides(dir.path())
+        .expect_err("dangling")
+        .to_string();
+    assert!(text.contains("scan.ron"), "{text}");
+    assert!(
+        text.contains("onbekend thema 'samenwerking.nergens'"),
+        "{text}"
+    );
+}

@@ -3,17 +3,21 @@
 //! replaces the embedded one, a new id is added. The result is validated as a whole.
 
 use super::{
-    About, Choice, Condition, Content, ContentError, Dilemma, ExampleGroup, Guidance, Instrument,
-    Instruments, LeadershipRole, Pointer, Theme, parse,
+    About, Choice, Condition, ConditionAdvice, Content, ContentError, Dilemma, ExampleGroup,
+    Guidance, Instrument, Instruments, LeadershipRole, Pointer, Theme, parse,
 };
 use serde::Deserialize;
 use std::path::Path;
 
-/// `scan.ron` in an override folder: conditions to replace, by id.
+/// `scan.ron` in an override folder: conditions to replace, by id; characteristics by id;
+/// the follow-up guidance; advice per condition (replaces that condition's advice).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct ScanOverlay {
     conditions: Vec<Condition>,
+    traits: Vec<Choice>,
+    follow_up: Option<Guidance>,
+    advice: Vec<ConditionAdvice>,
 }
 
 /// `handreiking.ron` in an override folder.
@@ -104,6 +108,11 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
                 }
             }
         }
+        merge_by_id(&mut base.scan.traits.items, overlay.traits, |t| &t.id);
+        if let Some(f) = overlay.follow_up {
+            base.scan.follow_up = f;
+        }
+        merge_by_id(&mut base.scan.advice, overlay.advice, |a| &a.condition);
         base.scan
             .validate()
             .map_err(|message| ContentError::Invalid { file, message })?;
@@ -196,5 +205,6 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
         &dir.join(FILES[1]).display().to_string(),
         &dir.join(FILES[2]).display().to_string(),
     )?;
+    super::validate::check_scan_links(&base, &dir.join(FILES[0]).display().to_string())?;
     Ok(base)
 }
