@@ -27,7 +27,7 @@ fn about_is_reached_from_help_and_names_makers_and_the_invitation() {
     app.press('?');
     let help = app.screen();
     assert!(
-        help.contains("Lezen: i over de handreiking · w wegwijzer · r leiderschapsrollen"),
+        help.contains("Lezen: i over de handreiking · w wegwijzer · r rollen · n na de scan"),
         "{help}"
     );
     app.press('i');
@@ -129,6 +129,7 @@ fn the_leadership_roles_page_shows_each_role_in_full() {
     for page in [
         kansrijk::app::page::Page::Roles,
         kansrijk::app::page::Page::Wegwijzer,
+        kansrijk::app::page::Page::FollowUp,
     ] {
         app.msg(kansrijk::app::Msg::OpenPage(page));
         let (width, _) = kansrijk::app::page::text_size(&app.model);
@@ -139,4 +140,32 @@ fn the_leadership_roles_page_shows_each_role_in_full() {
             assert!(shown.contains(&l.text), "cut or missing: {}", l.text);
         }
     }
+}
+
+#[test]
+fn after_the_scan_page_gives_the_follow_up_and_the_five_characteristics() {
+    let (mut app, _) = App::with_session();
+    app.press('s').press('?');
+    let help = app.screen();
+    assert!(
+        help.contains("Lezen: i over de handreiking · w wegwijzer · r rollen · n na de scan"),
+        "{help}"
+    );
+    app.press('n');
+    let first = app.screen();
+    assert!(first.contains("Na de scan: samen verder"), "{first}");
+    assert!(first.contains("1. Doe het samen"), "{first}");
+    let all = read_whole_page(&mut app);
+    for needle in [
+        "Stel uw oordeel uit (Isaacs, 1999)",
+        "Vijf kenmerken van een samenwerkingsvraagstuk",
+        "Gesplitste loyaliteit",
+        "Een nieuwe werkelijkheid",
+        "Bron: Kaats & Opheij (2023)",
+    ] {
+        assert!(all.contains(needle), "{needle} not shown");
+    }
+    // Back to the scan where it was opened.
+    app.code(KeyCode::Esc);
+    assert_eq!(app.model.screen, kansrijk::app::Screen::Scan);
 }

@@ -249,7 +249,8 @@ static HELP: &[Binding] = &[
     b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
     b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
     b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
-    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "leiderschapsrollen", false),
+    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "rollen", false),
+    b(&[C('n')], Msg::OpenPage(Page::FollowUp), "n", "na de scan", false),
 ];
 
 #[rustfmt::skip]

@@ -15,6 +15,9 @@ pub enum Page {
     Wegwijzer,
     /// Leiderschapsrollen in een netwerk, each role in full.
     Roles,
+    /// After the scan: how to follow it up together, and the five characteristics of a
+    /// collaboration question (Kaats & Opheij).
+    FollowUp,
 }
 
 /// How a line of a page is drawn.
@@ -39,6 +42,7 @@ pub fn title(content: &Content, page: Page) -> &str {
         Page::About => &content.handreiking.about.title,
         Page::Wegwijzer => &content.handreiking.wegwijzer.title,
         Page::Roles => &content.handreiking.leadership.title,
+        Page::FollowUp => &content.scan.follow_up.title,
     }
 }
 
@@ -97,6 +101,33 @@ pub fn lines(content: &Content, page: Page, width: usize) -> Vec<PageLine> {
                     let text = format!("{label} {}", list.join("; "));
                     push(&mut out, LineKind::Text, &text, width);
                 }
+            }
+        }
+        Page::FollowUp => {
+            let f = &content.scan.follow_up;
+            push(&mut out, LineKind::Text, &f.intro, width);
+            for (i, step) in f.steps.iter().enumerate() {
+                push(
+                    &mut out,
+                    LineKind::Text,
+                    &format!("{}. {step}", i + 1),
+                    width,
+                );
+            }
+            let source = format!("{} {}", texts::PAGE_SOURCE, f.source);
+            push(&mut out, LineKind::Quiet, &source, width);
+            let t = &content.scan.traits;
+            if !t.items.is_empty() {
+                blank(&mut out);
+                push(&mut out, LineKind::Heading, &t.title, width);
+                push(&mut out, LineKind::Text, &t.intro, width);
+                for item in &t.items {
+                    blank(&mut out);
+                    push(&mut out, LineKind::Heading, &item.label, width);
+                    push(&mut out, LineKind::Text, &item.text, width);
+                }
+                let source = format!("{} {}", texts::PAGE_SOURCE, t.source);
+                push(&mut out, LineKind::Quiet, &source, width);
             }
         }
     }
