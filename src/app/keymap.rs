@@ -1,6 +1,7 @@
 //! The one keymap: per mode, which key gives which message. The footer and the help
 //! overlay are generated from the same tables, so they always tell the truth.
 
+use super::page::Page;
 use super::{Model, Msg, Screen};
 use crate::session::Answer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -23,6 +24,8 @@ pub enum KeyMode {
     Prompt,
     Editor,
     Help,
+    /// A reading page over the screen.
+    Page,
 }
 
 /// A key as the keymap knows it.
@@ -244,13 +247,25 @@ static PROMPT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static HELP: &[Binding] = &[b(
-    &[Code(KeyCode::Esc), C('?'), C('q')],
-    Msg::ToggleHelp,
-    "Esc/?",
-    "hulp sluiten",
-    true,
-)];
+static HELP: &[Binding] = &[
+    b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
+    b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
+    b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
+    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "rollen", false),
+    b(&[C('n')], Msg::OpenPage(Page::FollowUp), "n", "na de scan", false),
+];
+
+#[rustfmt::skip]
+static PAGE: &[Binding] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "tekst omhoog", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "tekst omlaag", false),
+    b(&[], Msg::Up, "↑↓", "schuiven", true),
+    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige bladzijde", false),
+    b(&[Code(KeyCode::PageDown), C(' ')], Msg::PageDown, "PgDn", "volgende bladzijde", true),
+    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "begin", false),
+    b(&[Code(KeyCode::End)], Msg::End, "End", "einde", false),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
+];
 
 /// The mode the model is in, for the keymap.
 pub fn mode_of(model: &Model) -> KeyMode {
@@ -263,6 +278,9 @@ pub fn mode_of(model: &Model) -> KeyMode {
 
 /// The mode of the screen itself, as if no overlay were open.
 pub fn screen_mode(model: &Model) -> KeyMode {
+    if model.page.is_some() {
+        return KeyMode::Page;
+    }
     if model.prompt.is_some() {
         return KeyMode::Prompt;
     }
@@ -301,6 +319,7 @@ pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
         KeyMode::Prompt => &[PROMPT],
         KeyMode::Editor => &[EDITOR, EDITOR_INFO],
         KeyMode::Help => &[HELP],
+        KeyMode::Page => &[PAGE, COMMON],
     };
     groups.iter().flat_map(|g| g.iter()).collect()
 }

@@ -4,6 +4,7 @@ pub mod keymap;
 mod model;
 mod msg;
 pub mod nav;
+pub mod page;
 pub mod text;
 mod update;
 

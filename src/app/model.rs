@@ -269,6 +269,9 @@ pub struct Model {
     pub form: NewForm,
     pub open: Option<OpenSession>,
     pub help: bool,
+    /// A reading page opened from the help overlay, and how far it is scrolled.
+    pub page: Option<super::page::Page>,
+    pub page_scroll: u16,
     pub status: Option<Status>,
     /// Counts the statuses set, so that `update` sees whether a message set a new one.
     pub status_seq: u64,
@@ -310,6 +313,8 @@ impl Model {
             form: NewForm::default(),
             open: None,
             help: false,
+            page: None,
+            page_scroll: 0,
             status: None,
             status_seq: 0,
             clock: std::time::Duration::ZERO,

@@ -107,6 +107,8 @@ pub enum Msg {
     /// Esc: leave the editor, close the overlay, or go one screen back.
     Back,
     ToggleHelp,
+    /// Open a reading page (from the help overlay).
+    OpenPage(super::page::Page),
     Quit,
     /// Quit even though the last change could not be saved (a signal, or `q` twice).
     QuitAnyway,

@@ -40,7 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
     );
     bullets(&mut lines, &hr.balancing.steps);
     lines.push(Line::raw(""));
-    lines.push(Line::styled(texts::STRATEGY, theme.title()));
+    lines.push(Line::styled(
+        format!("{} — {}", texts::STRATEGY, hr.paradox_source),
+        theme.title(),
+    ));
     for (i, s) in hr.paradox_strategies.iter().enumerate() {
         lines.push(Line::raw(format!("{}. {} — {}", i + 1, s.label, s.text)));
     }

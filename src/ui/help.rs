@@ -3,8 +3,8 @@
 
 use super::texts;
 use super::theme::Theme;
-use crate::app::Model;
-use crate::app::keymap::{bindings, screen_mode};
+use crate::app::keymap::{KeyMode, bindings, screen_mode};
+use crate::app::{Model, Msg};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -28,6 +28,19 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             new
         })
         .collect();
+    // The reading pages open from here: one line under the intro, from the keymap.
+    let pages: Vec<String> = bindings(KeyMode::Help)
+        .into_iter()
+        .filter(|b| matches!(b.msg, Msg::OpenPage(_)))
+        .map(|b| format!("{} {}", b.key_label, b.help))
+        .collect();
+    let intro_lines = vec![
+        Line::raw(texts::HELP_INTRO),
+        Line::from(vec![
+            Span::styled(format!("{} ", texts::HELP_PAGES), theme.dim()),
+            Span::raw(pages.join(" · ")),
+        ]),
+    ];
     let mut footer = vec![Line::raw("")];
     if !model.presenting {
         footer.push(Line::styled(texts::HELP_DATA, theme.dim()));
@@ -58,10 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(texts::HELP_INTRO).wrap(Wrap { trim: true }),
-        intro,
-    );
+    frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     let line = |(key, help): &(&str, &str), key_width: usize| {
         Line::from(vec![
             Span::styled(format!("{key:>key_width$}  "), theme.key()),

@@ -11,6 +11,7 @@ mod group;
 mod help;
 mod instrument;
 mod overview;
+mod page;
 mod perspective;
 mod scan;
 mod search;
@@ -78,6 +79,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
     chrome::status(frame, status, model, theme);
     chrome::footer(frame, footer, model, theme);
+    page::draw(frame, full_body, model, theme);
     if model.help {
         help::draw(frame, full_body, model, theme);
     }

@@ -153,3 +153,12 @@ pub const COACH_REFUSED_PRESENTING: &str =
 pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
 pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
     "In de presentatiemodus ziet u alleen treffers uit de open sessie, zonder notities.";
+
+// Reading pages (app::page).
+pub const HELP_PAGES: &str = "Lezen:";
+pub const PAGE_SOURCE: &str = "Bron:";
+pub const ROLE_QUESTION: &str = "Kernvraag:";
+pub const ROLE_THEMES: &str = "Thema’s:";
+pub const ROLE_DILEMMAS: &str = "Dilemma’s:";
+pub const ROLE_CONDITIONS: &str = "Condities:";
+pub const ROLE_COMPETENCIES: &str = "Competenties:";

@@ -52,6 +52,10 @@ fn expire_status(model: &mut Model) {
 }
 
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // A reading page (help's i, w, r, n) on top takes its own keys.
+    if let Some(effects) = super::page::update(model, &msg) {
+        return effects;
+    }
     // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
     if model.presenting
         && model.screen == Screen::Start
@@ -104,6 +108,8 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = !model.help;
             vec![]
         }
+        // Handled by `page::update` above.
+        Msg::OpenPage(_) => vec![],
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
             if model.presenting {
