@@ -2,6 +2,7 @@
 //! with the mean, per condition mean/min/max, and the gespreksonderwerpen. In
 //! presentation mode the respondents are R1…Rn.
 
+use super::common::{ellipsize, text_panel, width};
 use super::texts;
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
@@ -11,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Markers for respondents, readable without colour.
 const MARKERS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C"];
@@ -60,12 +61,20 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         },
         marker: "●",
     });
+    // The samenwerking's name in the radar's title when it fits whole, else on top of
+    // the numbers beside it.
+    let samenwerking = texts::safe(&g.samenwerking);
+    let full_title = format!("{} — {samenwerking}", texts::GROUP_TITLE);
+    let name_in_title = width(&full_title) + 4 <= usize::from(left.width);
     let block = Block::bordered()
         .title(Line::styled(
             format!(
-                " {} — {} ",
-                texts::GROUP_TITLE,
-                texts::safe(&g.samenwerking)
+                " {} ",
+                if name_in_title {
+                    full_title.as_str()
+                } else {
+                    texts::GROUP_TITLE
+                }
             ),
             theme.title(),
         ))
@@ -73,7 +82,16 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             format!(" ● {} ", texts::GROUP_MEAN),
             theme.accent(),
         ));
-    let per_line = usize::from(left.width.saturating_sub(2) / 26).max(1);
+    // As many names on a line as fit whole; one a line (with an ellipsis only if a name
+    // is wider than the whole panel).
+    let inner_width = usize::from(left.width.saturating_sub(2));
+    let col_width = names
+        .iter()
+        .map(|n| width(&texts::safe(n)))
+        .max()
+        .unwrap_or(0)
+        + 4;
+    let per_line = (inner_width / col_width).max(1);
     let legend_rows = names.len().div_ceil(per_line) as u16;
     let [radar_area, legend_area] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(legend_rows + 2)]).areas(left);
@@ -103,8 +121,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     format!("{} ", MARKERS.get(i).copied().unwrap_or("·")),
                     theme.key(),
                 ));
-                let name: String = texts::safe(name).chars().take(24).collect();
-                spans.push(Span::raw(format!("{name:<26}")));
+                let name = ellipsize(&texts::safe(name), inner_width.saturating_sub(2));
+                let pad = col_width.saturating_sub(2 + width(&name));
+                spans.push(Span::raw(format!("{name}{}", " ".repeat(pad))));
             }
             Line::from(spans)
         })
@@ -118,10 +137,14 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     );
 
     // The numbers, then what to talk about.
-    let mut lines = vec![Line::styled(
+    let mut lines = Vec::new();
+    if !name_in_title {
+        lines.push(Line::styled(samenwerking.clone(), theme.accent()));
+    }
+    lines.push(Line::styled(
         format!("{:<16} {:>5} {:>5} {:>5}", "Conditie", "gem.", "min", "max"),
         theme.title(),
-    )];
+    ));
     for (c, cs) in scan.conditions.iter().zip(&stats.conditions) {
         let flag = cs.mean.is_some_and(|m| m < crate::scan::FLAG_THRESHOLD);
         lines.push(Line::from(vec![
@@ -176,10 +199,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             ]));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(Line::styled(" Per conditie ", theme.title()))),
+    text_panel(
+        frame,
         right,
+        "Per conditie",
+        lines,
+        model.group_scroll,
+        theme,
     );
 }
