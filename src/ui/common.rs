@@ -214,6 +214,19 @@ pub fn wrapped<'a>(text: &str, indent: &str, width: usize, style: Style) -> Vec<
         .collect()
 }
 
+/// `text` on one line of at most `max` cells: whole when it fits, else cut after a whole
+/// word with " …".
+pub fn shorten(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let first = wrap(text, max.saturating_sub(2))
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    ellipsize(&format!("{first} …"), max)
+}
+
 /// The first line of a written text (or the hint), cut at a word to `width` with an
 /// ellipsis when there is more.
 pub fn preview_line(text: Option<&str>, width: usize) -> String {

@@ -54,28 +54,39 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Cell::from(texts::COL_PROGRESS_SHORT),
         Cell::from(texts::COL_TREND),
     ];
-    // Wide enough: the conditions by their short names; else their first four letters.
+    // The name columns get the room the fixed columns leave, shared by what they need:
+    // a name or samenwerking that does not fit wraps at words over more lines. The
+    // conditions are headed by their short names when the names still fit beside them,
+    // else by their first four letters.
+    let narrow = area.width < 100;
+    let date_width: u16 = if narrow { 8 } else { 10 };
+    let gaps = 4 + conditions.len() as u16;
+    let avail_with = |cond: u16| {
+        usize::from(
+            area.width
+                .saturating_sub(date_width + 5 + 6 + cond + gaps + 2 + 2),
+        )
+    };
+    let long_names: u16 = conditions
+        .iter()
+        .map(|c| width(&c.short).max(4) as u16)
+        .sum();
+    let full_names = avail_with(long_names) >= names_needed(model);
     let cond_width = |c: &crate::content::Condition| {
-        if area.width >= 110 {
+        if full_names {
             width(&c.short).max(4) as u16
         } else {
             4
         }
     };
     header.extend(conditions.iter().map(|c| {
-        Cell::from(if area.width >= 110 {
+        Cell::from(if full_names {
             c.short.clone()
         } else {
             c.short.chars().take(4).collect::<String>()
         })
     }));
-    // The name columns get the room the fixed columns leave, shared by what they need:
-    // a name or samenwerking that does not fit wraps at words over more lines.
-    let narrow = area.width < 100;
-    let date_width: u16 = if narrow { 8 } else { 10 };
-    let fixed = date_width + 5 + 6 + conditions.iter().map(cond_width).sum::<u16>();
-    let gaps = 4 + conditions.len() as u16;
-    let avail = usize::from(area.width.saturating_sub(fixed + gaps + 2 + 2));
+    let avail = avail_with(conditions.iter().map(cond_width).sum());
     let (name_w, sam_w) = name_widths(model, avail);
     let height_of = |index: usize| match model.list.get(index) {
         Some(ListEntry::Session { header, .. }) => wrap(&texts::safe(&header.bestuurder), name_w)
@@ -202,6 +213,19 @@ fn unreadable_lines(entry: &ListEntry, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The room the names and samenwerkingen need to fit on one line each.
+fn names_needed(model: &Model) -> usize {
+    let mut name_max = width(texts::COL_BESTUURDER);
+    let mut sam_max = width(texts::COL_SAMENWERKING);
+    for entry in &model.list {
+        if let ListEntry::Session { header, .. } = entry {
+            name_max = name_max.max(width(&header.bestuurder));
+            sam_max = sam_max.max(width(&header.samenwerking));
+        }
+    }
+    name_max + sam_max
 }
 
 /// Widths of the name and samenwerking columns in `avail` cells: each what it needs when

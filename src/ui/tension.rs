@@ -1,7 +1,7 @@
 //! A tension between two perspectives: intro and considerations; its dilemmas (with
 //! where I stand) and pointers to themes.
 
-use super::common::{bullets, section, select_list, text_panel, two_panes};
+use super::common::{bullets, list_width, section, select_list, text_panel, two_panes, wrapped};
 use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
     );
 
     let rows = nav::rows(content, &open.session, model.screen);
+    let width = list_width(list_area);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match row {
@@ -62,13 +63,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
                     .theme(&ptr.theme)
                     .map(|(_, th)| th.title.clone())
                     .unwrap_or_else(|| ptr.theme.clone());
-                ListItem::new(vec![
-                    Line::from(vec![
-                        Span::styled("→ ", theme.accent()),
-                        Span::styled(name, theme.title()),
-                    ]),
-                    Line::styled(format!("  {}", ptr.why), theme.dim()),
-                ])
+                let mut lines = vec![Line::from(vec![
+                    Span::styled("→ ", theme.accent()),
+                    Span::styled(name, theme.title()),
+                ])];
+                lines.extend(wrapped(&ptr.why, "  ", width, theme.dim()));
+                ListItem::new(lines)
             }
             _ => ListItem::new(""),
         })
