@@ -605,7 +605,7 @@ fn the_editor_shows_the_whole_question() {
 fn the_group_view_scrolls_to_its_last_weak_condition() {
     for (w, h) in SIZES {
         let mut app = group(w, h);
-        let last = "• Relatie (2,7)";
+        let last = "stilstand.";
         assert!(!app.screen().contains(last), "{w}×{h}: below the fold");
         for _ in 0..20 {
             app.code(KeyCode::PageDown);
