@@ -56,6 +56,18 @@ pub fn text_panel(
 
 /// A vertical scrollbar on the right border of `area`: there is more than is shown.
 pub fn scrollbar(frame: &mut Frame, area: Rect, positions: usize, position: usize) {
+    let track = area.inner(Margin::new(0, 1));
+    if track.height < 3 {
+        // Too short for a bar: arrows only, where more follows.
+        let x = track.right().saturating_sub(1);
+        if position > 0 && !track.is_empty() {
+            frame.buffer_mut()[(x, track.y)].set_symbol("▲");
+        }
+        if position + 1 < positions && !track.is_empty() {
+            frame.buffer_mut()[(x, track.bottom() - 1)].set_symbol("▼");
+        }
+        return;
+    }
     let mut state =
         ScrollbarState::new(positions).position(position.min(positions.saturating_sub(1)));
     frame.render_stateful_widget(
