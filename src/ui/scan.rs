@@ -180,16 +180,18 @@ fn draw_detail(
             Span::raw(cond.neglect_risk.clone()),
         ]));
     }
-    let block = Block::bordered().title(Line::styled(
-        format!(
-            " Vraag {} {} {} · {} ",
-            open.focus + 1,
-            texts::ANSWERED_OF,
-            content.item_count(),
-            cond.name
-        ),
-        theme.title(),
-    ));
+    // The title as long as it fits whole: "Vraag 1 van 20 · Gedeelde ambitie",
+    // "1/20 · Gedeelde ambitie", "Vraag 1 van 20".
+    let (n, total) = (open.focus + 1, content.item_count());
+    let title = [
+        format!(" Vraag {n} {} {total} · {} ", texts::ANSWERED_OF, cond.name),
+        format!(" {n}/{total} · {} ", cond.name),
+        format!(" Vraag {n} {} {total} ", texts::ANSWERED_OF),
+    ]
+    .into_iter()
+    .find(|t| width(t) + 2 <= usize::from(area.width))
+    .unwrap_or_default();
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
     let total = paragraph.line_count(inner.width);

@@ -1,7 +1,9 @@
 //! A tension between two perspectives: intro and considerations; its dilemmas (with
 //! where I stand) and pointers to themes.
 
-use super::common::{bullets, list_width, section, select_list, text_panel, two_panes, wrapped};
+use super::common::{
+    bullets, list_width, section, select_list, text_panel, two_panes, wrap, wrapped,
+};
 use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
@@ -44,18 +46,28 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
                 let r = open.session.dilemmas.get(&dilemma.id);
                 let pos = r
                     .and_then(|r| r.position)
-                    .map(|p| format!("  positie {}", p + 4))
+                    .map(|p| format!(" · positie {}", p + 4))
                     .unwrap_or_default();
                 let mark = if r.is_some_and(|r| !r.is_empty()) {
                     "■"
                 } else {
                     "□"
                 };
-                ListItem::new(Line::from(vec![
-                    Span::styled(format!("{mark} "), theme.accent()),
-                    Span::raw(dilemma.title.clone()),
-                    Span::styled(pos, theme.dim()),
-                ]))
+                // Title and position wrap at words under the mark.
+                let text = format!("{}{pos}", dilemma.title);
+                let lines: Vec<Line> = wrap(&text, width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let lead = if i == 0 {
+                            format!("{mark} ")
+                        } else {
+                            "  ".to_string()
+                        };
+                        Line::from(vec![Span::styled(lead, theme.accent()), Span::raw(l)])
+                    })
+                    .collect();
+                ListItem::new(lines)
             }
             Row::Pointer(k) => {
                 let ptr = &tension.pointers[*k];
