@@ -92,7 +92,10 @@ fn demo_template() -> tempfile::TempDir {
     for name in [MARIEKE, JOOST] {
         std::fs::copy(demo.join(name), dir.path().join(name)).expect("copy demo session");
     }
-    // 10 June 2026, noon UTC: the same date in every time zone of Europe.
+    // Dates are shown in local time: these sessions are made at noon UTC, and the demo
+    // sessions in the morning or early afternoon, so the dates are the same in every
+    // time zone of Europe (and in UTC, as on CI).
+    // 10 June 2026, noon UTC.
     let earlier = scored(
         "Marieke de Wit",
         "Stichting Thuiszorg Rivierenland",
@@ -103,14 +106,14 @@ fn demo_template() -> tempfile::TempDir {
     let henk = scored(
         "Henk Verbeek",
         "Ziekenhuis Rivierenland (fictief)",
-        1_790_000_000,
+        1_789_992_000, // 21 September 2026, noon UTC
         [4, 3, 3, 3, 4],
     );
     store::create(dir.path(), &henk).expect("partner session");
     let fatima = scored(
         "Fatima El Amrani",
         "Huisartsencoöperatie Rivierenland (fictief)",
-        1_790_100_000,
+        1_790_078_400, // 22 September 2026, noon UTC
         [5, 2, 2, 2, 3],
     );
     store::create(dir.path(), &fatima).expect("partner session");
