@@ -40,9 +40,20 @@ fn snippet(text: &str, query: &str) -> Option<String> {
         if let Some(byte) = norm.find(query) {
             // Normalising keeps one char per char, so char positions carry over.
             let at = norm[..byte].chars().count();
-            let start = at.saturating_sub(30);
             let chars: Vec<char> = line.chars().collect();
-            let end = (start + 80).min(chars.len());
+            let mut start = at.saturating_sub(30);
+            let mut end = (start + 80).min(chars.len());
+            // Whole words only: start after a space and end before one (if one is near).
+            if start > 0
+                && let Some(i) = chars[start..at].iter().position(|c| c.is_whitespace())
+            {
+                start += i + 1;
+            }
+            if end < chars.len()
+                && let Some(i) = chars[at..end].iter().rposition(|c| c.is_whitespace())
+            {
+                end = at + i;
+            }
             let mut s: String = chars[start..end].iter().collect();
             if start > 0 {
                 s.insert(0, '…');

@@ -224,6 +224,9 @@ static EDITOR_INFO: &[Binding] = &[
 
 #[rustfmt::skip]
 static GROUP: &[Binding] = &[
+    b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
+    b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
+    b(&[], Msg::ScrollDown, "PgUp/PgDn", "schuiven", true),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];

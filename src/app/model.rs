@@ -288,6 +288,8 @@ pub struct Model {
     pub prompt: Option<Prompt>,
     /// The group view's data.
     pub group: Option<GroupData>,
+    /// How far the group view's numbers and topics are scrolled.
+    pub group_scroll: u16,
     /// Search results and the selected one.
     pub hits: Vec<crate::search::Hit>,
     pub hit_selected: usize,
@@ -324,6 +326,7 @@ impl Model {
             presenting: false,
             prompt: None,
             group: None,
+            group_scroll: 0,
             hits: Vec::new(),
             hit_selected: 0,
             pending_jump: None,

@@ -97,6 +97,13 @@ pub fn short_date(t: jiff::Timestamp) -> String {
         .to_string()
 }
 
+/// A date in a narrow column: `30-11-26`.
+pub fn compact_date(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%d-%m-%y")
+        .to_string()
+}
+
 /// The name of what an action's link (`conditie:…`, `thema:…`, `dilemma:…`,
 /// `instrument:…`) points to; the link itself (on one line) when the content does not
 /// know it; empty for no link.

@@ -2,7 +2,9 @@
 //! each side, a strategy for the paradox (Smith 2014), my next step, a free note; the
 //! "leren balanceren" guidance beside it.
 
-use super::common::{bullets, preview, section, select_list, text_panel, two_panes};
+use super::common::{
+    bullets, list_width, preview_line, section, select_list, text_panel, two_panes,
+};
 use super::texts;
 use super::theme::Theme;
 use super::widgets::slider;
@@ -50,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
     text_panel(frame, text_area, &dilemma.title, lines, open.scroll, theme);
 
     let reflection = open.session.dilemmas.get(&dilemma.id);
-    let inner_width = list_area.width.saturating_sub(6) as usize;
+    let inner_width = list_width(list_area).saturating_sub(1);
     let rows = nav::rows(content, &open.session, model.screen);
     let items: Vec<ListItem> = rows
         .iter()
@@ -103,7 +105,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                 let _ = DilemmaField::Note;
                 ListItem::new(vec![
                     Line::styled(title, theme.title()),
-                    Line::styled(format!("  {}", preview(Some(&value))), style),
+                    Line::styled(
+                        format!("  {}", preview_line(Some(&value), inner_width)),
+                        style,
+                    ),
                 ])
             }
             _ => ListItem::new(""),

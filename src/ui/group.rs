@@ -2,6 +2,7 @@
 //! with the mean, per condition mean/min/max, and the gespreksonderwerpen. In
 //! presentation mode the respondents are R1…Rn.
 
+use super::common::{ellipsize, text_panel, width};
 use super::texts;
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
@@ -11,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Markers for respondents, readable without colour.
 const MARKERS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C"];
@@ -65,12 +66,20 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         },
         marker: "●",
     });
+    // The samenwerking's name in the radar's title when it fits whole, else on top of
+    // the numbers beside it.
+    let samenwerking = texts::safe(&g.samenwerking);
+    let full_title = format!("{} — {samenwerking}", texts::GROUP_TITLE);
+    let name_in_title = width(&full_title) + 4 <= usize::from(left.width);
     let block = Block::bordered()
         .title(Line::styled(
             format!(
-                " {} — {} ",
-                texts::GROUP_TITLE,
-                texts::safe(&g.samenwerking)
+                " {} ",
+                if name_in_title {
+                    full_title.as_str()
+                } else {
+                    texts::GROUP_TITLE
+                }
             ),
             theme.title(),
         ))
@@ -78,9 +87,25 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             format!(" ● {} ", texts::GROUP_MEAN),
             theme.accent(),
         ));
-    // Each entry: marker, name, and the date of the session that stands for them.
-    const ENTRY: u16 = 2 + 22 + 1 + 10 + 2;
-    let per_line = usize::from(left.width.saturating_sub(2) / ENTRY).max(1);
+    // Each entry: marker, name, and the date of the session that stands for them. As
+    // many entries on a line as fit whole; one a line (with an ellipsis only if a name is
+    // wider than the whole panel).
+    let inner_width = usize::from(left.width.saturating_sub(2));
+    let date_width = group
+        .respondents
+        .iter()
+        .map(|r| width(&r.date))
+        .max()
+        .unwrap_or(0);
+    let name_width = group
+        .respondents
+        .iter()
+        .map(|r| width(&texts::safe(&r.label)))
+        .max()
+        .unwrap_or(0)
+        .min(inner_width.saturating_sub(2 + 1 + date_width));
+    let col_width = 2 + name_width + 1 + date_width + 2;
+    let per_line = (inner_width / col_width).max(1);
     let legend_rows = group.respondents.len().div_ceil(per_line) as u16;
     let [radar_area, legend_area] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(legend_rows + 2)]).areas(left);
@@ -111,9 +136,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     format!("{} ", MARKERS.get(i).copied().unwrap_or("·")),
                     theme.key(),
                 ));
-                let name: String = texts::safe(&r.label).chars().take(22).collect();
-                spans.push(Span::raw(format!("{name:<22} ")));
-                spans.push(Span::styled(format!("{:<12}", r.date), theme.dim()));
+                let name = ellipsize(&texts::safe(&r.label), name_width.max(1));
+                let pad = name_width.saturating_sub(width(&name));
+                spans.push(Span::raw(format!("{name}{} ", " ".repeat(pad))));
+                spans.push(Span::styled(format!("{}  ", r.date), theme.dim()));
             }
             Line::from(spans)
         })
@@ -127,10 +153,14 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     );
 
     // The numbers, then what to talk about.
-    let mut lines = vec![Line::styled(
+    let mut lines = Vec::new();
+    if !name_in_title {
+        lines.push(Line::styled(samenwerking.clone(), theme.accent()));
+    }
+    lines.push(Line::styled(
         format!("{:<16} {:>5} {:>5} {:>5}", "Conditie", "gem.", "min", "max"),
         theme.title(),
-    )];
+    ));
     for c in &group.conditions {
         lines.push(Line::from(vec![
             Span::raw(format!(
@@ -179,10 +209,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             ]));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(Line::styled(" Per conditie ", theme.title()))),
+    text_panel(
+        frame,
         right,
+        "Per conditie",
+        lines,
+        model.group_scroll,
+        theme,
     );
 }

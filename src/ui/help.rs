@@ -41,12 +41,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             Span::raw(pages.join(" · ")),
         ]),
     ];
-    let mut footer = vec![Line::raw("")];
-    if !model.presenting {
-        footer.push(Line::styled(texts::HELP_DATA, theme.dim()));
-        footer.push(Line::raw(texts::safe(&model.dir.display().to_string())));
-    }
-    let room = usize::from(area.height.saturating_sub(4 + footer.len() as u16));
+    let footer = (!model.presenting).then(|| {
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{} ", texts::HELP_DATA), theme.dim()),
+            Span::raw(texts::safe(&model.dir.display().to_string())),
+        ]))
+        .wrap(Wrap { trim: true })
+    });
+    let footer_rows = |w: u16| footer.as_ref().map_or(0, |f| f.line_count(w) as u16);
+    let room = usize::from(area.height.saturating_sub(5 + footer_rows(68)));
     let two_columns = keys.len() > room && area.width >= 76;
     let per_column = if two_columns {
         keys.len().div_ceil(2)
@@ -54,7 +57,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         keys.len()
     };
     let width = if two_columns { area.width.min(100) } else { 70 };
-    let height = (per_column + footer.len() + 4) as u16;
+    let footer_rows = footer_rows(width.saturating_sub(2));
+    // The intro and the folder each get a blank line before them when there is room.
+    let tight = per_column as u16 + footer_rows + 4 > area.height.saturating_sub(2);
+    let gap = u16::from(!tight);
+    let height = per_column as u16 + footer_rows + 4 + 2 * gap;
     let popup = super::centered(area, width, height.min(area.height));
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -65,9 +72,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .title_bottom(Line::styled(" Esc of ? sluit ", theme.dim()));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [intro, body, rest] = Layout::vertical([
-        Constraint::Length(2),
+    let [intro, body, _, rest] = Layout::vertical([
+        Constraint::Length(2 + gap),
         Constraint::Length(per_column as u16),
+        Constraint::Length(gap),
         Constraint::Min(0),
     ])
     .areas(inner);
@@ -97,5 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             body,
         );
     }
-    frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), rest);
+    if let Some(footer) = footer {
+        frame.render_widget(footer, rest);
+    }
 }

@@ -41,11 +41,9 @@ pub fn view(frame: &mut Frame, model: &Model) {
         too_small(frame, area, theme);
         return;
     }
-    // A long message (a lock held elsewhere, an unreadable file) gets a second line.
-    let status_rows = match &model.status {
-        Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
-        _ => 1,
-    };
+    // A long message (a lock held elsewhere, an unreadable file, a report's path) gets
+    // the lines it needs, up to three.
+    let status_rows = chrome::status_rows(model, area.width).clamp(1, 3);
     let [title, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),

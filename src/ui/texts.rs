@@ -88,6 +88,7 @@ pub const ACTION_ADDED: &str = "Afspraak toegevoegd; u vindt haar terug onder a 
 pub const CONFIRM_DELETE: &str = "Druk nog eens op d om deze regel te verwijderen.";
 pub const DELETED: &str = "Verwijderd.";
 pub const EDITOR_HINT: &str = " Esc: klaar — alles wordt meteen bewaard · Ctrl+E: eigen editor ";
+pub const EDITOR_HINT_SHORT: &str = " Esc: klaar (bewaard) · Ctrl+E: eigen editor ";
 pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
 pub const EMPTY_ANSWER: &str = "(nog niet ingevuld — Enter om te schrijven)";
 pub const OVERVIEW_HINT: &str =

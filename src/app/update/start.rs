@@ -135,6 +135,7 @@ pub(super) fn group_loaded(
     match result {
         Ok(group) if group.sessions.len() >= 2 => {
             model.group = Some(*group);
+            model.group_scroll = 0;
             model.screen = Screen::Group;
             model.status = None;
         }
