@@ -1,0 +1,145 @@
+//! Nothing lost at the edges of a save (issue 11): the user's own hidden files next to a
+//! session, `new` run many times at once, a file changed by another program while it is
+//! open, the text in the user's own editor when kansrijk is stopped, and the exit code
+//! after a signal.
+#![cfg(unix)]
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use kansrijk::session::{Mode, Session};
+use kansrijk::store;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn sample_session(dir: &Path) -> PathBuf {
+    let s = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Zelfreflectie,
+        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+    );
+    store::create(dir, &s).expect("create the session")
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned()
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. The user's own hidden files
+
+/// `.NAME.ron.backup`, `.before`, `.ORIG01` (six characters, like the temp names of old)
+/// are the user's: opening the session keeps them. A temp file with kansrijk's marker,
+/// left by a killed save, is removed.
+#[test]
+fn opening_a_session_keeps_the_users_own_hidden_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = sample_session(tmp.path());
+    let name = name_of(&path);
+    let own: Vec<PathBuf> = ["backup", "before", "ORIG01", "aB3dE9"]
+        .iter()
+        .map(|suffix| tmp.path().join(format!(".{name}.{suffix}")))
+        .collect();
+    for p in &own {
+        std::fs::write(p, "mijn eigen kopie").expect("write");
+    }
+    let leftover = tmp.path().join(format!(".{name}.kansrijk-tmp-Xy12Ab"));
+    std::fs::write(&leftover, "half geschreven").expect("write");
+
+    let opened = store::open(&path).expect("open");
+    assert!(opened.lock.is_some());
+    for p in &own {
+        assert!(p.exists(), "{} was removed", p.display());
+        assert_eq!(
+            std::fs::read_to_string(p).expect("read"),
+            "mijn eigen kopie"
+        );
+    }
+    assert!(!leftover.exists(), "kansrijk's own leftover stays");
+}
+
+/// A save's temp file carries kansrijk's marker (so only it is ever cleaned up), and
+/// no temp file stays after a save.
+#[test]
+fn a_save_writes_only_marked_temp_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = sample_session(tmp.path());
+    let mut session = store::load(&path).expect("load");
+    session
+        .notes
+        .insert("ambitie".into(), "een gedachte".into());
+    store::save(&path, &session).expect("save");
+    let names: Vec<String> = std::fs::read_dir(tmp.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec![name_of(&path)], "only the session: {names:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. `new` many times at once
+
+/// Ten `kansrijk new` for the same bestuurder and samenwerking at the same moment: ten
+/// files, ten different printed paths, and each path holds that run's session (told
+/// apart by the organisatie each run was given).
+#[test]
+fn ten_concurrent_new_runs_make_ten_sessions() {
+    const RUNS: usize = 10;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let children: Vec<_> = (0..RUNS)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_kansrijk"))
+                .env_remove("KANSRIJK_DIR")
+                .args([
+                    "new",
+                    "--bestuurder",
+                    "Race Same",
+                    "--samenwerking",
+                    "T",
+                    "--organisatie",
+                    &format!("Organisatie {i}"),
+                    "--dir",
+                ])
+                .arg(tmp.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("start kansrijk new")
+        })
+        .collect();
+    let mut printed = std::collections::BTreeSet::new();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().expect("wait");
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "run {i}: {stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = PathBuf::from(stdout.lines().last().expect("a path").trim());
+        let session = store::load(&path).expect("the printed path loads");
+        assert_eq!(
+            session.organisatie,
+            format!("Organisatie {i}"),
+            "run {i} printed {} which holds another run's session",
+            path.display()
+        );
+        printed.insert(path);
+    }
+    assert_eq!(printed.len(), RUNS, "paths printed twice: {printed:?}");
+    let files = store::list(tmp.path()).expect("list");
+    assert_eq!(files.len(), RUNS, "{files:?}");
+    let temp_left: Vec<_> = std::fs::read_dir(tmp.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("kansrijk-tmp"))
+        .collect();
+    assert!(temp_left.is_empty(), "{temp_left:?}");
+}
