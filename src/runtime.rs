@@ -23,6 +23,10 @@ pub struct Runtime {
     pub quit: bool,
     /// A text waiting to be edited in the user's own editor (needs the terminal).
     pub external: Option<(crate::app::TextTarget, String)>,
+    /// Save results that arrived while closing, for the model.
+    deferred: Vec<Msg>,
+    /// Sessions saved beside a file another program changed: old path → new path.
+    moved: BTreeMap<PathBuf, PathBuf>,
 }
 
 impl Runtime {
@@ -46,6 +50,8 @@ impl Runtime {
             saver: Saver::spawn(),
             quit: false,
             external: None,
+            deferred: Vec::new(),
+            moved: BTreeMap::new(),
         }
     }
 
@@ -63,15 +69,44 @@ impl Runtime {
 
     /// Results of background saves that arrived since the last call.
     pub fn poll_saves(&mut self, model: &mut Model) {
-        for msg in self.saver.results() {
-            self.dispatch(model, msg);
-        }
+        let results = self.saver.results();
+        self.deliver(model, results);
     }
 
     /// Waits until every queued save is on disk and dispatches the results.
     pub fn flush(&mut self, model: &mut Model) {
-        for msg in self.saver.flush() {
+        let results = self.saver.flush();
+        self.deliver(model, results);
+    }
+
+    fn deliver(&mut self, model: &mut Model, results: Vec<Msg>) {
+        self.absorb(&results);
+        let mut all = std::mem::take(&mut self.deferred);
+        all.extend(results);
+        for msg in all {
             self.dispatch(model, msg);
+        }
+    }
+
+    /// What the runtime itself does with save results: a session that moved beside a
+    /// file changed by another program takes its lock along.
+    fn absorb(&mut self, results: &[Msg]) {
+        for msg in results {
+            if let Msg::SavedElsewhere { from, to, .. } = msg {
+                self.moved.insert(from.clone(), to.clone());
+                if let Some(old) = self.locks.remove(from) {
+                    match SessionLock::acquire(to) {
+                        Ok(lock) => {
+                            self.locks.insert(to.clone(), lock);
+                        }
+                        // Nobody else can know the new name yet; keep the old lock
+                        // rather than none.
+                        Err(_) => {
+                            self.locks.insert(from.clone(), old);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -103,22 +138,18 @@ impl Runtime {
                 generation,
                 mut session,
             } => {
+                // Serialized on the saver thread: a large session never holds up a key.
                 session.updated = jiff::Timestamp::now();
-                match store::serialize(&session) {
-                    Ok(text) => {
-                        self.saver.save(path, generation, text);
-                        None
-                    }
-                    Err(e) => Some(Msg::Saved {
-                        path,
-                        generation,
-                        result: Err(e.to_string()),
-                    }),
-                }
+                self.saver.save(path, generation, session);
+                None
             }
             Effect::Close(path) => {
-                // Pending writes go first; then the lock is released.
-                let _ = self.saver.flush();
+                // Pending writes go first (their results are kept for the model); then
+                // the lock is released.
+                let results = self.saver.flush();
+                self.absorb(&results);
+                self.deferred.extend(results);
+                let path = self.moved.get(&path).cloned().unwrap_or(path);
                 self.locks.remove(&path);
                 None
             }
@@ -239,6 +270,8 @@ impl Runtime {
         let opened = store::open(path).map_err(|e| e.to_string())?;
         if let Some(lock) = opened.lock {
             self.locks.insert(opened.path.clone(), lock);
+            // A save compares the file with the version read here.
+            self.saver.watch(opened.path.clone());
         }
         let previous = previous_of(&opened.path, &opened.session);
         Ok(Box::new(OpenedSession {

@@ -6,6 +6,7 @@
 
 #[path = "support/pty.rs"]
 mod pty;
+mod support;
 
 use kansrijk::session::{Mode, Session};
 use kansrijk::store;
@@ -142,4 +143,124 @@ fn ten_concurrent_new_runs_make_ten_sessions() {
         .filter(|n| n.contains("kansrijk-tmp"))
         .collect();
     assert!(temp_left.is_empty(), "{temp_left:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. A change by another program
+
+fn conflict_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| !name_of(p).starts_with('.') && name_of(p).contains(".conflict-"))
+        .collect();
+    found.sort();
+    found
+}
+
+/// How another program writes: replaced by a new file (a sync tool) or edited in place
+/// with the same size and modification time put back (`touch -r`).
+#[derive(Debug, Clone, Copy)]
+enum Outside {
+    Replaced,
+    InPlaceSameSizeAndTime,
+}
+
+fn outside_change_is_kept(how: Outside) {
+    let (mut app, path) = support::App::with_session();
+    app.press('s').press('4').flush();
+    assert_eq!(store::load(&path).expect("load").answers.len(), 1);
+
+    // Another program writes its own version of the file.
+    let before = std::fs::read_to_string(&path).expect("read");
+    let outside = before.replace("Stichting Voorbeeld", "Stichting Voorbeelt");
+    let outside = match how {
+        Outside::Replaced => outside.replace("Anne Jansen", "Anne Jansen (sync)"),
+        Outside::InPlaceSameSizeAndTime => outside,
+    };
+    match how {
+        Outside::Replaced => {
+            let temp = path.with_extension("sync-tmp");
+            std::fs::write(&temp, &outside).expect("write");
+            std::fs::rename(&temp, &path).expect("rename");
+        }
+        Outside::InPlaceSameSizeAndTime => {
+            assert_eq!(outside.len(), before.len());
+            let modified = std::fs::metadata(&path)
+                .expect("meta")
+                .modified()
+                .expect("mtime");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            std::fs::write(&path, &outside).expect("write in place");
+            let file = std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .expect("open");
+            file.set_modified(modified).expect("touch -r");
+        }
+    }
+
+    // The next key must not overwrite it.
+    app.press('3').flush();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        outside,
+        "{how:?}: the other program's version was overwritten"
+    );
+    let conflicts = conflict_files(app.dir.path());
+    assert_eq!(conflicts.len(), 1, "{how:?}: {conflicts:?}");
+    let beside = &conflicts[0];
+    let saved = store::load(beside).expect("the conflict file loads");
+    assert_eq!(saved.answers.len(), 2, "{:?}", saved.answers);
+    assert_eq!(
+        saved.organisatie, "Stichting Voorbeeld",
+        "the session as kansrijk had it"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(beside)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let screen = app.screen();
+    assert!(
+        screen.contains("ander programma"),
+        "{how:?}: nothing said on screen:\n{screen}"
+    );
+
+    // Work goes on in the new file; the outside version stays as it is.
+    app.press('2').flush();
+    assert_eq!(store::load(beside).expect("load").answers.len(), 3);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), outside);
+    assert_eq!(conflict_files(app.dir.path()).len(), 1);
+    assert_eq!(
+        app.model.open.as_ref().map(|o| o.path.clone()),
+        Some(beside.clone())
+    );
+    // And it is locked: a second kansrijk opens it read-only.
+    let second = store::open(beside).expect("open");
+    assert!(second.read_only.is_some(), "the new file is not locked");
+}
+
+#[test]
+fn a_file_replaced_by_another_program_is_not_overwritten() {
+    outside_change_is_kept(Outside::Replaced);
+}
+
+#[test]
+fn a_file_edited_in_place_with_its_time_put_back_is_not_overwritten() {
+    outside_change_is_kept(Outside::InPlaceSameSizeAndTime);
+}
+
+/// kansrijk's own saves never count as a change by someone else.
+#[test]
+fn many_own_saves_make_no_conflict_file() {
+    let (mut app, path) = support::App::with_session();
+    app.press('s');
+    for _ in 0..30 {
+        app.press('4').press('k').flush();
+    }
+    assert!(conflict_files(app.dir.path()).is_empty());
+    assert!(!store::load(&path).expect("load").answers.is_empty());
 }

@@ -127,6 +127,13 @@ pub enum Msg {
         generation: u64,
         result: Result<(), String>,
     },
+    /// Another program had changed the session's file: its version stayed, and the
+    /// session (up to `generation`) was saved as a new file `to`, where work goes on.
+    SavedElsewhere {
+        from: PathBuf,
+        to: PathBuf,
+        generation: u64,
+    },
 }
 
 /// What `update` asks the runtime to do; the runtime answers with messages.

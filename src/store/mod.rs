@@ -3,12 +3,14 @@
 //! system calls, in `docs/DURABILITY.md`.
 
 mod atomic;
+mod conflict;
 mod index;
 mod lock;
 mod migrate;
 mod trash;
 
 pub use atomic::is_temp_file_of;
+pub use conflict::{FileStamp, save_beside};
 pub use lock::{LockInfo, SessionLock, host_name, lock_path};
 pub use migrate::backup_path;
 pub use trash::{TRASH_DIR, list_trash, restore, trash, trash_dir};

@@ -134,3 +134,22 @@ pub const CONFIRM_TRASH: &str =
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
 pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
 pub const START_LOADING: &str = "Sessies laden…";
+
+/// The file name alone, shown safely.
+fn file_name(path: &std::path::Path) -> String {
+    safe(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+    )
+}
+
+/// Another program changed the open session's file: both versions are kept.
+pub fn saved_elsewhere(from: &std::path::Path, to: &std::path::Path) -> String {
+    format!(
+        "Een ander programma heeft {} gewijzigd; die versie blijft staan. Uw sessie is bewaard als {} en u werkt daarin verder.",
+        file_name(from),
+        file_name(to)
+    )
+}

@@ -14,15 +14,23 @@ use crate::ui::texts;
 /// Applies one message to the model and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     // Any key other than a second delete cancels a pending delete.
-    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
-        && let Some(open) = model.open.as_mut()
+    if !matches!(
+        msg,
+        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
     }
-    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..)) {
+    if !matches!(
+        msg,
+        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) {
         model.confirm_trash = None;
     }
-    if !matches!(msg, Msg::Quit | Msg::Saved { .. } | Msg::Resize(..)) {
+    if !matches!(
+        msg,
+        Msg::Quit | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) {
         model.confirm_quit = false;
     }
     match msg {
@@ -221,6 +229,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             result,
         } => {
             saved(model, &path, generation, result);
+            vec![]
+        }
+        Msg::SavedElsewhere {
+            from,
+            to,
+            generation,
+        } => {
+            if let Some(open) = model.open.as_mut().filter(|o| o.path == from) {
+                open.path = to.clone();
+                if generation == open.generation {
+                    open.save = SaveState::Saved;
+                }
+                set_error(model, texts::saved_elsewhere(&from, &to));
+            }
             vec![]
         }
     }
