@@ -264,3 +264,45 @@ fn many_own_saves_make_no_conflict_file() {
     assert!(conflict_files(app.dir.path()).is_empty());
     assert!(!store::load(&path).expect("load").answers.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// 13. The exit code after a signal
+
+/// The session's folder disappears, so the next change cannot be saved; then a signal
+/// stops kansrijk. It says so and exits with 1 (as `docs/DURABILITY.md` promises), not 0.
+fn signal_with_an_unsaved_change_exits_1(signal: &str) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("sessies");
+    let path = pty::new_session(&dir);
+    let mut tui = pty::Tui::open(&path, &dir, &[]);
+    tui.key("s");
+    tui.wait_for("Vraag 1 van", pty::TIMEOUT);
+    std::fs::remove_dir_all(&dir).expect("remove the folder");
+    tui.key("4");
+    tui.wait_for("Niet opgeslagen", pty::TIMEOUT);
+    tui.signal(signal);
+    let status = tui.wait_exit(pty::TIMEOUT);
+    assert_eq!(
+        status.exit_code(),
+        1,
+        "SIG{signal} with an unsaved change: {status:?}"
+    );
+    tui.wait_restored(pty::TIMEOUT);
+    let screen = tui.wait_for("Let op", pty::TIMEOUT);
+    assert!(screen.contains("niet"), "{screen}");
+}
+
+#[test]
+fn sigterm_with_an_unsaved_change_exits_1() {
+    signal_with_an_unsaved_change_exits_1("TERM");
+}
+
+#[test]
+fn sighup_with_an_unsaved_change_exits_1() {
+    signal_with_an_unsaved_change_exits_1("HUP");
+}
+
+#[test]
+fn sigint_with_an_unsaved_change_exits_1() {
+    signal_with_an_unsaved_change_exits_1("INT");
+}

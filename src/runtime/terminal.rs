@@ -101,8 +101,13 @@ fn spawn_signal_thread(
 }
 
 /// Runs the TUI until the user quits. `first` is dispatched after the initial listing
-/// (e.g. opening a file given on the command line).
-pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow::Result<()> {
+/// (e.g. opening a file given on the command line). The exit code is 1 when the last
+/// change could not be saved (however kansrijk was stopped: `q`, a signal), else 0.
+pub fn run(
+    mut model: Model,
+    mut runtime: Runtime,
+    first: Option<Msg>,
+) -> anyhow::Result<std::process::ExitCode> {
     let _ = PANIC_STATE.set(Mutex::new(PanicState {
         flusher: runtime.saver.flusher(),
         open: None,
@@ -116,18 +121,28 @@ pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow
     let _ = enable_extras();
     let result = event_loop(&mut terminal, &mut model, &mut runtime, first, &stop);
     runtime.flush(&mut model);
+    let all_saved = runtime.saver.flusher().flush(Duration::from_secs(5));
     let _ = disable_extras();
     ratatui::restore();
     drop(runtime);
-    if let Some(open) = &model.open
-        && let crate::app::SaveState::Failed(reason) = &open.save
-    {
-        eprintln!(
+    let failed = model.open.as_ref().and_then(|open| match &open.save {
+        crate::app::SaveState::Failed(reason) => Some((open.path.clone(), reason.clone())),
+        _ => None,
+    });
+    match (&failed, all_saved) {
+        (Some((path, reason)), _) => eprintln!(
             "Let op: de laatste wijziging van {} is niet opgeslagen: {reason}",
-            crate::ui::texts::safe(&open.path.display().to_string())
-        );
+            crate::ui::texts::safe(&path.display().to_string())
+        ),
+        (None, false) => eprintln!("Let op: de laatste wijziging kon niet worden bewaard."),
+        (None, true) => {}
     }
-    result
+    let code = if failed.is_none() && all_saved {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    };
+    result.map(|()| code)
 }
 
 fn event_loop(
