@@ -2,6 +2,7 @@
 //! results back as messages. The terminal loop lives in `run`; `Runtime` itself needs no
 //! terminal, so tests drive the real effects through it.
 
+pub mod external;
 mod saver;
 pub mod terminal;
 
@@ -267,9 +268,11 @@ impl Runtime {
     }
 
     fn open(&mut self, path: &Path) -> Result<Box<OpenedSession>, String> {
-        let opened = store::open(path).map_err(|e| e.to_string())?;
-        if let Some(lock) = opened.lock {
+        let mut opened = store::open(path).map_err(|e| e.to_string())?;
+        let mut recovered = Vec::new();
+        if let Some(lock) = opened.lock.take() {
             self.locks.insert(opened.path.clone(), lock);
+            recovered = self.recover_external_texts(&opened.path, &mut opened.session);
             // A save compares the file with the version read here.
             self.saver.watch(opened.path.clone());
         }
@@ -279,7 +282,37 @@ impl Runtime {
             session: opened.session,
             read_only: opened.read_only,
             previous,
+            recovered,
         }))
+    }
+
+    /// Puts back the texts a stopped kansrijk left in the user's own editor (Ctrl+E)
+    /// for this session, saves, and only then removes their files. Returns the titles
+    /// of the fields, for the status line.
+    fn recover_external_texts(&self, path: &Path, session: &mut Session) -> Vec<String> {
+        let leftovers = external::leftovers(path);
+        if leftovers.is_empty() {
+            return Vec::new();
+        }
+        let mut titles = Vec::new();
+        let mut changed = false;
+        for left in &leftovers {
+            let text = crate::app::text::from_external_editor(&left.target, &left.text);
+            changed |= crate::app::text::set(session, &left.target, &text);
+            titles.push(crate::app::text::title(&self.content, &left.target));
+        }
+        if changed {
+            session.updated = jiff::Timestamp::now();
+            if store::save(path, session).is_err() {
+                // The texts are in the open session and reach the file with the next
+                // save; their files stay until then, so nothing can be lost.
+                return titles;
+            }
+        }
+        for left in leftovers {
+            left.files.remove();
+        }
+        titles
     }
 }
 

@@ -306,3 +306,126 @@ fn sighup_with_an_unsaved_change_exits_1() {
 fn sigint_with_an_unsaved_change_exits_1() {
     signal_with_an_unsaved_change_exits_1("INT");
 }
+
+// ---------------------------------------------------------------------------------------
+// 1. The text in the user's own editor (Ctrl+E)
+
+const EDITOR_TEXT: &str = "Tekst uit mijn eigen editor, nog niet terug in kansrijk";
+
+/// A fake `$EDITOR`: writes a text into the file it is given, then keeps running (as
+/// a person who is still typing).
+fn fake_editor(dir: &Path) -> PathBuf {
+    let script = dir.join("editor.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' '{EDITOR_TEXT}' > \"$1\"\nexec sleep 20\n"),
+    )
+    .expect("write the editor script");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    script
+}
+
+/// kansrijk's files for the user's editor in `dir`.
+fn edit_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".kansrijk-bewerken-"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Opens the session's first condition note, hands it to the fake editor with Ctrl+E,
+/// and waits until the editor has written its text.
+fn editing_in_own_editor(path: &Path, dir: &Path, editor: &Path) -> pty::Tui {
+    let editor = editor.to_str().expect("utf-8 path");
+    let mut tui = pty::Tui::open(path, dir, &[("VISUAL", editor), ("EDITOR", editor)]);
+    tui.key("s");
+    tui.wait_for("Vraag 1 van", pty::TIMEOUT);
+    tui.key("e");
+    tui.wait_for("Esc: klaar", pty::TIMEOUT);
+    tui.key("\x05");
+    let deadline = std::time::Instant::now() + pty::TIMEOUT;
+    loop {
+        let written = edit_files(dir)
+            .iter()
+            .filter(|n| n.ends_with(".txt"))
+            .any(|n| std::fs::read_to_string(dir.join(n)).is_ok_and(|t| t.contains(EDITOR_TEXT)));
+        if written {
+            return tui;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the editor never wrote its text; files: {:?}",
+            edit_files(dir)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn note_of(path: &Path) -> Option<String> {
+    store::load(path)
+        .expect("load")
+        .notes
+        .get("ambitie")
+        .cloned()
+}
+
+/// SIGTERM or SIGHUP while the editor is open: its text goes into the field and is saved
+/// before kansrijk exits; no file of the editor stays behind.
+fn signal_while_editing_keeps_the_text(signal: &str) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("sessies");
+    let path = pty::new_session(&dir);
+    let editor = fake_editor(tmp.path());
+    let mut tui = editing_in_own_editor(&path, &dir, &editor);
+    tui.signal(signal);
+    let status = tui.wait_exit(pty::TIMEOUT);
+    assert!(status.success(), "SIG{signal}: {status:?}");
+    tui.wait_restored(pty::TIMEOUT);
+    assert_eq!(note_of(&path).as_deref(), Some(EDITOR_TEXT), "SIG{signal}");
+    assert!(edit_files(&dir).is_empty(), "{:?}", edit_files(&dir));
+}
+
+#[test]
+fn sigterm_while_the_own_editor_is_open_keeps_its_text() {
+    signal_while_editing_keeps_the_text("TERM");
+}
+
+#[test]
+fn sighup_while_the_own_editor_is_open_keeps_its_text() {
+    signal_while_editing_keeps_the_text("HUP");
+}
+
+/// SIGKILL while the editor is open: the text stays in its file (a new kansrijk does not
+/// delete it), and the next open of the session puts it back into the note, says so,
+/// saves it, and only then removes the file.
+#[test]
+fn after_sigkill_the_own_editors_text_comes_back_at_the_next_open() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("sessies");
+    let path = pty::new_session(&dir);
+    let editor = fake_editor(tmp.path());
+    let mut tui = editing_in_own_editor(&path, &dir, &editor);
+    tui.kill_9();
+    assert_eq!(note_of(&path), None, "not in the session yet");
+    assert_eq!(edit_files(&dir).len(), 2, "{:?}", edit_files(&dir));
+
+    // A kansrijk on the start screen leaves the text alone.
+    let start = pty::Tui::spawn(&["--dir".as_ref(), dir.as_os_str()], &[]);
+    start.wait_for("Anne Jansen", pty::TIMEOUT);
+    drop(start);
+    assert_eq!(edit_files(&dir).len(), 2, "{:?}", edit_files(&dir));
+
+    let mut again = pty::Tui::open(&path, &dir, &[]);
+    let screen = again.wait_for("teruggezet", pty::TIMEOUT);
+    assert!(screen.contains("eigen editor"), "{screen}");
+    assert_eq!(note_of(&path).as_deref(), Some(EDITOR_TEXT));
+    assert!(edit_files(&dir).is_empty(), "{:?}", edit_files(&dir));
+    again.key("q");
+    assert!(again.wait_exit(pty::TIMEOUT).success());
+    assert_eq!(note_of(&path).as_deref(), Some(EDITOR_TEXT));
+}

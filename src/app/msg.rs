@@ -14,6 +14,8 @@ pub struct OpenedSession {
     pub read_only: Option<String>,
     /// The scan of the previous session of the same bestuurder and samenwerking.
     pub previous: Option<Previous>,
+    /// Fields that got back the text a stopped kansrijk left in the user's own editor.
+    pub recovered: Vec<String>,
 }
 
 /// An earlier session's quick scan, to compare with.

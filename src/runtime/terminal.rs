@@ -85,6 +85,14 @@ fn spawn_signal_thread(
                     continue;
                 }
                 stop.store(true, Ordering::SeqCst);
+                // The loop ends the user's editor and takes its text first (at most a
+                // few seconds): exiting from here meanwhile would lose that text.
+                for _ in 0..100 {
+                    if !EXTERNAL_EDITOR.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 std::thread::sleep(Duration::from_millis(500));
                 let _guard = DISPATCH.lock();
                 let saved = flusher.flush(Duration::from_secs(5));
@@ -154,7 +162,6 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     runtime.dispatch(model, Msg::Resize(size.width, size.height));
-    remove_stale_edit_files(&runtime.dir);
     // The folder is read in the background, so that the first screen never waits for
     // years of sessions; the list fills in when it is read.
     let (list_tx, list_rx) = std::sync::mpsc::channel();
@@ -235,87 +242,119 @@ fn event_loop(
         }
         runtime.poll_saves(model);
         if let Some((target, text)) = runtime.external.take() {
-            let result = edit_externally(terminal, &runtime.dir, &text);
+            let session = model.open.as_ref().map(|o| o.path.clone());
+            let session = session.unwrap_or_else(|| runtime.dir.join("sessie.ron"));
+            let (result, files) = edit_externally(terminal, &session, &target, &text, stop);
+            // Held until the text is in the session and on disk: a signal waits.
             let _guard = DISPATCH.lock();
+            EXTERNAL_EDITOR.store(false, Ordering::SeqCst);
+            let taken = result.is_ok();
             runtime.dispatch(model, Msg::ExternalEdited { target, result });
+            if let Some(files) = files {
+                runtime.flush(model);
+                let on_disk = model
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.save == crate::app::SaveState::Saved);
+                // Never remove a text that is in no session on disk; an editor that
+                // failed (e.g. `:cq`) means: leave the text as it was.
+                if on_disk || !taken {
+                    files.remove();
+                }
+            }
         }
     }
 }
 
-/// The name of the temporary file for Ctrl+E of process `pid`.
-fn edit_file_name(pid: u32) -> String {
-    format!(".kansrijk-bewerken-{pid}.txt")
-}
-
-/// A kansrijk killed while its external editor was open leaves its temp file (with the
-/// text) behind: remove those of processes that no longer run.
-fn remove_stale_edit_files(dir: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(".kansrijk-bewerken-"))
-            .and_then(|n| n.strip_suffix(".txt"))
-            .and_then(|n| n.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != std::process::id() && !process_alive(pid) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn process_alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn process_alive(_pid: u32) -> bool {
-    // Without /proc, keep the file: better a leftover than a lost text.
-    true
-}
-
-/// Runs $VISUAL or $EDITOR on `text` in a private temp file inside the sessions folder
-/// (so confidential text never lands in /tmp), with the terminal handed over meanwhile.
+/// Runs $VISUAL or $EDITOR on `text` in a private file beside the session (so
+/// confidential text never lands in /tmp), with the terminal handed over meanwhile. The
+/// file and its note (which session, which field) stay until the caller knows the text
+/// is on disk. On SIGTERM/SIGHUP while the editor runs (`stop`), the editor is asked to
+/// end and what it has written so far is the result: it goes into the field and is saved.
 fn edit_externally(
     terminal: &mut ratatui::DefaultTerminal,
-    dir: &std::path::Path,
+    session: &std::path::Path,
+    target: &crate::app::TextTarget,
     text: &str,
-) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
+    stop: &AtomicBool,
+) -> (Result<String, String>, Option<super::external::EditFiles>) {
+    let Some(editor) = std::env::var("VISUAL")
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
         .filter(|e| !e.trim().is_empty())
-        .ok_or_else(|| crate::ui::texts::NO_EXTERNAL_EDITOR.to_string())?;
-    crate::store::ensure_dir(dir).map_err(|e| e.to_string())?;
-    let path = dir.join(edit_file_name(std::process::id()));
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+    else {
+        return (Err(crate::ui::texts::NO_EXTERNAL_EDITOR.to_string()), None);
+    };
+    let files = super::external::EditFiles::beside(session, std::process::id());
+    if let Err(e) = files.write(session, target, text) {
+        files.remove();
+        return (Err(e), None);
+    }
     let _ = disable_extras();
     ratatui::restore();
     EXTERNAL_EDITOR.store(true, Ordering::SeqCst);
     // The editor setting may carry arguments ("code --wait"): split on whitespace.
     let mut parts = editor.split_whitespace();
-    let program = parts.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
+    let program = parts.next().unwrap_or("vi").to_string();
+    let outcome = std::process::Command::new(&program)
         .args(parts)
-        .arg(&path)
-        .status();
-    EXTERNAL_EDITOR.store(false, Ordering::SeqCst);
+        .arg(&files.text)
+        .spawn()
+        .and_then(|child| wait_for_editor(child, stop));
     *terminal = ratatui::init();
     let _ = enable_extras();
     let _ = terminal.clear();
-    let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-        Ok(s) => Err(format!("{program} stopte met {s}")),
+    let result = match outcome {
+        // Stopped by a signal (kansrijk's or the editor's own): keep what was written.
+        Ok(status) if status.success() || stop.load(Ordering::SeqCst) || killed(&status) => {
+            std::fs::read_to_string(&files.text).map_err(|e| e.to_string())
+        }
+        Ok(status) => Err(format!("{program} stopte met {status}")),
         Err(e) => Err(format!("{program}: {e}")),
     };
-    let _ = std::fs::remove_file(&path);
-    result
+    (result, Some(files))
+}
+
+#[cfg(unix)]
+fn killed(status: &std::process::ExitStatus) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    status.signal().is_some()
+}
+
+#[cfg(not(unix))]
+fn killed(_status: &std::process::ExitStatus) -> bool {
+    false
+}
+
+/// Waits for the editor; when kansrijk is asked to stop, asks the editor to end
+/// (SIGTERM), and after two seconds ends it.
+fn wait_for_editor(
+    mut child: std::process::Child,
+    stop: &AtomicBool,
+) -> std::io::Result<std::process::ExitStatus> {
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        if stop.load(Ordering::SeqCst) {
+            #[cfg(unix)]
+            if let Ok(pid) = i32::try_from(child.id()) {
+                let _ = nix::sys::signal::kill(
+                    nix::unistd::Pid::from_raw(pid),
+                    nix::sys::signal::Signal::SIGTERM,
+                );
+            }
+            for _ in 0..40 {
+                if let Some(status) = child.try_wait()? {
+                    return Ok(status);
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            return child.wait();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// Bracketed paste (a paste arrives as one event) and the terminal's "alternate scroll"
@@ -335,25 +374,4 @@ fn disable_extras() -> std::io::Result<()> {
     out.write_all(b"\x1b[?1007l")?;
     execute!(out, DisableBracketedPaste)?;
     out.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stale_external_editor_files_are_removed_live_ones_kept() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let dead = dir.path().join(edit_file_name(u32::MAX - 7));
-        let mine = dir.path().join(edit_file_name(std::process::id()));
-        let other = dir.path().join("sessie.ron");
-        for p in [&dead, &mine, &other] {
-            std::fs::write(p, "tekst").expect("write");
-        }
-        remove_stale_edit_files(dir.path());
-        #[cfg(target_os = "linux")]
-        assert!(!dead.exists(), "a dead process's text is removed");
-        assert!(mine.exists(), "a live process's file stays");
-        assert!(other.exists(), "sessions are never touched");
-    }
 }

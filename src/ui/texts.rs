@@ -153,3 +153,15 @@ pub fn saved_elsewhere(from: &std::path::Path, to: &std::path::Path) -> String {
         file_name(to)
     )
 }
+
+/// Texts from the user's own editor, left by a kansrijk that was stopped, are back.
+pub fn recovered_from_editor(fields: &[String]) -> String {
+    format!(
+        "De tekst uit uw eigen editor van een eerder gestopt kansrijk is teruggezet in: {}.",
+        fields
+            .iter()
+            .map(|f| safe(f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}

@@ -211,6 +211,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 kind: StatusKind::Error,
                 text: format!("{}: {reason}", texts::READ_ONLY),
             });
+            if !opened.recovered.is_empty() {
+                set_info(model, texts::recovered_from_editor(&opened.recovered));
+            }
             let opened = *opened;
             let mut open = OpenSession::new(opened.path, opened.session, opened.read_only);
             open.previous = opened.previous;
