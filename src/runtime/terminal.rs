@@ -301,9 +301,13 @@ fn edit_externally(
         .arg(&files.text)
         .spawn()
         .and_then(|child| wait_for_editor(child, stop));
-    *terminal = ratatui::init();
-    let _ = enable_extras();
-    let _ = terminal.clear();
+    // The terminal may be gone (SIGHUP when the window closed): the text still goes
+    // into the session first; the next draw then ends the loop.
+    if let Ok(fresh) = ratatui::try_init() {
+        *terminal = fresh;
+        let _ = enable_extras();
+        let _ = terminal.clear();
+    }
     let result = match outcome {
         // Stopped by a signal (kansrijk's or the editor's own): keep what was written.
         Ok(status) if status.success() || stop.load(Ordering::SeqCst) || killed(&status) => {
