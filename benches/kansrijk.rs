@@ -72,8 +72,9 @@ fn bench_note_key(c: &mut Criterion) {
             b.iter(|| {
                 let msg = keys.next().expect("endless");
                 for effect in app::update(&mut model, msg) {
-                    if let app::Effect::Save { session, .. } = effect {
-                        black_box(store::serialize(&session).expect("serialize"));
+                    if let app::Effect::Save { .. } = effect {
+                        let open = model.open.as_ref().expect("a session is open");
+                        black_box(store::serialize(&open.session).expect("serialize"));
                     }
                 }
                 terminal

@@ -26,6 +26,10 @@ pub struct Runtime {
     pub external: Option<(crate::app::TextTarget, String)>,
     /// Save results that arrived while closing, for the model.
     deferred: Vec<Msg>,
+    /// A change of the open session waits to be handed to the saver.
+    pending: bool,
+    /// The generation handed to the saver whose result has not come back yet.
+    awaiting: Option<u64>,
     /// Sessions saved beside a file another program changed: old path → new path.
     moved: BTreeMap<PathBuf, PathBuf>,
 }
@@ -52,6 +56,8 @@ impl Runtime {
             quit: false,
             external: None,
             deferred: Vec::new(),
+            pending: false,
+            awaiting: None,
             moved: BTreeMap::new(),
         }
     }
@@ -66,16 +72,44 @@ impl Runtime {
                 }
             }
         }
+        self.send_pending(model, false);
     }
 
-    /// Results of background saves that arrived since the last call.
+    /// True while a change is not yet handed to the saver (it is busy with the one before).
+    pub fn has_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Hands a snapshot of the open session to the saver, when a change waits and the
+    /// saver has finished the previous one (or always, with `force`). Of many changes
+    /// made meanwhile only the newest state is copied and written; the generation tells
+    /// the model which change is on disk.
+    fn send_pending(&mut self, model: &Model, force: bool) {
+        if !self.pending || (self.awaiting.is_some() && !force) {
+            return;
+        }
+        // Without an open session the state travels with `Effect::Close`.
+        let Some(open) = model.open.as_ref() else {
+            return;
+        };
+        let mut session = Box::new(open.session.clone());
+        session.updated = jiff::Timestamp::now();
+        self.saver.save(open.path.clone(), open.generation, session);
+        self.awaiting = Some(open.generation);
+        self.pending = false;
+    }
+
+    /// Results of background saves that arrived since the last call; then the waiting
+    /// change, if the saver is free now.
     pub fn poll_saves(&mut self, model: &mut Model) {
         let results = self.saver.results();
         self.deliver(model, results);
+        self.send_pending(model, false);
     }
 
-    /// Waits until every queued save is on disk and dispatches the results.
+    /// Waits until every change is on disk and dispatches the results.
     pub fn flush(&mut self, model: &mut Model) {
+        self.send_pending(model, true);
         let results = self.saver.flush();
         self.deliver(model, results);
     }
@@ -93,6 +127,11 @@ impl Runtime {
     /// file changed by another program takes its lock along.
     fn absorb(&mut self, results: &[Msg]) {
         for msg in results {
+            if let Msg::Saved { generation, .. } | Msg::SavedElsewhere { generation, .. } = msg
+                && self.awaiting.is_some_and(|a| *generation >= a)
+            {
+                self.awaiting = None;
+            }
             if let Msg::SavedElsewhere { from, to, .. } = msg {
                 self.moved.insert(from.clone(), to.clone());
                 if let Some(old) = self.locks.remove(from) {
@@ -134,19 +173,22 @@ impl Runtime {
                 let created = store::create(&self.dir, &session).map_err(|e| e.to_string());
                 Some(Msg::Opened(created.and_then(|path| self.open(&path))))
             }
-            Effect::Save {
+            Effect::Save { .. } => {
+                // Taken from the model by `send_pending`, as soon as the saver is free.
+                self.pending = true;
+                None
+            }
+            Effect::Close {
                 path,
                 generation,
                 mut session,
             } => {
-                // Serialized on the saver thread: a large session never holds up a key.
-                session.updated = jiff::Timestamp::now();
-                self.saver.save(path, generation, session);
-                None
-            }
-            Effect::Close(path) => {
-                // Pending writes go first (their results are kept for the model); then
-                // the lock is released.
+                // A save still waiting goes with the final state; pending writes go first
+                // (their results are kept for the model); then the lock is released.
+                if std::mem::take(&mut self.pending) {
+                    session.updated = jiff::Timestamp::now();
+                    self.saver.save(path.clone(), generation, session);
+                }
                 let results = self.saver.flush();
                 self.absorb(&results);
                 self.deferred.extend(results);

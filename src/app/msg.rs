@@ -149,10 +149,12 @@ pub enum Effect {
         samenwerking: String,
         mode: Mode,
     },
+    /// The open session changed (to `generation`): save its state. The runtime takes the
+    /// snapshot itself when the saver is free, so that a large session is not copied for
+    /// every key while the previous save is still being written.
     Save {
         path: PathBuf,
         generation: u64,
-        session: Box<Session>,
     },
     /// Write an HTML report of the session (with the previous session overlaid).
     Export(PathBuf),
@@ -171,7 +173,12 @@ pub enum Effect {
         target: TextTarget,
         text: String,
     },
-    /// The session at this path is no longer being worked on: release its lock.
-    Close(PathBuf),
+    /// The session at this path is no longer being worked on: save this final state if
+    /// a save is still waiting, then release its lock.
+    Close {
+        path: PathBuf,
+        generation: u64,
+        session: Box<Session>,
+    },
     Quit,
 }

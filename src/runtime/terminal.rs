@@ -30,7 +30,8 @@ fn install_panic_hook() {
         if let Some(state) = PANIC_STATE.get()
             && let Ok(state) = state.lock()
         {
-            saved = state.flusher.flush(Duration::from_secs(3));
+            // A change not yet handed to the saver (it was busy) is lost with the loop.
+            saved = state.flusher.flush(Duration::from_secs(3)) && !UNSENT.load(Ordering::SeqCst);
             where_ = state.open.clone();
         }
         eprintln!("\nkansrijk is onverwacht gestopt door een fout in het programma.");
@@ -60,6 +61,9 @@ fn install_panic_hook() {
         }
     }));
 }
+
+/// True while a change waits in the runtime for the saver (see `Runtime::has_pending`).
+static UNSENT: AtomicBool = AtomicBool::new(false);
 
 /// Held while a message is being handled, so that a signal never cuts a change in half.
 static DISPATCH: Mutex<()> = Mutex::new(());
@@ -211,7 +215,12 @@ fn event_loop(
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
         }
-        let wait = if listing.is_some() { 10 } else { 200 };
+        // Look again soon while the list is read or a change waits for the saver.
+        let wait = if listing.is_some() || runtime.has_pending() {
+            10
+        } else {
+            200
+        };
         if event::poll(Duration::from_millis(wait))? {
             // Handle everything that is waiting before drawing again (fast typing, pastes).
             loop {
@@ -228,6 +237,7 @@ fn event_loop(
                         _ => String::new(),
                     };
                     runtime.dispatch(model, msg);
+                    UNSENT.store(runtime.has_pending(), Ordering::SeqCst);
                     inputs += 1;
                     if panic_after.is_some_and(|n| inputs >= n) {
                         // Quotes what was typed, as a careless panic might: the hook must
@@ -241,6 +251,7 @@ fn event_loop(
             }
         }
         runtime.poll_saves(model);
+        UNSENT.store(runtime.has_pending(), Ordering::SeqCst);
         if let Some((target, text)) = runtime.external.take() {
             let session = model.open.as_ref().map(|o| o.path.clone());
             let session = session.unwrap_or_else(|| runtime.dir.join("sessie.ron"));

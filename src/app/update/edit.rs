@@ -12,7 +12,6 @@ pub(in crate::app) fn save_effect(open: &mut OpenSession) -> Effect {
     Effect::Save {
         path: open.path.clone(),
         generation: open.generation,
-        session: Box::new(open.session.clone()),
     }
 }
 

@@ -341,7 +341,11 @@ fn quit(model: &mut Model) -> Vec<Effect> {
         {
             effects.push(effect);
         }
-        effects.push(Effect::Close(open.path.clone()));
+        effects.push(Effect::Close {
+            path: open.path.clone(),
+            generation: open.generation,
+            session: Box::new(open.session.clone()),
+        });
     }
     effects.push(Effect::Quit);
     effects
@@ -371,7 +375,11 @@ fn back(model: &mut Model) -> Vec<Effect> {
             model.screen = Screen::Start;
             let mut effects = Vec::new();
             if let Some(open) = model.open.take() {
-                effects.push(Effect::Close(open.path));
+                effects.push(Effect::Close {
+                    path: open.path,
+                    generation: open.generation,
+                    session: Box::new(open.session),
+                });
             }
             model.status = None;
             effects.push(Effect::ListSessions);
