@@ -67,6 +67,10 @@ impl Runtime {
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in update(model, msg) {
+                // What reads the session from disk must see its latest change.
+                if matches!(effect, Effect::Export(_) | Effect::Search(_)) {
+                    self.send_pending(model, true);
+                }
                 if let Some(reply) = self.perform(effect) {
                     queue.insert(0, reply);
                 }
