@@ -229,9 +229,15 @@ fn bench_list(c: &mut Criterion) {
     let path = paths[500].clone();
     group.bench_function("open_one_session", |b| {
         b.iter(|| {
-            let opened = runtime.perform(app::Effect::Open(path.clone()));
-            assert!(matches!(opened, Some(Msg::Opened(Ok(_)))));
-            black_box(runtime.perform(app::Effect::Close(path.clone())));
+            let Some(Msg::Opened(Ok(opened))) = runtime.perform(app::Effect::Open(path.clone()))
+            else {
+                panic!("the session did not open");
+            };
+            black_box(runtime.perform(app::Effect::Close {
+                path: path.clone(),
+                generation: 0,
+                session: Box::new(opened.session),
+            }));
         })
     });
     group.finish();

@@ -429,3 +429,56 @@ fn after_sigkill_the_own_editors_text_comes_back_at_the_next_open() {
     assert!(again.wait_exit(pty::TIMEOUT).success());
     assert_eq!(note_of(&path).as_deref(), Some(EDITOR_TEXT));
 }
+
+// ---------------------------------------------------------------------------------------
+// 11. Large sessions do not hold up typing
+
+/// A session of 10 MB: typing 30 characters into a note must not wait for 30 copies
+/// and serializations of it (before: each key serialized the whole session on the input
+/// thread). The bound is wide, relative to one serialization on this machine (the
+/// benchmark in `benches/latency.rs` measures the real figures): 30 keys must cost less
+/// than 3 serializations; before, they cost 30. Afterwards the file holds all 30 characters, and the title
+/// says "✓ bewaard" only once that is so.
+#[test]
+fn typing_in_a_large_session_does_not_wait_for_saving() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Zelfreflectie,
+        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+    );
+    let block = "Een lange overweging over de samenwerking. ".repeat(500);
+    for n in 0..480 {
+        session
+            .reflections
+            .insert(format!("bewaard.stuk-{n:03}"), block.clone());
+    }
+    let path = store::create(tmp.path(), &session).expect("create");
+    assert!(std::fs::metadata(&path).expect("meta").len() > 10_000_000);
+    let mut app = support::App::start_in(tmp, 120, 40);
+    app.msg(kansrijk::app::Msg::Open(path.clone()));
+    app.press('s').press('e');
+    assert!(app.model.is_editing());
+
+    // The yardstick: serializing this session once, on this machine, now.
+    let one = std::time::Instant::now();
+    let _ = store::serialize(&session).expect("serialize");
+    let serialize_once = one.elapsed();
+    let started = std::time::Instant::now();
+    app.type_text("dertig tekens in een notitie.."); // 30 characters
+    let typing = started.elapsed();
+    assert!(
+        typing < serialize_once * 3,
+        "30 keys in a 10 MB session took {typing:?}; one serialization takes {serialize_once:?}"
+    );
+    app.flush();
+    assert!(app.screen().contains("✓ bewaard"), "{}", app.screen());
+    let saved = store::load(&path).expect("load");
+    assert_eq!(
+        saved.notes.values().next().map(String::as_str),
+        Some("dertig tekens in een notitie..")
+    );
+    println!("30 keys in a 10 MB session: {typing:?} (one serialization: {serialize_once:?})");
+}
