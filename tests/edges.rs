@@ -225,7 +225,7 @@ fn outside_change_is_kept(how: Outside) {
     assert_eq!(mode & 0o777, 0o600);
     let screen = app.screen();
     assert!(
-        screen.contains("ander programma"),
+        screen.contains("ander programma") && screen.contains(&name_of(beside)),
         "{how:?}: nothing said on screen:\n{screen}"
     );
 

@@ -145,11 +145,11 @@ fn file_name(path: &std::path::Path) -> String {
     )
 }
 
-/// Another program changed the open session's file: both versions are kept.
-pub fn saved_elsewhere(from: &std::path::Path, to: &std::path::Path) -> String {
+/// Another program changed the open session's file: its version stays, and work goes on
+/// in `to` (short enough for two lines at 80 columns with kansrijk's long file names).
+pub fn saved_elsewhere(to: &std::path::Path) -> String {
     format!(
-        "Een ander programma heeft {} gewijzigd; die versie blijft staan. Uw sessie is bewaard als {} en u werkt daarin verder.",
-        file_name(from),
+        "Door een ander programma gewijzigd; die versie blijft staan. U werkt verder in {}.",
         file_name(to)
     )
 }

@@ -244,7 +244,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 if generation == open.generation {
                     open.save = SaveState::Saved;
                 }
-                set_error(model, texts::saved_elsewhere(&from, &to));
+                set_error(model, texts::saved_elsewhere(&to));
             }
             vec![]
         }
