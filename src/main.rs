@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     };
     let dir = cli::sessions_dir(args.dir.as_deref());
     let result = match args.command {
-        None => run_tui(content, dir, None),
+        None => return tui_exit(run_tui(content, dir, None)),
         Some(Command::Open { file }) => {
             let file = cli::resolve_file(&file, &dir);
             let dir = if args.dir.is_some() {
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
                 eprintln!("kansrijk: {}", shown(&e.to_string()));
                 return ExitCode::FAILURE;
             }
-            return finish(run_tui(content, dir, Some(Msg::Open(file))));
+            return tui_exit(run_tui(content, dir, Some(Msg::Open(file))));
         }
         Some(Command::New {
             bestuurder,
@@ -171,6 +171,14 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// The TUI's own exit code (1 when the last change is not on disk), or an error.
+fn tui_exit(result: anyhow::Result<ExitCode>) -> ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(e) => finish(Err(e)),
+    }
+}
+
 /// An error as it may be printed: control characters from file names or contents made
 /// visible, line by line.
 fn shown(text: &str) -> String {
@@ -184,7 +192,7 @@ fn run_tui(
     content: Arc<Content>,
     dir: std::path::PathBuf,
     first: Option<Msg>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<ExitCode> {
     let mut model = Model::new(content, dir.clone());
     model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let runtime = Runtime::with_content(dir, model.content.clone());

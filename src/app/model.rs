@@ -85,7 +85,7 @@ pub enum SaveState {
 }
 
 /// The text fields of a dilemma reflection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DilemmaField {
     PullLeft,
     PullRight,
@@ -94,7 +94,7 @@ pub enum DilemmaField {
 }
 
 /// The text fields of an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ActionField {
     What,
     Who,
@@ -102,7 +102,7 @@ pub enum ActionField {
 }
 
 /// Which text in the session an editor is editing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextTarget {
     ConditionNote(String),
     Reflection(String),

@@ -14,6 +14,8 @@ pub struct OpenedSession {
     pub read_only: Option<String>,
     /// The scan of the previous session of the same bestuurder and samenwerking.
     pub previous: Option<Previous>,
+    /// Fields that got back the text a stopped kansrijk left in the user's own editor.
+    pub recovered: Vec<String>,
 }
 
 /// An earlier session's quick scan, to compare with.
@@ -135,6 +137,13 @@ pub enum Msg {
         generation: u64,
         result: Result<(), String>,
     },
+    /// Another program had changed the session's file: its version stayed, and the
+    /// session (up to `generation`) was saved as a new file `to`, where work goes on.
+    SavedElsewhere {
+        from: PathBuf,
+        to: PathBuf,
+        generation: u64,
+    },
 }
 
 /// What a start-screen row says its file is. Before acting on the row the runtime reads
@@ -179,6 +188,7 @@ impl Msg {
                 | Msg::Listed(_)
                 | Msg::Opened(_)
                 | Msg::Saved { .. }
+                | Msg::SavedElsewhere { .. }
                 | Msg::Trashed(_)
                 | Msg::Searched(_)
                 | Msg::GroupLoaded(_)
@@ -208,10 +218,12 @@ pub enum Effect {
         samenwerking: String,
         mode: Mode,
     },
+    /// The open session changed (to `generation`): save its state. The runtime takes the
+    /// snapshot itself when the saver is free, so that a large session is not copied for
+    /// every key while the previous save is still being written.
     Save {
         path: PathBuf,
         generation: u64,
-        session: Box<Session>,
     },
     /// Write an HTML report of the session (with the previous session overlaid).
     Export(PathBuf),
@@ -230,7 +242,12 @@ pub enum Effect {
         target: TextTarget,
         text: String,
     },
-    /// The session at this path is no longer being worked on: release its lock.
-    Close(PathBuf),
+    /// The session at this path is no longer being worked on: save this final state if
+    /// a save is still waiting, then release its lock.
+    Close {
+        path: PathBuf,
+        generation: u64,
+        session: Box<Session>,
+    },
     Quit,
 }

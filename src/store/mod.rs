@@ -2,12 +2,16 @@
 //! schemas, and the prullenbak. How saving stays crash-safe is written down, with the
 //! system calls, in `docs/DURABILITY.md`.
 
+mod atomic;
+mod conflict;
 pub mod fsio;
 mod index;
 mod lock;
 mod migrate;
 mod trash;
 
+pub use atomic::is_temp_file_of;
+pub use conflict::{FileStamp, save_beside};
 pub use lock::{LockInfo, SessionLock, host_name, lock_path};
 pub use migrate::backup_path;
 pub use trash::{
@@ -16,7 +20,6 @@ pub use trash::{
 
 use crate::session::{self, Header, LoadError, SCHEMA_VERSION, Session};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -424,49 +427,23 @@ pub fn serialize(session: &Session) -> Result<String, StoreError> {
 
 /// Writes `text` to `path` atomically: a temp file in the same folder (0600 when new),
 /// written, fsynced, renamed over the old file, and the folder fsynced. A failure at any
-/// step leaves the previous file as it was.
+/// step leaves the previous file as it was, and no temp file.
 pub fn write_atomic(path: &Path, text: &[u8]) -> Result<(), StoreError> {
     // Never over a link (it would become a file and its target stay old) or a FIFO.
     fsio::check_replaceable(path).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         reason: e.reason(),
     })?;
-    let fail = |e: std::io::Error| StoreError::Write {
+    atomic::write(path, text, atomic::Replace::Overwrite).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         reason: io_reason(&e),
-    };
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(fail)?;
-    if let Err(e) = file.write_all(text) {
-        // Dropping `file` removes the temp file.
-        return Err(fail(e));
-    }
-    file.commit().map_err(|e| {
-        // A failed fsync or rename leaves the temp file behind (atomic-write-file only
-        // cleans up when nothing was committed yet); it holds the session's text.
-        remove_stale_temp_files(path);
-        fail(e)
     })
 }
 
-/// True for atomic-write-file's temp names of the session `name`: `.NAME.XXXXXX`.
-pub fn is_temp_file_of(name: &str, candidate: &str) -> bool {
-    candidate
-        .strip_prefix('.')
-        .and_then(|rest| rest.strip_prefix(name))
-        .and_then(|rest| rest.strip_prefix('.'))
-        .is_some_and(|suffix| {
-            suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
-}
-
-/// Removes temp files a killed save of this session left behind. Only the lock holder
-/// calls this (no other process writes the session then); returns how many were removed.
+/// Removes temp files a killed save of this session left behind: only names with
+/// kansrijk's own marker ([`is_temp_file_of`]), never the user's own hidden files. Only
+/// the lock holder calls this (no other process writes the session then); returns how
+/// many were removed.
 pub fn remove_stale_temp_files(path: &Path) -> usize {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return 0;
@@ -525,26 +502,52 @@ pub fn safe_stem(id: &str) -> String {
     }
 }
 
-/// A free path for a new session in `dir`: `<id>.ron`, or `<id>-2.ron`, … when taken.
+/// The candidate paths for a new session in `dir`: `<id>.ron`, then `<id>-2.ron`, …
 /// The id is made safe first ([`safe_stem`]): the file always lands inside `dir`.
-pub fn new_path(dir: &Path, id: &str) -> PathBuf {
+fn candidate_paths(dir: &Path, id: &str) -> impl Iterator<Item = PathBuf> {
     let id = safe_stem(id);
-    let first = dir.join(format!("{id}.{EXT}"));
+    let dir = dir.to_path_buf();
+    std::iter::once(dir.join(format!("{id}.{EXT}")))
+        .chain((2u32..).map(move |n| dir.join(format!("{id}-{n}.{EXT}"))))
+}
+
+/// A free path for a new session in `dir`: `<id>.ron`, or `<id>-2.ron`, … when taken.
+/// Only a suggestion: [`create`] claims the name atomically.
+pub fn new_path(dir: &Path, id: &str) -> PathBuf {
+    let mut candidates = candidate_paths(dir, id);
+    let first = candidates
+        .next()
+        .unwrap_or_else(|| dir.join(format!("sessie.{EXT}")));
     if !first.exists() {
         return first;
     }
-    (2..)
-        .map(|n| dir.join(format!("{id}-{n}.{EXT}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
+    candidates.find(|p| !p.exists()).unwrap_or(first)
 }
 
-/// Creates a new session file in `dir` and returns its path.
+/// Creates a new session file in `dir` and returns its path. The name is claimed
+/// atomically (the finished, fsynced file is hard-linked under a name that must not
+/// exist yet), so two processes creating at once never get the same file: the second
+/// takes the next free name.
 pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, StoreError> {
     ensure_dir(dir)?;
-    let path = new_path(dir, &session.id);
-    save(&path, session)?;
-    Ok(path)
+    let text = serialize(session)?;
+    let mut last = None;
+    for path in candidate_paths(dir, &session.id).take(10_000) {
+        match atomic::write(&path, text.as_bytes(), atomic::Replace::Never) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(path),
+            Err(e) => {
+                return Err(StoreError::Write {
+                    path,
+                    reason: io_reason(&e),
+                });
+            }
+        }
+    }
+    Err(StoreError::Write {
+        path: last.unwrap_or_else(|| dir.to_path_buf()),
+        reason: io_reason(&std::io::Error::from(std::io::ErrorKind::AlreadyExists)),
+    })
 }
 
 #[cfg(test)]
@@ -574,12 +577,21 @@ mod tests {
     #[test]
     fn temp_file_names_are_recognised_exactly() {
         let name = "anne.ron";
-        assert!(is_temp_file_of(name, ".anne.ron.aB3dE9"));
+        assert!(is_temp_file_of(name, ".anne.ron.kansrijk-tmp-aB3dE9"));
         assert!(!is_temp_file_of(name, ".anne.ron.lock"));
-        assert!(!is_temp_file_of(name, ".anne.ron.aB3dE9x"));
-        assert!(!is_temp_file_of(name, "anne.ron.aB3dE9"));
+        assert!(!is_temp_file_of(name, ".anne.ron.kansrijk-tmp-aB3dE9x"));
+        assert!(!is_temp_file_of(name, "anne.ron.kansrijk-tmp-aB3dE9"));
         assert!(!is_temp_file_of(name, ".anne.ron.v1.bak"));
-        assert!(!is_temp_file_of(name, ".anne.ron.a-3dE9"));
+        assert!(!is_temp_file_of(name, ".anne.ron.kansrijk-tmp-a-3dE9"));
+        // The user's own hidden files, even with six characters after the name.
+        for own in [
+            ".anne.ron.backup",
+            ".anne.ron.before",
+            ".anne.ron.ORIG01",
+            ".anne.ron.aB3dE9",
+        ] {
+            assert!(!is_temp_file_of(name, own), "{own}");
+        }
     }
 
     #[test]

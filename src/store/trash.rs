@@ -323,7 +323,7 @@ mod tests {
         // A session that was opened (lock file) and a save that was killed (temp file).
         drop(store::open(&path).expect("open"));
         let temp = dir.join(format!(
-            ".{}.Ab12Cd",
+            ".{}.kansrijk-tmp-Ab12Cd",
             path.file_name().expect("name").to_string_lossy()
         ));
         fs::write(&temp, b"half").expect("temp");

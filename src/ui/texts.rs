@@ -163,3 +163,34 @@ pub const ROLE_THEMES: &str = "Thema’s:";
 pub const ROLE_DILEMMAS: &str = "Dilemma’s:";
 pub const ROLE_CONDITIONS: &str = "Condities:";
 pub const ROLE_COMPETENCIES: &str = "Competenties:";
+
+/// The file name alone, shown safely.
+fn file_name(path: &std::path::Path) -> String {
+    safe(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+    )
+}
+
+/// Another program changed the open session's file: its version stays, and work goes on
+/// in `to` (short enough for two lines at 80 columns with kansrijk's long file names).
+pub fn saved_elsewhere(to: &std::path::Path) -> String {
+    format!(
+        "Door een ander programma gewijzigd; die versie blijft staan. U werkt verder in {}.",
+        file_name(to)
+    )
+}
+
+/// Texts from the user's own editor, left by a kansrijk that was stopped, are back.
+pub fn recovered_from_editor(fields: &[String]) -> String {
+    format!(
+        "De tekst uit uw eigen editor van een eerder gestopt kansrijk is teruggezet in: {}.",
+        fields
+            .iter()
+            .map(|f| safe(f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}

@@ -12,7 +12,6 @@ pub(in crate::app) fn save_effect(open: &mut OpenSession) -> Effect {
     Effect::Save {
         path: open.path.clone(),
         generation: open.generation,
-        session: Box::new(open.session.clone()),
     }
 }
 
@@ -170,11 +169,7 @@ pub(super) fn external_done(
                 return vec![];
             };
             let title = text::title(&model.content, &target);
-            let new_text = if target.single_line() {
-                new_text.trim_end_matches('\n').replace('\n', " ")
-            } else {
-                new_text.trim_end_matches('\n').to_string()
-            };
+            let new_text = text::from_external_editor(&target, &new_text);
             let editor = Editor::new(target, title, &new_text);
             let effect = store_text(open, &editor);
             open.editor = Some(editor);

@@ -79,15 +79,23 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         return vec![];
     }
     // Any key other than a second delete cancels a pending delete.
-    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
-        && let Some(open) = model.open.as_mut()
+    if !matches!(
+        msg,
+        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
     }
-    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..)) {
+    if !matches!(
+        msg,
+        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) {
         model.confirm_trash = None;
     }
-    if !matches!(msg, Msg::Quit | Msg::Saved { .. } | Msg::Resize(..)) {
+    if !matches!(
+        msg,
+        Msg::Quit | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) {
         model.confirm_quit = false;
     }
     match msg {
@@ -288,6 +296,9 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(reason) = &opened.read_only {
                 set_error(model, format!("{}: {reason}", texts::READ_ONLY));
             }
+            if !opened.recovered.is_empty() {
+                set_info(model, texts::recovered_from_editor(&opened.recovered));
+            }
             let opened = *opened;
             let mut open = OpenSession::new(opened.path, opened.session, opened.read_only);
             open.previous = opened.previous;
@@ -306,6 +317,20 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             result,
         } => {
             saved(model, &path, generation, result);
+            vec![]
+        }
+        Msg::SavedElsewhere {
+            from,
+            to,
+            generation,
+        } => {
+            if let Some(open) = model.open.as_mut().filter(|o| o.path == from) {
+                open.path = to.clone();
+                if generation == open.generation {
+                    open.save = SaveState::Saved;
+                }
+                set_error(model, texts::saved_elsewhere(&to));
+            }
             vec![]
         }
     }
@@ -409,7 +434,11 @@ fn quit(model: &mut Model) -> Vec<Effect> {
         {
             effects.push(effect);
         }
-        effects.push(Effect::Close(open.path.clone()));
+        effects.push(Effect::Close {
+            path: open.path.clone(),
+            generation: open.generation,
+            session: Box::new(open.session.clone()),
+        });
     }
     effects.push(Effect::Quit);
     effects
@@ -443,7 +472,11 @@ fn back(model: &mut Model) -> Vec<Effect> {
             model.screen = Screen::Start;
             let mut effects = Vec::new();
             if let Some(open) = model.open.take() {
-                effects.push(Effect::Close(open.path));
+                effects.push(Effect::Close {
+                    path: open.path,
+                    generation: open.generation,
+                    session: Box::new(open.session),
+                });
             }
             model.status = None;
             effects.push(Effect::ListSessions);
