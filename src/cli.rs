@@ -340,8 +340,8 @@ pub fn new(
     writeln!(
         out,
         "Nieuwe sessie aangemaakt voor {} over {}.",
-        crate::ui::texts::safe(&session.bestuurder),
-        crate::ui::texts::safe(&session.samenwerking)
+        crate::text::safe(&session.bestuurder),
+        crate::text::safe(&session.samenwerking)
     )?;
     writeln!(out, "{}", path.display())?;
     Ok(path)
@@ -369,8 +369,8 @@ pub fn list(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Resu
                 writeln!(
                     out,
                     "{} · {} · {} · {}/{} · {} · {}",
-                    crate::ui::texts::safe(&header.bestuurder),
-                    crate::ui::texts::safe(&header.samenwerking),
+                    crate::text::safe(&header.bestuurder),
+                    crate::text::safe(&header.samenwerking),
                     date,
                     result.answered(),
                     result.total(),
@@ -383,7 +383,7 @@ pub fn list(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Resu
                     out,
                     "ONLEESBAAR · {} · {}",
                     shown(&path),
-                    crate::ui::texts::safe(&reason)
+                    crate::text::safe(&reason)
                 )?;
             }
         }
@@ -410,8 +410,8 @@ pub fn show(
         out,
         format!(
             "{} · {} · {}",
-            crate::ui::texts::safe(&view.bestuurder),
-            crate::ui::texts::safe(&view.samenwerking),
+            crate::text::safe(&view.bestuurder),
+            crate::text::safe(&view.samenwerking),
             view.mode
         ),
     )?;
@@ -432,7 +432,7 @@ pub fn show(
         out,
         format!(
             "Ingevuld: {}",
-            crate::ui::texts::progress(view.answered, view.total)
+            crate::text::progress(view.answered, view.total)
         ),
     )?;
     Ok(())
@@ -496,8 +496,8 @@ pub fn export(
         out,
         "Rapport ({}{notes}) van {} over {}:",
         format_name(format),
-        crate::ui::texts::safe(&written.session.bestuurder),
-        crate::ui::texts::safe(&written.session.samenwerking)
+        crate::text::safe(&written.session.bestuurder),
+        crate::text::safe(&written.session.samenwerking)
     )?;
     writeln!(out, "{}", written.path.display())?;
     Ok(written.path)
@@ -525,7 +525,7 @@ pub fn compare(
             if found.is_empty() {
                 anyhow::bail!(
                     "geen leesbare sessies over ‘{}’ in {} of in haar groepsmap",
-                    crate::ui::texts::safe(name),
+                    crate::text::safe(name),
                     dir.display()
                 );
             }
@@ -589,7 +589,7 @@ pub fn compare(
             "Groepsrapport ({}) van {} respondenten over {}{}:",
             format_name(format),
             group.respondents.len(),
-            crate::ui::texts::safe(&group.samenwerking),
+            crate::text::safe(&group.samenwerking),
             if anonymous { ", anoniem" } else { "" }
         )?;
         writeln!(out, "{}", output.display())?;
@@ -603,7 +603,7 @@ pub fn compare(
 /// every indicator by spread.
 fn group_table(out: &mut impl Write, group: &crate::present::Group) -> std::io::Result<()> {
     use crate::fmt_opt_score as score;
-    let safe = crate::ui::texts::safe;
+    let safe = crate::text::safe;
     let n = group.respondents.len();
     writeln!(out, "{} — {n} respondenten", safe(&group.samenwerking))?;
     if group.mixed {
@@ -737,7 +737,7 @@ pub fn import(
         writeln!(
             err,
             "Niet geïmporteerd: {}",
-            crate::ui::texts::safe(&e.to_string())
+            crate::text::safe(&e.to_string())
         )?;
     }
     let n = report.imported.len();
@@ -765,7 +765,7 @@ pub fn import(
 /// A path as it may be printed: control characters (from a hostile file name) made
 /// visible, like names and texts.
 pub fn shown(path: &Path) -> String {
-    crate::ui::texts::safe(&path.display().to_string())
+    crate::text::safe(&path.display().to_string())
 }
 
 /// `kansrijk verwijder FILE`: moves the session to the prullenbak and says how to undo it
@@ -781,7 +781,7 @@ pub fn verwijder(out: &mut impl Write, file: &Path) -> anyhow::Result<()> {
     writeln!(
         out,
         "Terugzetten: kansrijk herstel {}",
-        crate::ui::texts::safe(&name)
+        crate::text::safe(&name)
     )?;
     writeln!(
         out,
@@ -794,7 +794,7 @@ pub fn verwijder(out: &mut impl Write, file: &Path) -> anyhow::Result<()> {
 /// `kansrijk herstel [NAAM]`: without a name, lists the prullenbak; with one, moves that
 /// session back into the sessions folder and prints its path last.
 pub fn herstel(out: &mut impl Write, dir: &Path, name: Option<&str>) -> anyhow::Result<()> {
-    let safe = crate::ui::texts::safe;
+    let safe = crate::text::safe;
     let bin = store::trash_dir(dir);
     let Some(name) = name else {
         let entries = store::list_trash(dir)?;

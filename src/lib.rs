@@ -15,6 +15,7 @@ pub mod scan;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod text;
 pub mod ui;
 
 /// The one score format (see [`present::fmt_score`]), here for the many callers.

@@ -183,7 +183,7 @@ fn tui_exit(result: anyhow::Result<ExitCode>) -> ExitCode {
 /// visible, line by line.
 fn shown(text: &str) -> String {
     text.lines()
-        .map(kansrijk::ui::texts::safe)
+        .map(kansrijk::text::safe)
         .collect::<Vec<_>>()
         .join("\n")
 }

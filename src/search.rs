@@ -61,7 +61,7 @@ fn snippet(text: &str, query: &str) -> Option<String> {
             if end < chars.len() {
                 s.push('…');
             }
-            return Some(crate::ui::texts::safe(&s));
+            return Some(crate::text::safe(&s));
         }
     }
     None

@@ -4,7 +4,7 @@
 
 use super::{Effect, Model, Msg};
 use crate::content::Content;
-use crate::ui::texts;
+use crate::text as texts;
 
 /// A page of text over the current screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

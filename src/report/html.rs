@@ -358,7 +358,7 @@ pub fn session(doc: &SessionDoc) -> String {
         ("Datum", doc.date.clone()),
         (
             "Quick scan ingevuld",
-            crate::ui::texts::progress(doc.answered, doc.total),
+            crate::text::progress(doc.answered, doc.total),
         ),
     ];
     if let Some(d) = &doc.previous_date {

@@ -178,7 +178,7 @@ pub fn session(doc: &SessionDoc) -> String {
     let _ = writeln!(
         out,
         "- **Quick scan ingevuld:** {}",
-        crate::ui::texts::progress(doc.answered, doc.total)
+        crate::text::progress(doc.answered, doc.total)
     );
     if let Some(d) = &doc.previous_date {
         let _ = writeln!(out, "- **Vergeleken met:** sessie van {d}");

@@ -38,11 +38,11 @@ fn install_panic_hook() {
         match (where_, saved) {
             (Some(path), true) => eprintln!(
                 "Uw laatste wijzigingen zijn bewaard in:\n  {}",
-                crate::ui::texts::safe(&path.display().to_string())
+                crate::text::safe(&path.display().to_string())
             ),
             (Some(path), false) => eprintln!(
                 "Let op: de laatste wijziging kon niet worden bewaard. De sessie staat in:\n  {}",
-                crate::ui::texts::safe(&path.display().to_string())
+                crate::text::safe(&path.display().to_string())
             ),
             (None, _) => eprintln!("Er stond geen sessie open; er is niets verloren."),
         }
@@ -144,7 +144,7 @@ pub fn run(
     match (&failed, all_saved) {
         (Some((path, reason)), _) => eprintln!(
             "Let op: de laatste wijziging van {} is niet opgeslagen: {reason}",
-            crate::ui::texts::safe(&path.display().to_string())
+            crate::text::safe(&path.display().to_string())
         ),
         (None, false) => eprintln!("Let op: de laatste wijziging kon niet worden bewaard."),
         (None, true) => {}
@@ -298,7 +298,7 @@ fn edit_externally(
         std::env::var("VISUAL").ok().as_deref(),
         std::env::var("EDITOR").ok().as_deref(),
     ) else {
-        return (Err(crate::ui::texts::NO_EXTERNAL_EDITOR.to_string()), None);
+        return (Err(crate::text::NO_EXTERNAL_EDITOR.to_string()), None);
     };
     let files = super::external::EditFiles::beside(session, std::process::id());
     if let Err(e) = files.write(session, target, text) {

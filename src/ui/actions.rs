@@ -1,10 +1,10 @@
 //! Actions (afspraken): what, who, when, what it is about, and whether it is done.
 
 use super::common::{longest_word, scrollbar, width, wrapped};
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, Row};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;

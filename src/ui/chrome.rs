@@ -1,10 +1,10 @@
 //! Title bar, status line and footer: the frame around every screen.
 
 use super::common::{ellipsize, width};
-use super::texts;
 use super::theme::Theme;
 use crate::app::keymap::{bindings, mode_of};
 use crate::app::{Model, Msg, SaveState, StatusKind};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};

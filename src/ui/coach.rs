@@ -1,11 +1,11 @@
 //! The coach's private note for the screen in view, beside it (wide) or under it.
 //! Never drawn in presentation mode.
 
-use super::texts;
 use super::theme::Theme;
 use crate::app::nav;
 use crate::app::{Model, Screen};
 use crate::session::Mode;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;

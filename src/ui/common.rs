@@ -1,8 +1,8 @@
 //! Building blocks shared by the session screens: a scrollable text panel, a list with a
 //! selection, previews of written text.
 
-use super::texts;
 use super::theme::Theme;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;

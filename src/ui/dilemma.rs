@@ -5,12 +5,12 @@
 use super::common::{
     bullets, list_width, preview_line, section, select_list, text_panel, two_panes,
 };
-use super::texts;
 use super::theme::Theme;
 use super::widgets::slider;
 use crate::app::TextTarget;
 use crate::app::nav::{self, Row};
 use crate::app::{DilemmaField, Model, text};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,9 +1,9 @@
 //! The text editor popup (ratatui-textarea), the same for every text field.
 
 use super::common::{width, wrapped};
-use super::texts;
 use super::theme::Theme;
 use crate::app::{Model, Screen};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;

@@ -3,11 +3,11 @@
 //! presentation mode the respondents are R1…Rn.
 
 use super::common::{ellipsize, text_panel, width};
-use super::texts;
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use crate::app::Model;
 use crate::present::Group;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;

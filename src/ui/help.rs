@@ -1,10 +1,10 @@
 //! The help overlay: the keys of the screen beneath, from the keymap itself. When they do
 //! not fit in one column, they are shown in two.
 
-use super::texts;
 use super::theme::Theme;
 use crate::app::keymap::{KeyMode, bindings, screen_mode};
 use crate::app::{Model, Msg};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

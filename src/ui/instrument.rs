@@ -5,7 +5,6 @@ use super::common::{
     bullets, list_width, preview_line, section, select_list, text_panel, two_panes, width as cells,
     wrapped,
 };
-use super::texts;
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use super::widgets::slider;
@@ -13,6 +12,7 @@ use crate::app::Model;
 use crate::app::nav::{self, Row};
 use crate::content::{ColumnKind, Instrument, InstrumentKind};
 use crate::session::{CellValue, InstrumentAnswer};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;

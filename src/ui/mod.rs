@@ -17,7 +17,6 @@ mod scan;
 mod search;
 mod start;
 mod tension;
-pub mod texts;
 pub mod theme;
 mod theme_screen;
 pub mod widgets;
@@ -85,9 +84,9 @@ pub fn view(frame: &mut Frame, model: &Model) {
 
 fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     let lines = vec![
-        Line::styled(texts::TOO_SMALL, theme.title()),
-        Line::raw(texts::TOO_SMALL_HINT),
-        Line::raw(texts::too_small_size(area.width, area.height)),
+        Line::styled(crate::text::TOO_SMALL, theme.title()),
+        Line::raw(crate::text::TOO_SMALL_HINT),
+        Line::raw(crate::text::too_small_size(area.width, area.height)),
     ];
     let height = (lines.len() as u16 + 2).min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;

@@ -3,11 +3,11 @@
 //! progress and a ✎ where something was written.
 
 use super::common::width;
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, OVERVIEW, OverviewItem, Progress};
 use crate::scan;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;

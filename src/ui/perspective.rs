@@ -1,10 +1,10 @@
 //! A perspective: its introduction and its key questions (themes), with progress.
 
 use super::common::{list_width, select_list, text_panel, two_panes, wrapped};
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

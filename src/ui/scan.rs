@@ -2,12 +2,12 @@
 //! beside it the live radar with the five scores as text.
 
 use super::common::{scrollbar, shorten, width};
-use super::texts;
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use crate::app::{Model, OpenSession};
 use crate::scan::{self, ScanResult};
 use crate::session::Answer;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;

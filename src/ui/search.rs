@@ -1,9 +1,9 @@
 //! Search results: where each hit is, with the line around it; Enter opens it there.
 
 use super::common::{list_width, select_list, wrapped};
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

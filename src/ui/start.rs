@@ -1,11 +1,11 @@
 //! The start screen: the sessions in the folder, newest first, with their five scores.
 
 use super::common::{ellipsize, scrollbar, width, wrap};
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::scan;
 use crate::store::ListEntry;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span, Text};

@@ -4,10 +4,10 @@
 use super::common::{
     bullets, list_width, preview_line, section, select_list, text_panel, two_panes, wrap,
 };
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, Row};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

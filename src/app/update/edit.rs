@@ -2,7 +2,7 @@
 //! text in the session, and the external editor.
 
 use super::super::{Editor, Effect, Model, OpenSession, SaveState, Screen, TextTarget, text};
-use crate::ui::texts;
+use crate::text as texts;
 use ratatui_textarea::{Input, Key as TaKey};
 
 /// The save effect for the open session's current state.

@@ -12,7 +12,7 @@ use super::{
     StatusKind,
 };
 use crate::store::ListEntry;
-use crate::ui::texts;
+use crate::text as texts;
 
 /// Applies one message to the model and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {

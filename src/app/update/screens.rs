@@ -7,7 +7,7 @@ use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
 use crate::content::{ColumnKind, Content, InstrumentKind};
 use crate::session::{Action, Answer, CellValue};
-use crate::ui::texts;
+use crate::text as texts;
 
 /// Says "alleen-lezen" and returns true when the open session may not change.
 pub(super) fn refuse_read_only(model: &mut Model) -> bool {

@@ -4,7 +4,7 @@
 use super::super::{Effect, Model, Msg, Prompt, PromptKind, RowAction, RowIdentity, Screen};
 use super::{goto, set_error, set_info};
 use crate::store::ListEntry;
-use crate::ui::texts;
+use crate::text as texts;
 use ratatui_textarea::{Input, Key as TaKey, TextArea};
 
 pub(super) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {

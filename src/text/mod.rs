@@ -1,4 +1,5 @@
-//! All Dutch UI chrome in one place (content texts live in `assets/`).
+//! The words of kansrijk's TUI, CLI and reports in one place (the handbook's content texts
+//! live in `assets/`). Every layer may use it; it uses nothing of the app.
 
 pub const APP: &str = "kansrijk";
 pub const READ_ONLY: &str = "Alleen-lezen";
