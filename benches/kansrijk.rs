@@ -72,8 +72,9 @@ fn bench_note_key(c: &mut Criterion) {
             b.iter(|| {
                 let msg = keys.next().expect("endless");
                 for effect in app::update(&mut model, msg) {
-                    if let app::Effect::Save { session, .. } = effect {
-                        black_box(store::serialize(&session).expect("serialize"));
+                    if let app::Effect::Save { .. } = effect {
+                        let open = model.open.as_ref().expect("a session is open");
+                        black_box(store::serialize(&open.session).expect("serialize"));
                     }
                 }
                 terminal
@@ -228,9 +229,15 @@ fn bench_list(c: &mut Criterion) {
     let path = paths[500].clone();
     group.bench_function("open_one_session", |b| {
         b.iter(|| {
-            let opened = runtime.perform(app::Effect::Open(path.clone()));
-            assert!(matches!(opened, Some(Msg::Opened(Ok(_)))));
-            black_box(runtime.perform(app::Effect::Close(path.clone())));
+            let Some(Msg::Opened(Ok(opened))) = runtime.perform(app::Effect::Open(path.clone()))
+            else {
+                panic!("the session did not open");
+            };
+            black_box(runtime.perform(app::Effect::Close {
+                path: path.clone(),
+                generation: 0,
+                session: Box::new(opened.session),
+            }));
         })
     });
     group.finish();

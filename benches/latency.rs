@@ -205,6 +205,33 @@ fn main() {
         size,
         common::note_keys(),
     );
+    // A session of 10 MB: serializing it takes tens of milliseconds, which must happen
+    // on the saver thread, never between a key and its frame.
+    let large = common::large_session(10 * 1024 * 1024);
+    let large_size = kansrijk::store::serialize(&large)
+        .map(|t| t.len())
+        .unwrap_or(0);
+    println!("(10 MB session: {:.1} MB as RON)", large_size as f64 / 1e6);
+    let model = common::scan_model(dir.path(), large.clone(), size.0, size.1);
+    input_path(
+        &opts,
+        "scan_key input path (dispatch+save) 10 MB session",
+        dir.path(),
+        model,
+        size,
+        common::scan_keys(),
+    );
+    let mut model = common::scan_model(dir.path(), large, size.0, size.1);
+    let _ = app::update(&mut model, Msg::EditNote);
+    assert!(model.is_editing(), "the note editor is open");
+    input_path(
+        &opts,
+        "note_key input path (dispatch+save) 10 MB session",
+        dir.path(),
+        model,
+        size,
+        common::note_keys(),
+    );
     for count in [1_000, 36] {
         update_view(
             &opts,

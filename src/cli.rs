@@ -111,7 +111,7 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--vorige BESTAND] [--met-notities]"
+        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--overschrijf] [--vorige BESTAND] [--met-notities]"
     )]
     Export {
         /// Het sessiebestand (.ron)
@@ -137,12 +137,15 @@ pub enum Command {
         /// Neem de privé-notities van de coach op (anders staan ze niet in het bestand)
         #[arg(long = "met-notities")]
         met_notities: bool,
+        /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
+        #[arg(long)]
+        overschrijf: bool,
     },
     /// Vergelijk de quick scans van de respondenten van één samenwerking
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
+        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--overschrijf] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
     )]
     Compare {
         /// De sessiebestanden (.ron), één per respondent
@@ -163,6 +166,9 @@ pub enum Command {
         /// Noem de respondenten R1…Rn in plaats van bij naam
         #[arg(long)]
         anoniem: bool,
+        /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
+        #[arg(long, requires = "export")]
+        overschrijf: bool,
     },
     /// Neem sessiebestanden van partners op in de groepsmap van hun samenwerking
     #[command(
@@ -334,8 +340,8 @@ pub fn new(
     writeln!(
         out,
         "Nieuwe sessie aangemaakt voor {} over {}.",
-        crate::ui::texts::safe(&session.bestuurder),
-        crate::ui::texts::safe(&session.samenwerking)
+        crate::text::safe(&session.bestuurder),
+        crate::text::safe(&session.samenwerking)
     )?;
     writeln!(out, "{}", path.display())?;
     Ok(path)
@@ -367,15 +373,12 @@ fn list_into(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Res
                     .zip(&result.conditions)
                     .map(|(c, cs)| format!("{} {}", c.short, crate::fmt_opt_score(cs.score)))
                     .collect();
-                let date = header
-                    .updated
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%d-%m-%Y");
+                let date = crate::present::short_date(header.updated);
                 writeln!(
                     out,
                     "{} · {} · {} · {}/{} · {} · {}",
-                    crate::ui::texts::safe(&header.bestuurder),
-                    crate::ui::texts::safe(&header.samenwerking),
+                    crate::text::safe(&header.bestuurder),
+                    crate::text::safe(&header.samenwerking),
                     date,
                     result.answered(),
                     result.total(),
@@ -388,7 +391,7 @@ fn list_into(out: &mut impl Write, content: &Content, dir: &Path) -> anyhow::Res
                     out,
                     "ONLEESBAAR · {} · {}",
                     shown(&path),
-                    crate::ui::texts::safe(&reason)
+                    crate::text::safe(&reason)
                 )?;
             }
         }
@@ -404,17 +407,10 @@ pub fn show(
     json: bool,
 ) -> Result<(), ShowError> {
     let session = store::load(file).map_err(ShowError::Store)?;
-    let result = scan::score(&content.scan, &session.answers);
+    let view = crate::present::SessionView::build(content, &session, None);
     if json {
-        let mut conditions = serde_json::Map::new();
-        for cs in &result.conditions {
-            conditions.insert(
-                cs.id.clone(),
-                serde_json::json!({"score": cs.score, "answered": cs.answered, "total": cs.total}),
-            );
-        }
-        let value = serde_json::json!({ "conditions": conditions });
-        writeln!(out, "{value}").map_err(ShowError::Io)?;
+        serde_json::to_writer(&mut *out, &view.to_json()).map_err(|e| ShowError::Io(e.into()))?;
+        writeln!(out).map_err(ShowError::Io)?;
         return Ok(());
     }
     let w = |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(ShowError::Io);
@@ -422,21 +418,21 @@ pub fn show(
         out,
         format!(
             "{} · {} · {}",
-            crate::ui::texts::safe(&session.bestuurder),
-            crate::ui::texts::safe(&session.samenwerking),
-            session.mode.label()
+            crate::text::safe(&view.bestuurder),
+            crate::text::safe(&view.samenwerking),
+            view.mode
         ),
     )?;
-    for (cond, cs) in content.scan.conditions.iter().zip(&result.conditions) {
-        let flag = if cs.flagged() { "  ! zwak" } else { "" };
+    for c in &view.conditions {
+        let flag = if c.flagged { "  ! zwak" } else { "" };
         w(
             out,
             format!(
                 "{:<20} {:>4}  ({}/{}){flag}",
-                cond.name,
-                crate::fmt_opt_score(cs.score),
-                cs.answered,
-                cs.total
+                c.name,
+                crate::fmt_opt_score(c.score),
+                c.answered,
+                c.total
             ),
         )?;
     }
@@ -444,7 +440,7 @@ pub fn show(
         out,
         format!(
             "Ingevuld: {}",
-            crate::ui::texts::progress(result.answered(), result.total())
+            crate::text::progress(view.answered, view.total)
         ),
     )?;
     Ok(())
@@ -464,25 +460,7 @@ fn load_for_report(file: &Path) -> anyhow::Result<Session> {
     store::load(file).map_err(anyhow::Error::from)
 }
 
-/// Refuses to write a report over a session file (or over any of `inputs`).
-fn check_output(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
-    if output.extension().is_some_and(|e| e == store::EXT) {
-        anyhow::bail!(
-            "{} is een sessiebestand (.ron); kies voor het rapport een ander bestand",
-            output.display()
-        );
-    }
-    let canonical = |p: &Path| p.canonicalize().ok();
-    if let Some(out) = canonical(output)
-        && inputs.iter().any(|i| canonical(i).as_ref() == Some(&out))
-    {
-        anyhow::bail!(
-            "{} is een van de sessies zelf; kies een ander uitvoerbestand",
-            output.display()
-        );
-    }
-    Ok(())
-}
+pub use crate::report::Output;
 
 /// Writes a report (see [`crate::report::write`]).
 fn write_report(output: &Path, text: &str) -> anyhow::Result<()> {
@@ -504,25 +482,19 @@ pub fn export(
     content: &Content,
     file: &Path,
     format: crate::report::Format,
-    output: Option<&Path>,
+    target: Output<'_>,
     previous: Option<&Path>,
     with_notes: bool,
 ) -> anyhow::Result<PathBuf> {
-    let session = load_for_report(file)?;
     let previous_session = previous.map(load_for_report).transpose()?;
-    let output = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| crate::report::default_path(file, format));
-    let mut inputs = vec![file];
-    inputs.extend(previous);
-    check_output(&output, &inputs)?;
-    let options = crate::report::Options {
+    let written = crate::report::export(
+        content,
+        file,
+        format,
+        target,
+        previous.zip(previous_session.as_ref()),
         with_notes,
-        previous: previous_session.as_ref(),
-        ..Default::default()
-    };
-    let text = crate::report::render(format, content, &session, &options);
-    write_report(&output, &text)?;
+    )?;
     let notes = match (format, with_notes) {
         (crate::report::Format::Svg, _) => "",
         (_, true) => ", met de notities van de coach",
@@ -532,15 +504,16 @@ pub fn export(
         out,
         "Rapport ({}{notes}) van {} over {}:",
         format_name(format),
-        crate::ui::texts::safe(&session.bestuurder),
-        crate::ui::texts::safe(&session.samenwerking)
+        crate::text::safe(&written.session.bestuurder),
+        crate::text::safe(&written.session.samenwerking)
     )?;
-    writeln!(out, "{}", output.display())?;
-    Ok(output)
+    writeln!(out, "{}", written.path.display())?;
+    Ok(written.path)
 }
 
 /// `kansrijk compare`: group statistics of several sessions, as a table, as JSON, or as a
-/// group report.
+/// group report. Who counts is decided by the one membership rule
+/// ([`crate::group::membership`]), for given files as for `--samenwerking`.
 #[allow(clippy::too_many_arguments)]
 pub fn compare(
     out: &mut impl Write,
@@ -551,93 +524,121 @@ pub fn compare(
     samenwerking: Option<&str>,
     json: bool,
     export: Option<crate::report::Format>,
-    output: Option<&Path>,
+    target: Output<'_>,
     anonymous: bool,
 ) -> anyhow::Result<()> {
-    let mut members: Vec<(PathBuf, Session)> = Vec::new();
-    if let Some(name) = samenwerking {
-        members = crate::group::members(dir, name);
-        if members.is_empty() {
-            anyhow::bail!(
-                "geen leesbare sessies over ‘{}’ in {} of in haar groepsmap",
-                crate::ui::texts::safe(name),
-                dir.display()
-            );
-        }
-    } else {
-        for file in files {
-            let session = load_for_report(file)?;
-            if let Some((first, _)) = members.iter().find(|(_, s)| s.id == session.id) {
-                writeln!(
-                    err,
-                    "Let op: {} is dezelfde sessie als {}; één keer meegeteld.",
-                    file.display(),
-                    first.display()
-                )?;
-                continue;
+    let candidates: Vec<(PathBuf, Session)> = match samenwerking {
+        Some(name) => {
+            let found = crate::group::candidates(dir, name);
+            if found.is_empty() {
+                anyhow::bail!(
+                    "geen leesbare sessies over ‘{}’ in {} of in haar groepsmap",
+                    crate::text::safe(name),
+                    dir.display()
+                );
             }
-            members.push((file.clone(), session));
+            found
+        }
+        None => files
+            .iter()
+            .map(|f| load_for_report(f).map(|s| (f.clone(), s)))
+            .collect::<anyhow::Result<_>>()?,
+    };
+    let borrowed: Vec<(&Path, &Session)> =
+        candidates.iter().map(|(p, s)| (p.as_path(), s)).collect();
+    if samenwerking.is_none() {
+        for (copy, counted) in crate::group::membership(&borrowed).copies {
+            writeln!(
+                err,
+                "Let op: {} is dezelfde sessie als {}; één keer meegeteld.",
+                shown(&candidates[copy].0),
+                shown(&candidates[counted].0)
+            )?;
         }
     }
-    if members.len() < 2 {
+    let group = crate::present::Group::build(content, &borrowed, anonymous);
+    for left in &group.left_out {
+        writeln!(
+            err,
+            "Let op: {}de sessie van {} telt niet mee; een latere sessie van dezelfde bestuurder ({}) wel.",
+            left.file
+                .as_deref()
+                .map(|f| format!("{} — ", shown(f)))
+                .unwrap_or_default(),
+            left.date,
+            left.instead
+        )?;
+    }
+    if group.respondents.len() < 2 {
         anyhow::bail!("geef minstens twee verschillende sessies om te vergelijken");
     }
-    let sessions: Vec<Session> = members.iter().map(|(_, s)| s.clone()).collect();
-    let stats = crate::group::stats(&content.scan, &sessions);
 
     if json {
-        writeln!(out, "{}", compare_json(&stats))?;
+        serde_json::to_writer(&mut *out, &group.to_json())?;
+        writeln!(out)?;
         return Ok(());
     }
 
-    let name = crate::report::common_samenwerking(&sessions);
     if let Some(format) = export {
-        let output = output
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| crate::report::default_group_path(&members[0].0, &name, format));
-        let inputs: Vec<&Path> = members.iter().map(|(p, _)| p.as_path()).collect();
-        check_output(&output, &inputs)?;
-        let text = crate::report::render_group(
-            format,
-            content,
-            &sessions,
-            &crate::report::Options {
-                anonymous,
-                ..Default::default()
-            },
-        );
+        let first = &candidates[0].0;
+        let output = target.path.map(Path::to_path_buf).unwrap_or_else(|| {
+            crate::report::default_group_path(
+                first,
+                &crate::report::clean_line(&group.samenwerking),
+                format,
+            )
+        });
+        let inputs: Vec<&Path> = candidates.iter().map(|(p, _)| p.as_path()).collect();
+        crate::report::check_output(&output, target.path.is_some(), target.overwrite, &inputs)?;
+        let text = crate::report::render_group_model(format, content, &group);
         write_report(&output, &text)?;
         writeln!(
             out,
             "Groepsrapport ({}) van {} respondenten over {}{}:",
             format_name(format),
-            stats.respondents,
-            crate::ui::texts::safe(&name),
+            group.respondents.len(),
+            crate::text::safe(&group.samenwerking),
             if anonymous { ", anoniem" } else { "" }
         )?;
         writeln!(out, "{}", output.display())?;
         return Ok(());
     }
+    group_table(out, &group)?;
+    Ok(())
+}
 
-    let safe = crate::ui::texts::safe;
-    let names = crate::group::display_names(&sessions, anonymous);
-    writeln!(out, "{} — {} respondenten", safe(&name), stats.respondents)?;
-    if sessions.windows(2).any(|w| {
-        crate::session::slug(&w[0].samenwerking) != crate::session::slug(&w[1].samenwerking)
-    }) {
+/// The text of `kansrijk compare`: who, the conditions table, the gespreksonderwerpen and
+/// every indicator by spread.
+fn group_table(out: &mut impl Write, group: &crate::present::Group) -> std::io::Result<()> {
+    use crate::fmt_opt_score as score;
+    let safe = crate::text::safe;
+    let n = group.respondents.len();
+    writeln!(out, "{} — {n} respondenten", safe(&group.samenwerking))?;
+    if group.mixed {
         writeln!(
             out,
             "Let op: niet alle sessies gaan over dezelfde samenwerking."
         )?;
     }
-    if !anonymous {
-        for (i, n) in names.iter().enumerate() {
-            writeln!(out, "  R{} = {}", i + 1, safe(n))?;
+    if !group.anonymous {
+        for r in &group.respondents {
+            let file = r
+                .file
+                .as_deref()
+                .and_then(Path::file_name)
+                .map(|f| format!(", {}", shown(Path::new(f))))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {} = {} (sessie van {}{file})",
+                r.number,
+                safe(&r.label),
+                r.date
+            )?;
         }
     }
     writeln!(out)?;
-    let width = content
-        .scan
+    let width = group
         .conditions
         .iter()
         .map(|c| c.name.chars().count())
@@ -648,37 +649,32 @@ pub fn compare(
         "{:<width$}  {:>5} {:>5} {:>5}",
         "Conditie", "gem.", "min", "max"
     );
-    for i in 1..=stats.respondents {
-        header.push_str(&format!(" {:>5}", format!("R{i}")));
+    for r in &group.respondents {
+        header.push_str(&format!(" {:>5}", r.number));
     }
     writeln!(out, "{header}")?;
-    for (cond, cs) in content.scan.conditions.iter().zip(&stats.conditions) {
+    for (ci, c) in group.conditions.iter().enumerate() {
         let mut row = format!(
             "{:<width$}  {:>5} {:>5} {:>5}",
-            cond.name,
-            crate::fmt_opt_score(cs.mean),
-            crate::fmt_opt_score(cs.min),
-            crate::fmt_opt_score(cs.max)
+            c.name,
+            score(c.mean),
+            score(c.min),
+            score(c.max)
         );
-        for s in &cs.scores {
-            row.push_str(&format!(" {:>5}", crate::fmt_opt_score(*s)));
+        for r in &group.respondents {
+            row.push_str(&format!(
+                " {:>5}",
+                score(r.scores.get(ci).copied().flatten())
+            ));
         }
-        if cs.mean.is_some_and(|m| m < scan::FLAG_THRESHOLD) {
+        if c.weak {
             row.push_str("  ! zwak");
         }
         writeln!(out, "{row}")?;
     }
-    let topics = crate::group::topics(&content.scan, &stats);
-    let item_text = |id: &str| {
-        content
-            .scan
-            .items()
-            .find(|(_, it)| it.id == id)
-            .map(|(ci, it)| format!("{} ({})", it.text, content.scan.conditions[ci].short))
-            .unwrap_or_else(|| id.to_string())
-    };
+    let item_text = |i: &crate::present::GroupItem| format!("{} ({})", i.text, i.condition_short);
     writeln!(out, "\nGespreksonderwerpen")?;
-    if topics.disagreements.is_empty() {
+    if group.disagreements.is_empty() {
         writeln!(
             out,
             "  Bij geen enkele indicator liggen de antwoorden {} of meer punten uiteen.",
@@ -686,83 +682,43 @@ pub fn compare(
         )?;
     } else {
         writeln!(out, "  Waar de antwoorden het verst uiteenlopen:")?;
-        for (k, i) in topics.disagreements.iter().enumerate() {
+        for (k, i) in group.disagreements.iter().enumerate() {
             writeln!(
                 out,
                 "  {}. {} — spreiding {}, gem. {}",
                 k + 1,
-                item_text(&i.id),
-                i.spread.unwrap_or(0),
-                crate::fmt_opt_score(i.mean)
+                item_text(i),
+                crate::present::fmt_opt_spread(i.spread),
+                score(i.mean)
             )?;
         }
     }
-    if topics.weak.is_empty() {
+    if group.weak.is_empty() {
         writeln!(out, "  Geen conditie heeft een gemiddelde onder 3,0.")?;
     } else {
         writeln!(out, "  Zwakke condities (gemiddelde onder 3,0):")?;
-        for w in &topics.weak {
+        for w in &group.weak {
             writeln!(
                 out,
                 "  - {} {}: {}",
-                w.condition.name,
-                crate::fmt_score(w.mean),
-                w.condition.neglect_risk
+                w.name,
+                crate::fmt_score(w.score),
+                w.risk
             )?;
         }
     }
     writeln!(out, "\nIndicatoren, grootste spreiding eerst")?;
     writeln!(out, "  {:>4} {:>5}  indicator", "spr.", "gem.")?;
-    for i in stats.items_by_spread() {
+    for i in &group.by_spread {
         writeln!(
             out,
             "  {:>4} {:>5}  {}",
-            i.spread
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "–".to_string()),
-            crate::fmt_opt_score(i.mean),
-            item_text(&i.id)
+            crate::present::fmt_opt_spread(i.spread),
+            score(i.mean),
+            item_text(i)
         )?;
     }
     Ok(())
-}
-
-/// The JSON of `kansrijk compare --json`, keys in a fixed order: `respondents`,
-/// `conditions` (in scan order, each `mean`, `min`, `max`), `items` (largest spread
-/// first, each `id`, `mean`, `spread`); `null` where there is no data.
-pub fn compare_json(stats: &crate::group::GroupStats) -> String {
-    let j = |v: serde_json::Value| v.to_string();
-    let conditions: Vec<String> = stats
-        .conditions
-        .iter()
-        .map(|c| {
-            format!(
-                "{}:{{\"mean\":{},\"min\":{},\"max\":{}}}",
-                j(c.id.as_str().into()),
-                j(c.mean.into()),
-                j(c.min.into()),
-                j(c.max.into())
-            )
-        })
-        .collect();
-    let items: Vec<String> = stats
-        .items_by_spread()
-        .iter()
-        .map(|i| {
-            format!(
-                "{{\"id\":{},\"mean\":{},\"spread\":{}}}",
-                j(i.id.as_str().into()),
-                j(i.mean.into()),
-                j(i.spread.into())
-            )
-        })
-        .collect();
-    format!(
-        "{{\"respondents\":{},\"conditions\":{{{}}},\"items\":[{}]}}",
-        stats.respondents,
-        conditions.join(","),
-        items.join(",")
-    )
 }
 
 /// `kansrijk import`: copies partner sessions into the group folders; prints what went
@@ -789,7 +745,7 @@ pub fn import(
         writeln!(
             err,
             "Niet geïmporteerd: {}",
-            crate::ui::texts::safe(&e.to_string())
+            crate::text::safe(&e.to_string())
         )?;
     }
     let n = report.imported.len();
@@ -817,7 +773,7 @@ pub fn import(
 /// A path as it may be printed: control characters (from a hostile file name) made
 /// visible, like names and texts.
 pub fn shown(path: &Path) -> String {
-    crate::ui::texts::safe(&path.display().to_string())
+    crate::text::safe(&path.display().to_string())
 }
 
 /// `kansrijk verwijder FILE`: moves the session to the prullenbak and says how to undo it
@@ -833,7 +789,7 @@ pub fn verwijder(out: &mut impl Write, file: &Path) -> anyhow::Result<()> {
     writeln!(
         out,
         "Terugzetten: kansrijk herstel {}",
-        crate::ui::texts::safe(&name)
+        crate::text::safe(&name)
     )?;
     writeln!(
         out,
@@ -846,7 +802,7 @@ pub fn verwijder(out: &mut impl Write, file: &Path) -> anyhow::Result<()> {
 /// `kansrijk herstel [NAAM]`: without a name, lists the prullenbak; with one, moves that
 /// session back into the sessions folder and prints its path last.
 pub fn herstel(out: &mut impl Write, dir: &Path, name: Option<&str>) -> anyhow::Result<()> {
-    let safe = crate::ui::texts::safe;
+    let safe = crate::text::safe;
     let bin = store::trash_dir(dir);
     let Some(name) = name else {
         let entries = store::list_trash(dir)?;

@@ -218,69 +218,6 @@ pub fn topics<'a>(content: &'a ScanContent, stats: &'a GroupStats) -> Topics<'a>
     }
 }
 
-/// Per condition (scan order): current score − previous score; `None` when either is
-/// missing.
-pub fn deltas(content: &ScanContent, previous: &Session, current: &Session) -> Vec<Option<f64>> {
-    let before = scan::score(content, &previous.answers);
-    let now = scan::score(content, &current.answers);
-    before
-        .conditions
-        .iter()
-        .zip(&now.conditions)
-        .map(|(b, n)| Some(n.score? - b.score?))
-        .collect()
-}
-
-/// A change in score with a sign and a Dutch decimal comma, one decimal: `+0,5`, `-1,3`.
-/// A change that rounds to zero is `±0,0` (never `-0,0`). Halves round away from zero.
-pub fn fmt_delta(delta: f64) -> String {
-    let tenths = (delta * 10.0).round();
-    if tenths == 0.0 || !tenths.is_finite() {
-        return "±0,0".to_string();
-    }
-    let sign = if tenths > 0.0 { '+' } else { '-' };
-    let abs = tenths.abs() / 10.0;
-    format!("{sign}{abs:.1}").replace('.', ",")
-}
-
-/// An optional delta; `–` when there is none.
-pub fn fmt_opt_delta(delta: Option<f64>) -> String {
-    delta.map(fmt_delta).unwrap_or_else(|| "–".to_string())
-}
-
-/// `R1`, `R2`, … `Rn`: names for respondents in an anonymous report.
-pub fn anonymous_names(n: usize) -> Vec<String> {
-    (1..=n).map(|i| format!("R{i}")).collect()
-}
-
-/// The names to show for `sessions`: `R1…Rn` when `anonymous`, otherwise each
-/// bestuurder's name (with the organisation when two share a name; `R<i>` when empty).
-pub fn display_names(sessions: &[Session], anonymous: bool) -> Vec<String> {
-    if anonymous {
-        return anonymous_names(sessions.len());
-    }
-    sessions
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let name = s.bestuurder.trim();
-            if name.is_empty() {
-                return format!("R{}", i + 1);
-            }
-            let shared = sessions
-                .iter()
-                .filter(|o| o.bestuurder.trim() == name)
-                .count()
-                > 1;
-            if shared && !s.organisatie.trim().is_empty() {
-                format!("{name} ({})", s.organisatie.trim())
-            } else {
-                name.to_string()
-            }
-        })
-        .collect()
-}
-
 /// The folder for a samenwerking's imported sessions: `<dir>/groepen/<slug>`.
 pub fn group_dir(dir: &Path, samenwerking: &str) -> PathBuf {
     let slug = session::slug(samenwerking);
@@ -328,12 +265,19 @@ enum Copied {
 fn import_one(dir: &Path, file: &Path) -> Result<Copied, StoreError> {
     // Validate with the same parser (and the same Dutch error) as everywhere else.
     let session = store::load(file)?;
-    let bytes = std::fs::read(file).map_err(|e| StoreError::Read {
+    let bytes = store::fsio::read_capped(
+        file,
+        store::fsio::Links::Follow,
+        store::fsio::MAX_SESSION_BYTES,
+    )
+    .map_err(|e| StoreError::Read {
         path: file.to_path_buf(),
-        reason: store::io_reason(&e),
+        reason: e.reason(),
     })?;
     let target_dir = group_dir(dir, &session.samenwerking);
-    store::ensure_dir(&target_dir)?;
+    // A `groepen` (or group folder) that is a link would put the copy elsewhere.
+    store::ensure_subdir(&dir.join(GROUPS_DIR))?;
+    store::ensure_subdir(&target_dir)?;
     let name = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -347,10 +291,15 @@ fn import_one(dir: &Path, file: &Path) -> Result<Copied, StoreError> {
         } else {
             target_dir.join(format!("{name}-{n}.{}", store::EXT))
         };
-        if !candidate.exists() {
+        if std::fs::symlink_metadata(&candidate).is_err() {
             break candidate;
         }
-        if std::fs::read(&candidate).is_ok_and(|existing| existing == bytes) {
+        let existing = store::fsio::read_capped(
+            &candidate,
+            store::fsio::Links::Refuse,
+            store::fsio::MAX_SESSION_BYTES,
+        );
+        if existing.is_ok_and(|existing| existing == bytes) {
             return Ok(Copied::Already(candidate));
         }
         n += 1;
@@ -370,12 +319,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The sessions of one samenwerking, for a group view: the readable top-level sessions in
-/// `dir` whose samenwerking has the same slug, then the readable ones in its group folder.
-/// A session id that occurs more than once counts once (the most recently updated copy).
+/// The sessions of one samenwerking, for a group view, by the one membership rule
+/// ([`one_per_respondent`]): the readable top-level sessions in `dir` whose samenwerking
+/// has the same slug, and the readable ones in its group folder (`groepen/<slug>/`).
 pub fn members(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
+    one_per_respondent(candidates(dir, samenwerking))
+}
+
+/// Every readable session of one samenwerking in `dir` and its group folder, before the
+/// membership rule: top-level files first, each part in file-name order.
+pub fn candidates(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
     let wanted = session::slug(samenwerking);
-    let mut out: Vec<(PathBuf, Session)> = Vec::new();
     let top = store::list(dir).unwrap_or_default();
     let mut paths: Vec<PathBuf> = top
         .iter()
@@ -398,20 +352,97 @@ pub fn members(dir: &Path, samenwerking: &str) -> Vec<(PathBuf, Session)> {
         .unwrap_or_default();
     imported.sort();
     paths.extend(imported);
-    for path in paths {
-        let Ok(session) = store::load(&path) else {
-            continue;
-        };
-        match out.iter_mut().find(|(_, s)| s.id == session.id) {
-            Some(existing) => {
-                if session.updated > existing.1.updated {
-                    *existing = (path, session);
+    paths
+        .into_iter()
+        .filter_map(|path| store::load(&path).ok().map(|s| (path, s)))
+        .collect()
+}
+
+/// Who is in a group, decided by [`membership`], as indices into the candidates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Membership {
+    /// One session per respondent, ordered by name (bestuurder, then organisation), then
+    /// file.
+    pub members: Vec<usize>,
+    /// Earlier sessions of a respondent, left out for their latest one:
+    /// (left out, the member that counts instead).
+    pub superseded: Vec<(usize, usize)>,
+    /// Copies of a session already counted (same session id): (copy, the counted one).
+    pub copies: Vec<(usize, usize)>,
+}
+
+/// The respondent a session belongs to: its bestuurder and organisation, compared
+/// without case and surrounding spaces. A session without a bestuurder is a respondent
+/// of its own.
+fn respondent_key(s: &Session) -> (String, String) {
+    let name = s.bestuurder.trim().to_lowercase();
+    if name.is_empty() {
+        return (String::new(), format!("id:{}", s.id));
+    }
+    (name, s.organisatie.trim().to_lowercase())
+}
+
+/// The one membership rule, used by the group view, `compare` and every group report:
+/// a session id counts once (its most recently updated copy), and of each respondent
+/// (bestuurder + organisation) only the latest session counts — the most recently
+/// created, so a follow-up replaces the session before it.
+pub fn membership(candidates: &[(&Path, &Session)]) -> Membership {
+    let mut out = Membership::default();
+    // A session id counts once: the most recently updated copy (the first on a tie).
+    let mut unique: Vec<usize> = Vec::new();
+    for (i, (_, session)) in candidates.iter().enumerate() {
+        match unique
+            .iter_mut()
+            .find(|k| candidates[**k].1.id == session.id)
+        {
+            Some(kept) => {
+                if session.updated > candidates[*kept].1.updated {
+                    out.copies.push((*kept, i));
+                    *kept = i;
+                } else {
+                    out.copies.push((i, *kept));
                 }
             }
-            None => out.push((path, session)),
+            None => unique.push(i),
         }
     }
+    // Latest first, so the first of each respondent is the one that counts.
+    unique.sort_by(|&a, &b| {
+        let (pa, sa) = &candidates[a];
+        let (pb, sb) = &candidates[b];
+        (sb.created, sb.updated)
+            .cmp(&(sa.created, sa.updated))
+            .then_with(|| pa.cmp(pb))
+    });
+    let mut counted: Vec<((String, String), usize)> = Vec::new();
+    for i in unique {
+        let key = respondent_key(candidates[i].1);
+        match counted.iter().find(|(k, _)| *k == key) {
+            Some((_, instead)) => out.superseded.push((i, *instead)),
+            None => {
+                counted.push((key, i));
+                out.members.push(i);
+            }
+        }
+    }
+    out.members.sort_by(|&a, &b| {
+        respondent_key(candidates[a].1)
+            .cmp(&respondent_key(candidates[b].1))
+            .then_with(|| candidates[a].0.cmp(candidates[b].0))
+    });
     out
+}
+
+/// [`membership`] applied: the sessions that count, in member order.
+pub fn one_per_respondent(candidates: Vec<(PathBuf, Session)>) -> Vec<(PathBuf, Session)> {
+    let borrowed: Vec<(&Path, &Session)> =
+        candidates.iter().map(|(p, s)| (p.as_path(), s)).collect();
+    let chosen = membership(&borrowed).members;
+    let mut slots: Vec<Option<(PathBuf, Session)>> = candidates.into_iter().map(Some).collect();
+    chosen
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 #[cfg(test)]
@@ -631,69 +662,91 @@ mod tests {
         assert_eq!(ids, ["belangen", "ambitie", "relatie"]);
     }
 
-    #[test]
-    fn deltas_per_condition() {
-        let c = content();
-        let before = session(
-            "A",
-            &[
-                ("ambitie.gedeeld", Answer::Score(2)),
-                ("ambitie.waardevol", Answer::Score(3)),
-                ("belangen.interesse", Answer::Score(4)),
-                ("relatie.vertrouwen", Answer::Score(3)),
-            ],
+    fn at(name: &str, org: &str, created: i64) -> Session {
+        let mut s = Session::new(
+            name,
+            org,
+            "Wijkzorg Noord",
+            Mode::Zelfreflectie,
+            jiff::Timestamp::from_second(created).expect("timestamp"),
         );
-        let after = session(
-            "A",
-            &[
-                ("ambitie.gedeeld", Answer::Score(3)),
-                ("ambitie.waardevol", Answer::Score(3)),
-                ("belangen.interesse", Answer::Score(2)),
-                ("relatie.vertrouwen", Answer::Score(3)),
-                ("proces.eigenaarschap", Answer::Score(5)),
-            ],
-        );
-        let d = deltas(&c.scan, &before, &after);
-        assert!(close(d[0], 0.5));
-        assert!(close(d[1], -2.0));
-        assert!(close(d[2], 0.0));
-        assert_eq!(d[3], None);
-        assert_eq!(d[4], None, "no previous score");
-        let shown: Vec<String> = d.iter().map(|x| fmt_opt_delta(*x)).collect();
-        assert_eq!(shown, ["+0,5", "-2,0", "±0,0", "–", "–"]);
+        s.id = format!("{name}-{org}-{created}");
+        s
     }
 
     #[test]
-    fn delta_formatting() {
-        assert_eq!(fmt_delta(0.5), "+0,5");
-        assert_eq!(fmt_delta(-0.5), "-0,5");
-        assert_eq!(fmt_delta(0.0), "±0,0");
-        assert_eq!(fmt_delta(-0.0), "±0,0");
-        assert_eq!(fmt_delta(0.04), "±0,0");
-        assert_eq!(fmt_delta(-0.04), "±0,0", "never -0,0");
-        assert_eq!(fmt_delta(0.25), "+0,3", "halves away from zero");
-        assert_eq!(fmt_delta(-0.25), "-0,3");
-        assert_eq!(fmt_delta(1.0 / 3.0), "+0,3");
-        assert_eq!(fmt_delta(-4.0), "-4,0");
-        assert_eq!(fmt_delta(2.75 - 2.0), "+0,8");
-        assert_eq!(fmt_delta(f64::NAN), "±0,0");
-    }
-
-    #[test]
-    fn names() {
-        assert_eq!(anonymous_names(3), ["R1", "R2", "R3"]);
-        let mut a = session("Anne", &[]);
-        a.organisatie = "Zorg A".into();
-        let mut b = session("Anne", &[]);
-        b.organisatie = "Zorg B".into();
-        let c = session("  ", &[]);
-        let d = session("Bert", &[]);
-        let group = [a, b, c, d];
+    fn the_latest_session_of_each_respondent_counts() {
+        let candidates = vec![
+            (PathBuf::from("b-later.ron"), at("Bea", "Zorg B", 2_000)),
+            (
+                PathBuf::from("a-first.ron"),
+                at("Anne Jansen", "Zorg A", 1_000),
+            ),
+            (
+                PathBuf::from("a-follow.ron"),
+                at(" anne jansen ", "zorg a", 3_000),
+            ),
+            // The same name at another organisation is another respondent.
+            (
+                PathBuf::from("a-other.ron"),
+                at("Anne Jansen", "Zorg C", 500),
+            ),
+            (PathBuf::from("b-first.ron"), at("Bea", "Zorg B", 100)),
+        ];
+        let borrowed: Vec<(&Path, &Session)> =
+            candidates.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        let m = membership(&borrowed);
+        let files: Vec<PathBuf> = m
+            .members
+            .iter()
+            .map(|&i| borrowed[i].0.to_path_buf())
+            .collect();
         assert_eq!(
-            display_names(&group, false),
-            ["Anne (Zorg A)", "Anne (Zorg B)", "R3", "Bert"]
+            files,
+            [
+                PathBuf::from("a-follow.ron"),
+                PathBuf::from("a-other.ron"),
+                PathBuf::from("b-later.ron")
+            ],
+            "by name, then organisation"
         );
-        assert_eq!(display_names(&group, true), ["R1", "R2", "R3", "R4"]);
+        let superseded: Vec<(&Path, &Path)> = m
+            .superseded
+            .iter()
+            .map(|&(gone, instead)| (borrowed[gone].0, borrowed[instead].0))
+            .collect();
+        assert!(superseded.contains(&(Path::new("a-first.ron"), Path::new("a-follow.ron"))));
+        assert!(superseded.contains(&(Path::new("b-first.ron"), Path::new("b-later.ron"))));
+        assert!(m.copies.is_empty());
+        drop(borrowed);
+        let kept: Vec<PathBuf> = one_per_respondent(candidates)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(kept, files);
+    }
+
+    #[test]
+    fn a_copy_of_a_session_counts_once() {
+        let first = at("Anne", "A", 1_000);
+        let mut edited = first.clone();
+        edited.updated = jiff::Timestamp::from_second(5_000).expect("timestamp");
+        let candidates = [
+            (Path::new("anne.ron"), &first),
+            (Path::new("groepen/x/anne.ron"), &edited),
+        ];
+        let m = membership(&candidates);
+        assert_eq!(m.members, [1], "the most recently updated copy");
+        assert_eq!(m.copies, [(0, 1)]);
+        assert!(m.superseded.is_empty());
+    }
+
+    #[test]
+    fn sessions_without_a_name_are_each_their_own_respondent() {
+        let a = at("", "", 1_000);
+        let b = at("  ", "", 2_000);
+        let candidates = [(Path::new("a.ron"), &a), (Path::new("b.ron"), &b)];
+        assert_eq!(membership(&candidates).members.len(), 2);
     }
 
     #[test]

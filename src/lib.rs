@@ -8,25 +8,18 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod group;
+pub mod present;
 pub mod report;
 pub mod runtime;
 pub mod scan;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod text;
 pub mod ui;
 
-/// Formats a score with a Dutch decimal comma and one decimal: `4,0`.
-/// Halves round up (3,25 → 3,3), as people expect, not to even.
-pub fn fmt_score(score: f64) -> String {
-    let rounded = (score * 10.0).round() / 10.0;
-    format!("{rounded:.1}").replace('.', ",")
-}
-
-/// Formats an optional score; `–` when there is none.
-pub fn fmt_opt_score(score: Option<f64>) -> String {
-    score.map(fmt_score).unwrap_or_else(|| "–".to_string())
-}
+/// The one score format (see [`present::fmt_score`]), here for the many callers.
+pub use present::{fmt_opt_score, fmt_score};
 
 /// A short Dutch description of a RON parse error (the position is given separately).
 pub fn ron_error_dutch(code: &ron::Error) -> String {

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     };
     let dir = cli::sessions_dir(args.dir.as_deref());
     let result = match args.command {
-        None => run_tui(content, dir, None),
+        None => return tui_exit(run_tui(content, dir, None)),
         Some(Command::Open { file }) => {
             let file = cli::resolve_file(&file, &dir);
             let dir = if args.dir.is_some() {
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
                 eprintln!("kansrijk: {}", shown(&e.to_string()));
                 return ExitCode::FAILURE;
             }
-            return finish(run_tui(content, dir, Some(Msg::Open(file))));
+            return tui_exit(run_tui(content, dir, Some(Msg::Open(file))));
         }
         Some(Command::New {
             bestuurder,
@@ -78,6 +78,7 @@ fn main() -> ExitCode {
             out,
             vorige,
             met_notities,
+            overschrijf,
         }) => {
             let file = cli::resolve_file(&file, &dir);
             let vorige = vorige.map(|v| cli::resolve_file(&v, &dir));
@@ -86,7 +87,10 @@ fn main() -> ExitCode {
                 &content,
                 &file,
                 formaat.into(),
-                out.as_deref(),
+                cli::Output {
+                    path: out.as_deref(),
+                    overwrite: overschrijf,
+                },
                 vorige.as_deref(),
                 met_notities,
             )
@@ -99,6 +103,7 @@ fn main() -> ExitCode {
             export,
             out,
             anoniem,
+            overschrijf,
         }) => {
             let files: Vec<_> = files.iter().map(|f| cli::resolve_file(f, &dir)).collect();
             cli::compare(
@@ -110,7 +115,10 @@ fn main() -> ExitCode {
                 samenwerking.as_deref(),
                 json,
                 export.map(Into::into),
-                out.as_deref(),
+                cli::Output {
+                    path: out.as_deref(),
+                    overwrite: overschrijf,
+                },
                 anoniem,
             )
         }
@@ -137,6 +145,8 @@ fn main() -> ExitCode {
 fn finish(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`kansrijk compare … | head`): end quietly, as Unix tools do.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kansrijk: {}", shown(&e.to_string()));
             ExitCode::FAILURE
@@ -144,11 +154,36 @@ fn finish(result: anyhow::Result<()>) -> ExitCode {
     }
 }
 
+/// True when the error is a write to a pipe whose reader has gone.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<cli::ShowError>() {
+                Some(cli::ShowError::Io(io)) => Some(io),
+                _ => None,
+            }
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The TUI's own exit code (1 when the last change is not on disk), or an error.
+fn tui_exit(result: anyhow::Result<ExitCode>) -> ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(e) => finish(Err(e)),
+    }
+}
+
 /// An error as it may be printed: control characters from file names or contents made
 /// visible, line by line.
 fn shown(text: &str) -> String {
     text.lines()
-        .map(kansrijk::ui::texts::safe)
+        .map(kansrijk::text::safe)
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -157,7 +192,7 @@ fn run_tui(
     content: Arc<Content>,
     dir: std::path::PathBuf,
     first: Option<Msg>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<ExitCode> {
     let mut model = Model::new(content, dir.clone());
     model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let runtime = Runtime::with_content(dir, model.content.clone());

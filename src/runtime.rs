@@ -2,12 +2,13 @@
 //! results back as messages. The terminal loop lives in `run`; `Runtime` itself needs no
 //! terminal, so tests drive the real effects through it.
 
+pub mod external;
 mod saver;
 pub mod terminal;
 
 pub use saver::Saver;
 
-use crate::app::{Effect, Model, Msg, OpenedSession, update};
+use crate::app::{Effect, Model, Msg, OpenedSession, RowAction, update};
 use crate::session::Session;
 use crate::store::{self, SessionLock};
 use std::collections::BTreeMap;
@@ -23,6 +24,14 @@ pub struct Runtime {
     pub quit: bool,
     /// A text waiting to be edited in the user's own editor (needs the terminal).
     pub external: Option<(crate::app::TextTarget, String)>,
+    /// Save results that arrived while closing, for the model.
+    deferred: Vec<Msg>,
+    /// A change of the open session waits to be handed to the saver.
+    pending: bool,
+    /// The generation handed to the saver whose result has not come back yet.
+    awaiting: Option<u64>,
+    /// Sessions saved beside a file another program changed: old path → new path.
+    moved: BTreeMap<PathBuf, PathBuf>,
 }
 
 impl Runtime {
@@ -46,6 +55,10 @@ impl Runtime {
             saver: Saver::spawn(),
             quit: false,
             external: None,
+            deferred: Vec::new(),
+            pending: false,
+            awaiting: None,
+            moved: BTreeMap::new(),
         }
     }
 
@@ -54,24 +67,90 @@ impl Runtime {
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in update(model, msg) {
+                // What reads the session from disk must see its latest change.
+                if matches!(effect, Effect::Export(_) | Effect::Search(_)) {
+                    self.send_pending(model, true);
+                }
                 if let Some(reply) = self.perform(effect) {
                     queue.insert(0, reply);
                 }
             }
         }
+        self.send_pending(model, false);
     }
 
-    /// Results of background saves that arrived since the last call.
+    /// True while a change is not yet handed to the saver (it is busy with the one before).
+    pub fn has_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Hands a snapshot of the open session to the saver, when a change waits and the
+    /// saver has finished the previous one (or always, with `force`). Of many changes
+    /// made meanwhile only the newest state is copied and written; the generation tells
+    /// the model which change is on disk.
+    fn send_pending(&mut self, model: &Model, force: bool) {
+        if !self.pending || (self.awaiting.is_some() && !force) {
+            return;
+        }
+        // Without an open session the state travels with `Effect::Close`.
+        let Some(open) = model.open.as_ref() else {
+            return;
+        };
+        let mut session = Box::new(open.session.clone());
+        session.updated = jiff::Timestamp::now();
+        self.saver.save(open.path.clone(), open.generation, session);
+        self.awaiting = Some(open.generation);
+        self.pending = false;
+    }
+
+    /// Results of background saves that arrived since the last call; then the waiting
+    /// change, if the saver is free now.
     pub fn poll_saves(&mut self, model: &mut Model) {
-        for msg in self.saver.results() {
+        let results = self.saver.results();
+        self.deliver(model, results);
+        self.send_pending(model, false);
+    }
+
+    /// Waits until every change is on disk and dispatches the results.
+    pub fn flush(&mut self, model: &mut Model) {
+        self.send_pending(model, true);
+        let results = self.saver.flush();
+        self.deliver(model, results);
+    }
+
+    fn deliver(&mut self, model: &mut Model, results: Vec<Msg>) {
+        self.absorb(&results);
+        let mut all = std::mem::take(&mut self.deferred);
+        all.extend(results);
+        for msg in all {
             self.dispatch(model, msg);
         }
     }
 
-    /// Waits until every queued save is on disk and dispatches the results.
-    pub fn flush(&mut self, model: &mut Model) {
-        for msg in self.saver.flush() {
-            self.dispatch(model, msg);
+    /// What the runtime itself does with save results: a session that moved beside a
+    /// file changed by another program takes its lock along.
+    fn absorb(&mut self, results: &[Msg]) {
+        for msg in results {
+            if let Msg::Saved { generation, .. } | Msg::SavedElsewhere { generation, .. } = msg
+                && self.awaiting.is_some_and(|a| *generation >= a)
+            {
+                self.awaiting = None;
+            }
+            if let Msg::SavedElsewhere { from, to, .. } = msg {
+                self.moved.insert(from.clone(), to.clone());
+                if let Some(old) = self.locks.remove(from) {
+                    match SessionLock::acquire(to) {
+                        Ok(lock) => {
+                            self.locks.insert(to.clone(), lock);
+                        }
+                        // Nobody else can know the new name yet; keep the old lock
+                        // rather than none.
+                        Err(_) => {
+                            self.locks.insert(from.clone(), old);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -82,6 +161,18 @@ impl Runtime {
                 store::list(&self.dir).map_err(|e| e.to_string()),
             )),
             Effect::Open(path) => Some(Msg::Opened(self.open(&path))),
+            Effect::OnRow { path, row, action } => match store::check_row(&path, |h| {
+                h.id == row.id
+                    && h.bestuurder == row.bestuurder
+                    && h.samenwerking == row.samenwerking
+            }) {
+                Ok(()) => self.perform(match action {
+                    RowAction::Open => Effect::Open(path),
+                    RowAction::Trash => Effect::Trash(path),
+                    RowAction::FollowUp => Effect::FollowUp(path),
+                }),
+                Err(reason) => Some(Msg::RowChanged(reason)),
+            },
             Effect::Create {
                 bestuurder,
                 organisatie,
@@ -98,43 +189,38 @@ impl Runtime {
                 let created = store::create(&self.dir, &session).map_err(|e| e.to_string());
                 Some(Msg::Opened(created.and_then(|path| self.open(&path))))
             }
-            Effect::Save {
+            Effect::Save { .. } => {
+                // Taken from the model by `send_pending`, as soon as the saver is free.
+                self.pending = true;
+                None
+            }
+            Effect::Close {
                 path,
                 generation,
                 mut session,
             } => {
-                session.updated = jiff::Timestamp::now();
-                match store::serialize(&session) {
-                    Ok(text) => {
-                        self.saver.save(path, generation, text);
-                        None
-                    }
-                    Err(e) => Some(Msg::Saved {
-                        path,
-                        generation,
-                        result: Err(e.to_string()),
-                    }),
+                // A save still waiting goes with the final state; pending writes go first
+                // (their results are kept for the model); then the lock is released.
+                if std::mem::take(&mut self.pending) {
+                    session.updated = jiff::Timestamp::now();
+                    self.saver.save(path.clone(), generation, session);
                 }
-            }
-            Effect::Close(path) => {
-                // Pending writes go first; then the lock is released.
-                let _ = self.saver.flush();
+                let results = self.saver.flush();
+                self.absorb(&results);
+                self.deferred.extend(results);
+                let path = self.moved.get(&path).cloned().unwrap_or(path);
                 self.locks.remove(&path);
                 None
             }
             Effect::Export(path) => Some(Msg::Exported(self.export(&path))),
             Effect::LoadGroup(samenwerking) => {
-                let mut members = crate::group::members(&self.dir, &samenwerking);
-                // One voice per respondent: the latest session of each bestuurder.
-                members.sort_by_key(|(_, s)| std::cmp::Reverse(s.created));
-                let mut seen = std::collections::BTreeSet::new();
-                members.retain(|(_, s)| seen.insert(s.bestuurder.trim().to_lowercase()));
-                members.sort_by(|(_, a), (_, b)| a.bestuurder.cmp(&b.bestuurder));
-                let names = members.iter().map(|(_, s)| s.bestuurder.clone()).collect();
-                let sessions = members.into_iter().map(|(_, s)| s).collect();
+                // The one membership rule: the latest session of each respondent.
+                let (paths, sessions) = crate::group::members(&self.dir, &samenwerking)
+                    .into_iter()
+                    .unzip();
                 Some(Msg::GroupLoaded(Ok(Box::new(crate::app::GroupData {
                     samenwerking,
-                    names,
+                    paths,
                     sessions,
                 }))))
             }
@@ -192,21 +278,17 @@ impl Runtime {
         let _ = self.saver.flush();
         let session = store::load(path).map_err(|e| e.to_string())?;
         let previous = previous_of(path, &session)
-            .map(|p| p.path)
-            .and_then(|p| store::load(&p).ok());
-        let format = crate::report::Format::Html;
-        let text = crate::report::render(
-            format,
+            .and_then(|p| store::load(&p.path).ok().map(|s| (p.path, s)));
+        crate::report::export(
             &self.content,
-            &session,
-            &crate::report::Options {
-                previous: previous.as_ref(),
-                ..Default::default()
-            },
-        );
-        let out = crate::report::default_path(path, format);
-        store::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())?;
-        Ok(out)
+            path,
+            crate::report::Format::Html,
+            crate::report::Output::default(),
+            previous.as_ref().map(|(p, s)| (p.as_path(), s)),
+            false,
+        )
+        .map(|written| written.path)
+        .map_err(|e| e.to_string())
     }
 
     /// Imports partner files; a Dutch summary of what happened.
@@ -236,9 +318,13 @@ impl Runtime {
     }
 
     fn open(&mut self, path: &Path) -> Result<Box<OpenedSession>, String> {
-        let opened = store::open(path).map_err(|e| e.to_string())?;
-        if let Some(lock) = opened.lock {
+        let mut opened = store::open(path).map_err(|e| e.to_string())?;
+        let mut recovered = Vec::new();
+        if let Some(lock) = opened.lock.take() {
             self.locks.insert(opened.path.clone(), lock);
+            recovered = self.recover_external_texts(&opened.path, &mut opened.session);
+            // A save compares the file with the version read here.
+            self.saver.watch(opened.path.clone());
         }
         let previous = previous_of(&opened.path, &opened.session);
         Ok(Box::new(OpenedSession {
@@ -246,7 +332,37 @@ impl Runtime {
             session: opened.session,
             read_only: opened.read_only,
             previous,
+            recovered,
         }))
+    }
+
+    /// Puts back the texts a stopped kansrijk left in the user's own editor (Ctrl+E)
+    /// for this session, saves, and only then removes their files. Returns the titles
+    /// of the fields, for the status line.
+    fn recover_external_texts(&self, path: &Path, session: &mut Session) -> Vec<String> {
+        let leftovers = external::leftovers(path);
+        if leftovers.is_empty() {
+            return Vec::new();
+        }
+        let mut titles = Vec::new();
+        let mut changed = false;
+        for left in &leftovers {
+            let text = crate::app::text::from_external_editor(&left.target, &left.text);
+            changed |= crate::app::text::set(session, &left.target, &text);
+            titles.push(crate::app::text::title(&self.content, &left.target));
+        }
+        if changed {
+            session.updated = jiff::Timestamp::now();
+            if store::save(path, session).is_err() {
+                // The texts are in the open session and reach the file with the next
+                // save; their files stay until then, so nothing can be lost.
+                return titles;
+            }
+        }
+        for left in leftovers {
+            left.files.remove();
+        }
+        titles
     }
 }
 
@@ -268,11 +384,7 @@ fn previous_of(path: &Path, session: &Session) -> Option<crate::app::Previous> {
         .max_by_key(|(_, h)| h.created)
         .map(|(p, h)| crate::app::Previous {
             path: p,
-            label: h
-                .created
-                .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%d-%m-%Y")
-                .to_string(),
+            label: crate::present::short_date(h.created),
             answers: h.answers,
         })
 }

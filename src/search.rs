@@ -20,6 +20,9 @@ pub struct Hit {
     /// The screen to open, and the row (or scan item) to select there.
     pub screen: Screen,
     pub row: usize,
+    /// A note (of a condition, an instrument, a dilemma, or the coach's): never shown on a
+    /// shared screen (F2).
+    pub note: bool,
 }
 
 /// Lowercase with diacritics folded: "Één" → "een".
@@ -37,9 +40,20 @@ fn snippet(text: &str, query: &str) -> Option<String> {
         if let Some(byte) = norm.find(query) {
             // Normalising keeps one char per char, so char positions carry over.
             let at = norm[..byte].chars().count();
-            let start = at.saturating_sub(30);
             let chars: Vec<char> = line.chars().collect();
-            let end = (start + 80).min(chars.len());
+            let mut start = at.saturating_sub(30);
+            let mut end = (start + 80).min(chars.len());
+            // Whole words only: start after a space and end before one (if one is near).
+            if start > 0
+                && let Some(i) = chars[start..at].iter().position(|c| c.is_whitespace())
+            {
+                start += i + 1;
+            }
+            if end < chars.len()
+                && let Some(i) = chars[at..end].iter().rposition(|c| c.is_whitespace())
+            {
+                end = at + i;
+            }
             let mut s: String = chars[start..end].iter().collect();
             if start > 0 {
                 s.insert(0, '…');
@@ -47,7 +61,7 @@ fn snippet(text: &str, query: &str) -> Option<String> {
             if end < chars.len() {
                 s.push('…');
             }
-            return Some(crate::ui::texts::safe(&s));
+            return Some(crate::text::safe(&s));
         }
     }
     None
@@ -61,7 +75,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
     }
     let mut hits = Vec::new();
     for (path, s) in sessions {
-        let mut add = |place: String, text: &str, screen: Screen, row: usize| {
+        let mut add = |place: String, text: &str, screen: Screen, row: usize, note: bool| {
             if let Some(snippet) = snippet(text, &query) {
                 hits.push(Hit {
                     path: path.clone(),
@@ -71,6 +85,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                     snippet,
                     screen,
                     row,
+                    note,
                 });
             }
         };
@@ -82,6 +97,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                     note,
                     Screen::Scan,
                     first_item,
+                    true,
                 );
             }
             first_item += c.items.len();
@@ -95,6 +111,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                             text,
                             Screen::Theme(pi, ti),
                             qi,
+                            false,
                         );
                     }
                 }
@@ -103,17 +120,18 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
         for (ti, t) in content.handreiking.tensions.iter().enumerate() {
             for (di, d) in t.dilemmas.iter().enumerate() {
                 if let Some(r) = s.dilemmas.get(&d.id) {
-                    for (row, text) in [
-                        (1, &r.pull_left),
-                        (2, &r.pull_right),
-                        (4, &r.next_step),
-                        (5, &r.note),
+                    for (row, text, note) in [
+                        (1, &r.pull_left, false),
+                        (2, &r.pull_right, false),
+                        (4, &r.next_step, false),
+                        (5, &r.note, true),
                     ] {
                         add(
                             format!("Dilemma: {}", d.title),
                             text,
                             Screen::Dilemma(ti, di),
                             row,
+                            note,
                         );
                     }
                 }
@@ -126,6 +144,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                     &a.note,
                     Screen::Instrument(ii),
                     0,
+                    true,
                 );
                 for r in &a.rows {
                     add(
@@ -133,16 +152,22 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                         &r.label,
                         Screen::Instrument(ii),
                         0,
+                        false,
                     );
                 }
             }
         }
         for (ai, a) in s.actions.iter().enumerate() {
             let text = format!("{} · {} · {}", a.what, a.who, a.when);
-            add("Afspraak".to_string(), &text, Screen::Actions, ai);
+            add("Afspraak".to_string(), &text, Screen::Actions, ai, false);
         }
         for (key, note) in &s.coach_notes {
-            add(format!("Coachnotitie ({key})"), note, Screen::Overview, 0);
+            // The handbook's title, never the internal key ("conditie:proces").
+            let (screen, place) = match crate::app::nav::coach_place(content, key) {
+                Some((screen, title)) => (screen, format!("Coachnotitie bij {title}")),
+                None => (Screen::Overview, "Coachnotitie".to_string()),
+            };
+            add(place, note, screen, 0, true);
         }
     }
     hits

@@ -86,17 +86,13 @@ fn sample_session(dir: &Path) -> PathBuf {
     store::create(dir, &s).expect("create the session")
 }
 
-/// Names in `dir` that are temp files of a save (`.NAME.ron.XXXXXX`).
+/// Names in `dir` that are temp files of a save (`.NAME.ron.kansrijk-tmp-XXXXXX`).
 fn temp_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("read the sessions folder")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| {
-            n.starts_with('.')
-                && !n.ends_with(".lock")
-                && n.rsplit('.').next().map(str::len) == Some(6)
-        })
+        .filter(|n| n.starts_with('.') && n.contains(".kansrijk-tmp-"))
         .collect()
 }
 

@@ -232,8 +232,21 @@ fn compare_json_has_exactly_the_documented_shape() {
     );
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     let obj = v.as_object().expect("object");
-    assert_eq!(obj.len(), 3);
+    // `members` (who stands for each respondent) was added to the three original keys.
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["conditions", "items", "members", "respondents"]);
     assert_eq!(v["respondents"], 3);
+    let members = v["members"].as_array().expect("members");
+    assert_eq!(members.len(), 3);
+    assert_eq!(members[0]["label"], "A");
+    assert_eq!(members[0]["date"], "01-09-2026");
+    assert!(
+        members[0]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("a.ron")),
+        "{text}"
+    );
     let conditions = v["conditions"].as_object().expect("conditions");
     assert_eq!(conditions.len(), 5);
     assert_eq!(v["conditions"]["ambitie"]["mean"], 3.0);

@@ -575,3 +575,20 @@ fn read_only_sessions_cannot_change_from_any_screen() {
     assert!(s.dilemmas.is_empty() && s.actions.is_empty());
     first.press('q');
 }
+
+#[test]
+fn the_dilemma_screen_names_smith_where_the_strategies_are_chosen() {
+    let (mut app, _) = App::with_session();
+    open_from_overview(&mut app, OverviewItem::Tension(0));
+    app.code(KeyCode::Enter);
+    assert!(matches!(app.model.screen, Screen::Dilemma(0, 0)));
+    let mut seen = app.screen();
+    for _ in 0..12 {
+        app.code(KeyCode::PageDown);
+        seen.push_str(&app.screen());
+    }
+    assert!(
+        seen.contains("Strategie voor deze paradox — Smith (2014)"),
+        "{seen}"
+    );
+}

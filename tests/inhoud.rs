@@ -193,3 +193,109 @@ fn the_coachs_theme_can_be_opened_and_answered() {
         Some("Gisteren")
     );
 }
+
+/// The handbook's deeper material (roles, wegwijzer, about) is overridable like the rest.
+const OWN_DEEPER: &str = r#"(
+    leadership_roles: [
+        (
+            id: "verkenner",
+            name: "De verkenner (versie coach)",
+            focus: "richten · vernieuwen",
+            question: "Wat zien we buiten?",
+            themes: ["Trends"],
+            dilemmas: ["Trend of incident?"],
+            conditions: ["Tijd"],
+            competencies: ["Nieuwsgierigheid"],
+        ),
+    ],
+    wegwijzer: [
+        (id: "regionaal", kind: "", examples: [
+            (id: "eigen-regio", name: "Onze eigen regio", line: "Een voorbeeld van de coach."),
+        ]),
+        (id: "coach", kind: "Voorbeelden van de coach", examples: [
+            (id: "coach-1", name: "Het eerste voorbeeld", line: "Eén regel."),
+        ]),
+    ],
+    about: Some((
+        title: "Over deze handreiking",
+        paragraphs: ["Aangevuld door de coach."],
+        invitation: "Mail de coach.",
+    )),
+)"#;
+
+#[test]
+fn roles_wegwijzer_and_about_are_overridable_and_checked() {
+    let base = Content::embedded().expect("content");
+    let dir = folder(&[("handreiking.ron", OWN_DEEPER)]);
+    let c = Content::with_overrides(dir.path()).expect("valid override");
+    let roles = &c.handreiking.leadership.roles;
+    assert_eq!(roles.len(), 4, "replaced, not added");
+    assert_eq!(roles[2].name, "De verkenner (versie coach)");
+    let w = &c.handreiking.wegwijzer;
+    assert_eq!(w.groups.len(), base.handreiking.wegwijzer.groups.len() + 1);
+    assert_eq!(w.groups[0].kind, "Regionale samenwerking", "kind kept");
+    assert_eq!(
+        w.groups[0].examples.len(),
+        base.handreiking.wegwijzer.groups[0].examples.len() + 1
+    );
+    assert_eq!(c.handreiking.about.invitation, "Mail de coach.");
+
+    let bin = env!("CARGO_BIN_EXE_kansrijk");
+    let out = Command::new(bin)
+        .args(["inhoud", "check"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+
+    // An example id used twice is refused, with the id.
+    let twice = OWN_DEEPER.replace("id: \"coach-1\"", "id: \"santeon\"");
+    let dir = folder(&[("handreiking.ron", &twice)]);
+    let text = Content::with_overrides(dir.path())
+        .expect_err("duplicate")
+        .to_string();
+    assert!(
+        text.contains("praktijkvoorbeeld-id 'santeon' komt dubbel voor"),
+        "{text}"
+    );
+    // A role without competencies is refused.
+    let bare = OWN_DEEPER.replace("competencies: [\"Nieuwsgierigheid\"]", "competencies: []");
+    let dir = folder(&[("handreiking.ron", &bare)]);
+    let text = Content::with_overrides(dir.path())
+        .expect_err("bare role")
+        .to_string();
+    assert!(text.contains("leiderschapsrol 'verkenner'"), "{text}");
+}
+
+#[test]
+fn the_scans_advice_and_traits_are_overridable_and_checked() {
+    let own = r#"(
+        traits: [(id: "loyaliteit", label: "Gesplitste loyaliteit", text: "Versie coach.")],
+        advice: [(condition: "ambitie", links: [
+            (to: Theme("samenwerking.condities"), why: "Begin bij de condities."),
+        ])],
+    )"#;
+    let dir = folder(&[("scan.ron", own)]);
+    let c = Content::with_overrides(dir.path()).expect("valid override");
+    assert_eq!(c.scan.traits.items.len(), 5, "replaced by id");
+    assert_eq!(c.scan.traits.items[3].text, "Versie coach.");
+    assert_eq!(c.scan.advice.len(), 5);
+    assert_eq!(c.scan.advice[0].links.len(), 1, "ambitie's advice replaced");
+    let out = Command::new(env!("CARGO_BIN_EXE_kansrijk"))
+        .args(["inhoud", "check"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+
+    let dangling = own.replace("samenwerking.condities", "samenwerking.nergens");
+    let dir = folder(&[("scan.ron", &dangling)]);
+    let text = Content::with_overrides(dir.path())
+        .expect_err("dangling")
+        .to_string();
+    assert!(text.contains("scan.ron"), "{text}");
+    assert!(
+        text.contains("onbekend thema 'samenwerking.nergens'"),
+        "{text}"
+    );
+}

@@ -253,7 +253,11 @@ fn the_listing_cache_follows_every_change() {
         ListEntry::Unreadable { .. }
     ));
     // A garbage cache is ignored and rebuilt.
-    fs::write(dir.path().join(kansrijk::store::index::INDEX_FILE), b"{kapot").expect("write");
+    fs::write(
+        dir.path().join(kansrijk::store::index::INDEX_FILE),
+        b"{kapot",
+    )
+    .expect("write");
     assert_eq!(store::list(dir.path()).expect("list").len(), 1);
     // Deleted files leave the cache.
     fs::remove_file(&path).expect("remove");

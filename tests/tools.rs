@@ -121,10 +121,15 @@ fn coach_notes_are_not_found_while_presenting() {
     app.press('c')
         .type_text("geheime observatie")
         .code(KeyCode::Esc);
-    app.press('o').code(KeyCode::Esc);
+    // In the session, in F2: the coach's note is not found.
     app.key_event(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE));
     app.press('/').type_text("geheime").code(KeyCode::Enter);
     assert!(app.screen().contains("Niets gevonden"));
+    // On the start screen in F2 the list is hidden and searching all sessions refused.
+    app.press('o').code(KeyCode::Esc);
+    app.press('/');
+    assert!(app.model.prompt.is_none());
+    assert!(app.screen().contains("Druk eerst op F2"));
     app.key_event(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE));
     app.press('/').type_text("geheime").code(KeyCode::Enter);
     assert!(app.screen().contains("Coachnotitie"));

@@ -386,7 +386,7 @@ fn quitting_with_an_unsaved_change_asks_first() {
 
 #[test]
 fn invisible_and_direction_characters_are_shown_as_marks() {
-    let shown = kansrijk::ui::texts::safe("Anne\u{202e}nesnaJ\u{200b}");
+    let shown = kansrijk::text::safe("Anne\u{202e}nesnaJ\u{200b}");
     assert_eq!(shown, "Anne\u{fffd}nesnaJ\u{fffd}");
 }
 

@@ -253,6 +253,23 @@ pub fn note_session() -> Session {
     s
 }
 
+/// The sitting session grown to about `bytes` bytes of text: reflections of 20,000
+/// characters each (a coach's years of notes, or pasted documents).
+pub fn large_session(bytes: usize) -> Session {
+    let mut s = note_session();
+    let mut rng = Rng::new(7);
+    let mut n = 0;
+    let mut total = 0;
+    while total < bytes {
+        let text = note_text(&mut rng, 20_000);
+        total += text.len();
+        s.reflections
+            .insert(format!("bench.reflectie-{n:04}"), text);
+        n += 1;
+    }
+    s
+}
+
 /// Keys typed into the note editor: 'a', Backspace, … so the note keeps its size.
 pub fn note_keys() -> impl Iterator<Item = Msg> {
     let typed = |key| {

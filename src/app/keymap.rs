@@ -1,6 +1,7 @@
 //! The one keymap: per mode, which key gives which message. The footer and the help
 //! overlay are generated from the same tables, so they always tell the truth.
 
+use super::page::Page;
 use super::{Model, Msg, Screen};
 use crate::session::Answer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -23,6 +24,8 @@ pub enum KeyMode {
     Prompt,
     Editor,
     Help,
+    /// A reading page over the screen.
+    Page,
 }
 
 /// A key as the keymap knows it.
@@ -85,6 +88,7 @@ static SESSION: &[Binding] = &[
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[C('c')], Msg::EditCoachNote, "c", "notitie van de coach (privé)", false),
     b(&[C('x')], Msg::Export, "x", "rapport (HTML) schrijven", false),
+    b(&[C('/')], Msg::StartSearch, "/", "zoeken in deze sessie", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -99,7 +103,7 @@ static START: &[Binding] = &[
     b(&[C('g')], Msg::OpenGroup, "g", "groepsbeeld", true),
     b(&[C('i')], Msg::StartImport, "i", "importeren", true),
     b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "naar de prullenbak", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "naar de prullenbak", false),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste sessie", false),
     b(&[Code(KeyCode::End)], Msg::End, "End", "laatste sessie", false),
@@ -192,7 +196,7 @@ static INSTRUMENT: &[Binding] = &[
     b(&[C('8')], Msg::Digit(8), "", "", false),
     b(&[C('9')], Msg::Digit(9), "", "", false),
     b(&[C('+'), C('n')], Msg::AddRow, "+", "eigen regel toevoegen", false),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "eigen regel verwijderen", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "eigen regel verwijderen", false),
 ];
 
 #[rustfmt::skip]
@@ -201,7 +205,7 @@ static ACTIONS: &[Binding] = &[
     b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "volgende kolom", false),
     b(&[C(' ')], Msg::Toggle, "spatie", "gedaan / koppeling wisselen", true),
     b(&[C('+'), C('n')], Msg::AddRow, "+", "nieuwe afspraak", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d", "verwijderen", false),
+    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "verwijderen", false),
 ];
 
 #[rustfmt::skip]
@@ -220,6 +224,9 @@ static EDITOR_INFO: &[Binding] = &[
 
 #[rustfmt::skip]
 static GROUP: &[Binding] = &[
+    b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
+    b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
+    b(&[], Msg::ScrollDown, "PgUp/PgDn", "schuiven", true),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
@@ -231,6 +238,7 @@ static SEARCH: &[Binding] = &[
     b(&[], Msg::Up, "↑↓", "kiezen", true),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
     b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
+    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -242,13 +250,25 @@ static PROMPT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static HELP: &[Binding] = &[b(
-    &[Code(KeyCode::Esc), C('?'), C('q')],
-    Msg::ToggleHelp,
-    "Esc/?",
-    "hulp sluiten",
-    true,
-)];
+static HELP: &[Binding] = &[
+    b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
+    b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
+    b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
+    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "rollen", false),
+    b(&[C('n')], Msg::OpenPage(Page::FollowUp), "n", "na de scan", false),
+];
+
+#[rustfmt::skip]
+static PAGE: &[Binding] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "tekst omhoog", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "tekst omlaag", false),
+    b(&[], Msg::Up, "↑↓", "schuiven", true),
+    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige bladzijde", false),
+    b(&[Code(KeyCode::PageDown), C(' ')], Msg::PageDown, "PgDn", "volgende bladzijde", true),
+    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "begin", false),
+    b(&[Code(KeyCode::End)], Msg::End, "End", "einde", false),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
+];
 
 /// The mode the model is in, for the keymap.
 pub fn mode_of(model: &Model) -> KeyMode {
@@ -261,6 +281,9 @@ pub fn mode_of(model: &Model) -> KeyMode {
 
 /// The mode of the screen itself, as if no overlay were open.
 pub fn screen_mode(model: &Model) -> KeyMode {
+    if model.page.is_some() {
+        return KeyMode::Page;
+    }
     if model.prompt.is_some() {
         return KeyMode::Prompt;
     }
@@ -299,6 +322,7 @@ pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
         KeyMode::Prompt => &[PROMPT],
         KeyMode::Editor => &[EDITOR, EDITOR_INFO],
         KeyMode::Help => &[HELP],
+        KeyMode::Page => &[PAGE, COMMON],
     };
     groups.iter().flat_map(|g| g.iter()).collect()
 }
@@ -319,8 +343,16 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    let mode = mode_of(model);
     let key = key_of(&ev);
+    if model.too_small() {
+        // Behind "te klein" no key acts unseen; quitting still works.
+        return match key {
+            Key::Ctrl('c') => Some(Msg::Quit),
+            Key::Char('q') if !model.is_editing() => Some(Msg::Quit),
+            _ => None,
+        };
+    }
+    let mode = mode_of(model);
     let found = bindings(mode)
         .into_iter()
         .find(|b| b.keys.contains(&key))

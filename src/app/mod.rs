@@ -4,6 +4,7 @@ pub mod keymap;
 mod model;
 mod msg;
 pub mod nav;
+pub mod page;
 pub mod text;
 mod update;
 
@@ -11,5 +12,5 @@ pub use model::{
     ActionField, DilemmaField, Editor, GroupData, Model, NewForm, OpenSession, Prompt, PromptKind,
     SaveState, Screen, Status, StatusKind, TextTarget,
 };
-pub use msg::{Effect, Msg, OpenedSession, Previous};
+pub use msg::{Effect, Msg, OpenedSession, Previous, RowAction, RowIdentity};
 pub use update::{clean_pasted, update};

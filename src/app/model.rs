@@ -45,7 +45,8 @@ pub struct Prompt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupData {
     pub samenwerking: String,
-    pub names: Vec<String>,
+    /// The members' files, parallel to `sessions`.
+    pub paths: Vec<std::path::PathBuf>,
     pub sessions: Vec<Session>,
 }
 
@@ -55,11 +56,24 @@ pub enum StatusKind {
     Error,
 }
 
-/// A line for the status bar.
+/// A line for the status bar. It belongs to the moment: it goes when the screen changes
+/// or when it has been shown for a few seconds (see [`Status::lifetime`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     pub kind: StatusKind,
     pub text: String,
+    /// The model's clock when it was set.
+    pub since: std::time::Duration,
+}
+
+impl Status {
+    /// How long a message stays: information briefly, an error a little longer.
+    pub fn lifetime(&self) -> std::time::Duration {
+        match self.kind {
+            StatusKind::Info => std::time::Duration::from_secs(5),
+            StatusKind::Error => std::time::Duration::from_secs(10),
+        }
+    }
 }
 
 /// Whether the open session's last change is on disk.
@@ -71,7 +85,7 @@ pub enum SaveState {
 }
 
 /// The text fields of a dilemma reflection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DilemmaField {
     PullLeft,
     PullRight,
@@ -80,7 +94,7 @@ pub enum DilemmaField {
 }
 
 /// The text fields of an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ActionField {
     What,
     Who,
@@ -88,7 +102,7 @@ pub enum ActionField {
 }
 
 /// Which text in the session an editor is editing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextTarget {
     ConditionNote(String),
     Reflection(String),
@@ -100,6 +114,18 @@ pub enum TextTarget {
 }
 
 impl TextTarget {
+    /// A note (of a condition, an instrument, a dilemma, or the coach's): never shown on
+    /// a shared screen (F2).
+    pub fn is_note(&self) -> bool {
+        matches!(
+            self,
+            TextTarget::ConditionNote(_)
+                | TextTarget::InstrumentNote(_)
+                | TextTarget::Dilemma(_, DilemmaField::Note)
+                | TextTarget::CoachNote(_)
+        )
+    }
+
     /// Labels of table rows and the fields of an action are one line.
     pub fn single_line(&self) -> bool {
         matches!(self, TextTarget::RowLabel { .. } | TextTarget::Action(..))
@@ -247,7 +273,15 @@ pub struct Model {
     pub form: NewForm,
     pub open: Option<OpenSession>,
     pub help: bool,
+    /// A reading page opened from the help overlay, and how far it is scrolled.
+    pub page: Option<super::page::Page>,
+    pub page_scroll: u16,
     pub status: Option<Status>,
+    /// Counts the statuses set, so that `update` sees whether a message set a new one.
+    pub status_seq: u64,
+    /// Time since start, as of the last `Msg::Tick` (the runtime's clock; `update` reads
+    /// no clock itself).
+    pub clock: std::time::Duration,
     pub width: u16,
     pub height: u16,
     /// `NO_COLOR`: draw with modifiers only.
@@ -258,6 +292,8 @@ pub struct Model {
     pub prompt: Option<Prompt>,
     /// The group view's data.
     pub group: Option<GroupData>,
+    /// How far the group view's numbers and topics are scrolled.
+    pub group_scroll: u16,
     /// Search results and the selected one.
     pub hits: Vec<crate::search::Hit>,
     pub hit_selected: usize,
@@ -284,13 +320,18 @@ impl Model {
             form: NewForm::default(),
             open: None,
             help: false,
+            page: None,
+            page_scroll: 0,
             status: None,
+            status_seq: 0,
+            clock: std::time::Duration::ZERO,
             width: 80,
             height: 24,
             no_color: false,
             presenting: false,
             prompt: None,
             group: None,
+            group_scroll: 0,
             hits: Vec::new(),
             hit_selected: 0,
             pending_jump: None,
@@ -298,6 +339,12 @@ impl Model {
             confirm_quit: false,
             quitting: false,
         }
+    }
+
+    /// True while the terminal is below the smallest supported size: only the message
+    /// "te klein" is shown, and no key but quitting acts.
+    pub fn too_small(&self) -> bool {
+        self.width < crate::ui::MIN_WIDTH || self.height < crate::ui::MIN_HEIGHT
     }
 
     /// True while letter keys type text instead of giving commands.

@@ -14,6 +14,8 @@ pub struct OpenedSession {
     pub read_only: Option<String>,
     /// The scan of the previous session of the same bestuurder and samenwerking.
     pub previous: Option<Previous>,
+    /// Fields that got back the text a stopped kansrijk left in the user's own editor.
+    pub recovered: Vec<String>,
 }
 
 /// An earlier session's quick scan, to compare with.
@@ -92,6 +94,9 @@ pub enum Msg {
     Imported(Result<String, String>),
     /// The result of moving a session to the prullenbak.
     Trashed(Result<PathBuf, String>),
+    /// A start-screen row no longer matched its file (changed outside kansrijk, or a
+    /// forged listing cache): nothing was done; the Dutch explanation.
+    RowChanged(String),
     Searched(Vec<crate::search::Hit>),
     /// Start the new-session form.
     NewSession,
@@ -104,6 +109,8 @@ pub enum Msg {
     /// Esc: leave the editor, close the overlay, or go one screen back.
     Back,
     ToggleHelp,
+    /// Open a reading page (from the help overlay).
+    OpenPage(super::page::Page),
     Quit,
     /// Quit even though the last change could not be saved (a signal, or `q` twice).
     QuitAnyway,
@@ -117,6 +124,9 @@ pub enum Msg {
     /// Bracketed paste.
     Paste(String),
     Resize(u16, u16),
+    /// The runtime's clock: time since start. Lets a status message expire while `update`
+    /// stays pure.
+    Tick(std::time::Duration),
     /// The sessions folder is being read (in the background, at start-up).
     Listing,
     /// Results of effects.
@@ -127,6 +137,67 @@ pub enum Msg {
         generation: u64,
         result: Result<(), String>,
     },
+    /// Another program had changed the session's file: its version stayed, and the
+    /// session (up to `generation`) was saved as a new file `to`, where work goes on.
+    SavedElsewhere {
+        from: PathBuf,
+        to: PathBuf,
+        generation: u64,
+    },
+}
+
+/// What a start-screen row says its file is. Before acting on the row the runtime reads
+/// the file's own header and compares (the listing may come from a cache).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowIdentity {
+    pub id: String,
+    pub bestuurder: String,
+    pub samenwerking: String,
+}
+
+impl RowIdentity {
+    pub fn of(header: &crate::session::Header) -> Self {
+        Self {
+            id: header.id.clone(),
+            bestuurder: header.bestuurder.clone(),
+            samenwerking: header.samenwerking.clone(),
+        }
+    }
+}
+
+/// What to do with a start-screen row once its file is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowAction {
+    Open,
+    Trash,
+    FollowUp,
+}
+
+impl Msg {
+    /// True for what the user does (a key, a paste); false for what the runtime reports
+    /// (a resize, a tick, an effect's result) and for quitting.
+    pub fn is_user_input(&self) -> bool {
+        !matches!(
+            self,
+            Msg::Resize(..)
+                | Msg::Tick(_)
+                | Msg::Quit
+                | Msg::QuitAnyway
+                | Msg::Open(_)
+                | Msg::Listing
+                | Msg::Listed(_)
+                | Msg::Opened(_)
+                | Msg::Saved { .. }
+                | Msg::SavedElsewhere { .. }
+                | Msg::Trashed(_)
+                | Msg::Searched(_)
+                | Msg::GroupLoaded(_)
+                | Msg::Imported(_)
+                | Msg::Exported(_)
+                | Msg::ExternalEdited { .. }
+                | Msg::RowChanged(_)
+        )
+    }
 }
 
 /// What `update` asks the runtime to do; the runtime answers with messages.
@@ -134,16 +205,25 @@ pub enum Msg {
 pub enum Effect {
     ListSessions,
     Open(PathBuf),
+    /// Act on a start-screen row, after checking that the file still is what the row
+    /// shows; if not, answer [`Msg::RowChanged`] instead.
+    OnRow {
+        path: PathBuf,
+        row: RowIdentity,
+        action: RowAction,
+    },
     Create {
         bestuurder: String,
         organisatie: String,
         samenwerking: String,
         mode: Mode,
     },
+    /// The open session changed (to `generation`): save its state. The runtime takes the
+    /// snapshot itself when the saver is free, so that a large session is not copied for
+    /// every key while the previous save is still being written.
     Save {
         path: PathBuf,
         generation: u64,
-        session: Box<Session>,
     },
     /// Write an HTML report of the session (with the previous session overlaid).
     Export(PathBuf),
@@ -162,7 +242,12 @@ pub enum Effect {
         target: TextTarget,
         text: String,
     },
-    /// The session at this path is no longer being worked on: release its lock.
-    Close(PathBuf),
+    /// The session at this path is no longer being worked on: save this final state if
+    /// a save is still waiting, then release its lock.
+    Close {
+        path: PathBuf,
+        generation: u64,
+        session: Box<Session>,
+    },
     Quit,
 }

@@ -334,6 +334,55 @@ pub fn coach_key(
     }
 }
 
+/// The screen a coach-note key belongs to and its title in the handbook's words
+/// ("conditie:proces" → the scan, "Proces"); `None` for a key this content does not know.
+pub fn coach_place(content: &Content, key: &str) -> Option<(Screen, String)> {
+    let hr = &content.handreiking;
+    match key {
+        "overzicht" => return Some((Screen::Overview, "Overzicht".to_string())),
+        "scan" => return Some((Screen::Scan, "Quick scan".to_string())),
+        "acties" => return Some((Screen::Actions, "Acties en afspraken".to_string())),
+        _ => {}
+    }
+    let (kind, id) = key.split_once(':')?;
+    match kind {
+        "conditie" => content
+            .scan
+            .conditions
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (Screen::Scan, c.name.clone())),
+        "perspectief" => hr
+            .perspectives
+            .iter()
+            .position(|p| p.id == id)
+            .map(|p| (Screen::Perspective(p), hr.perspectives[p].name.clone())),
+        "thema" => hr.perspectives.iter().enumerate().find_map(|(pi, p)| {
+            p.themes
+                .iter()
+                .position(|t| t.id == id)
+                .map(|ti| (Screen::Theme(pi, ti), p.themes[ti].title.clone()))
+        }),
+        "spanning" => hr
+            .tensions
+            .iter()
+            .position(|t| t.id == id)
+            .map(|t| (Screen::Tension(t), hr.tensions[t].name.clone())),
+        "dilemma" => hr.tensions.iter().enumerate().find_map(|(ti, t)| {
+            t.dilemmas
+                .iter()
+                .position(|d| d.id == id)
+                .map(|di| (Screen::Dilemma(ti, di), t.dilemmas[di].title.clone()))
+        }),
+        "instrument" => content
+            .instruments
+            .iter()
+            .position(|i| i.id == id)
+            .map(|i| (Screen::Instrument(i), content.instruments[i].name.clone())),
+        _ => None,
+    }
+}
+
 /// The link an action gets when it is added on a screen.
 pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usize>) -> String {
     let hr = &content.handreiking;
@@ -363,25 +412,8 @@ pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usi
     }
 }
 
-/// A readable name for an action's link.
-pub fn link_label(content: &Content, link: &str) -> String {
-    let Some((kind, id)) = link.split_once(':') else {
-        return String::new();
-    };
-    match kind {
-        "conditie" => content
-            .scan
-            .conditions
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone()),
-        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
-        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
-        "instrument" => content.instrument(id).map(|i| i.name.clone()),
-        _ => None,
-    }
-    .unwrap_or_else(|| link.to_string())
-}
+/// A readable name for an action's link (the one [`crate::present::link_label`]).
+pub use crate::present::link_label;
 
 /// Every link an action can have, in a fixed order, for cycling.
 pub fn all_links(content: &Content) -> Vec<String> {

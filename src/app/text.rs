@@ -43,6 +43,17 @@ pub fn get(session: &Session, target: &TextTarget) -> String {
     }
 }
 
+/// The text of a field as the user's own editor left it: without the final line end(s)
+/// editors add, and on one line for one-line fields.
+pub fn from_external_editor(target: &TextTarget, raw: &str) -> String {
+    let text = raw.trim_end_matches('\n');
+    if target.single_line() {
+        text.replace('\n', " ")
+    } else {
+        text.to_string()
+    }
+}
+
 /// Stores `text` at a target; returns whether anything changed. Empty texts are removed
 /// from maps so that the file only holds what was written.
 pub fn set(session: &mut Session, target: &TextTarget, text: &str) -> bool {

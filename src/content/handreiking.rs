@@ -17,8 +17,89 @@ pub struct Handreiking {
     pub tensions: Vec<Tension>,
     /// Smith's (2014) strategies for working with a paradox, for dilemma reflections.
     pub paradox_strategies: Vec<Choice>,
+    /// Author and year of the paradox strategies, shown where they are chosen.
+    pub paradox_source: String,
     /// The "leren balanceren" guidance, shown with dilemmas.
     pub balancing: Guidance,
+    /// "Over deze handreiking": who made it, and the invitation to contribute.
+    pub about: About,
+    /// Leiderschapsrollen in een netwerk (De Caluwé & Kaats, 2016), per orientation.
+    pub leadership: LeadershipRoles,
+    /// The wegwijzer of practice examples ("leren van elkaar").
+    pub wegwijzer: Wegwijzer,
+}
+
+/// The four roles of a network leader, each in full.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadershipRoles {
+    pub title: String,
+    pub source: String,
+    pub intro: String,
+    pub roles: Vec<LeadershipRole>,
+}
+
+/// One orientation of network leadership, as the handbook's figure describes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadershipRole {
+    /// `strateeg`, `ontwikkelaar`, `verkenner`, `procesmanager` (the rows of the
+    /// `netwerkleiderschap` instrument).
+    pub id: String,
+    pub name: String,
+    /// Where it lies on the two axes, e.g. "richten · verduurzamen".
+    pub focus: String,
+    /// Its kernvraag.
+    pub question: String,
+    pub themes: Vec<String>,
+    pub dilemmas: Vec<String>,
+    pub conditions: Vec<String>,
+    pub competencies: Vec<String>,
+}
+
+/// Practice examples to learn from, by kind; the handbook says the list is not complete.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wegwijzer {
+    pub title: String,
+    pub intro: String,
+    /// That the overview is not complete, and how to add an initiative.
+    pub note: String,
+    pub groups: Vec<ExampleGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleGroup {
+    pub id: String,
+    /// The kind of collaboration, e.g. "Regionale samenwerking".
+    pub kind: String,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub id: String,
+    pub name: String,
+    /// One line on what it is.
+    pub line: String,
+    /// Its website, as text (the app never opens it).
+    #[serde(default)]
+    pub site: String,
+}
+
+/// How the handreiking came about, shown from the help overlay.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// The NVZD's invitation to send in what helps colleagues.
+    pub invitation: String,
+    /// Where to read more (addresses as text; the app never opens them).
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -112,7 +193,7 @@ pub struct Pointer {
     pub why: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
     pub title: String,

@@ -6,10 +6,14 @@ mod scan;
 mod validate;
 
 pub use handreiking::{
-    Choice, Column, ColumnKind, Dilemma, Guidance, Handreiking, Instrument, InstrumentKind,
-    Instruments, ModelSummary, Perspective, Pointer, Prompt, SliderPair, Tension, Theme,
+    About, Choice, Column, ColumnKind, Dilemma, Example, ExampleGroup, Guidance, Handreiking,
+    Instrument, InstrumentKind, Instruments, LeadershipRole, LeadershipRoles, ModelSummary,
+    Perspective, Pointer, Prompt, SliderPair, Tension, Theme, Wegwijzer,
 };
-pub use scan::{CONDITION_IDS, Condition, Item, ScaleLabel, ScanContent};
+pub use scan::{
+    AdviceLink, AdviceTarget, CONDITION_IDS, Condition, ConditionAdvice, Item, ScaleLabel,
+    ScanContent, Traits,
+};
 pub use validate::{PERSPECTIVE_IDS, TENSION_IDS};
 
 use thiserror::Error;
@@ -107,6 +111,7 @@ impl Content {
             instruments: instruments.instruments,
         };
         validate::check(&content, sources.handreiking.1, sources.instruments.1)?;
+        validate::check_scan_links(&content, sources.scan.1)?;
         Ok(content)
     }
 

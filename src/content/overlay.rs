@@ -3,17 +3,21 @@
 //! replaces the embedded one, a new id is added. The result is validated as a whole.
 
 use super::{
-    Choice, Condition, Content, ContentError, Dilemma, Guidance, Instrument, Instruments, Pointer,
-    Theme, parse,
+    About, Choice, Condition, ConditionAdvice, Content, ContentError, Dilemma, ExampleGroup,
+    Guidance, Instrument, Instruments, LeadershipRole, Pointer, Theme, parse,
 };
 use serde::Deserialize;
 use std::path::Path;
 
-/// `scan.ron` in an override folder: conditions to replace, by id.
+/// `scan.ron` in an override folder: conditions to replace, by id; characteristics by id;
+/// the follow-up guidance; advice per condition (replaces that condition's advice).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct ScanOverlay {
     conditions: Vec<Condition>,
+    traits: Vec<Choice>,
+    follow_up: Option<Guidance>,
+    advice: Vec<ConditionAdvice>,
 }
 
 /// `handreiking.ron` in an override folder.
@@ -23,7 +27,13 @@ struct HandreikingOverlay {
     perspectives: Vec<PerspectiveOverlay>,
     tensions: Vec<TensionOverlay>,
     paradox_strategies: Vec<Choice>,
+    paradox_source: Option<String>,
     balancing: Option<Guidance>,
+    about: Option<About>,
+    /// Leadership roles to replace or add, by id.
+    leadership_roles: Vec<LeadershipRole>,
+    /// Wegwijzer groups: a known id merges its examples by id, a new id is added.
+    wegwijzer: Vec<ExampleGroup>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -62,10 +72,15 @@ fn read(dir: &Path, name: &str) -> Result<Option<(String, String)>, ContentError
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| ContentError::Invalid {
+    use crate::store::fsio;
+    let invalid = |message: String| ContentError::Invalid {
         file: path.display().to_string(),
-        message: crate::store::io_reason(&e),
-    })?;
+        message,
+    };
+    let bytes = fsio::read_capped(&path, fsio::Links::Follow, fsio::MAX_SMALL_FILE_BYTES)
+        .map_err(|e| invalid(e.reason()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| invalid("geen geldige UTF-8-tekst".to_string()))?;
     Ok(Some((text, path.display().to_string())))
 }
 
@@ -98,6 +113,11 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
                 }
             }
         }
+        merge_by_id(&mut base.scan.traits.items, overlay.traits, |t| &t.id);
+        if let Some(f) = overlay.follow_up {
+            base.scan.follow_up = f;
+        }
+        merge_by_id(&mut base.scan.advice, overlay.advice, |a| &a.condition);
         base.scan
             .validate()
             .map_err(|message| ContentError::Invalid { file, message })?;
@@ -146,8 +166,28 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
             overlay.paradox_strategies,
             |s| &s.id,
         );
+        if let Some(s) = overlay.paradox_source {
+            hr.paradox_source = s;
+        }
         if let Some(b) = overlay.balancing {
             hr.balancing = b;
+        }
+        if let Some(a) = overlay.about {
+            hr.about = a;
+        }
+        merge_by_id(&mut hr.leadership.roles, overlay.leadership_roles, |r| {
+            &r.id
+        });
+        for group in overlay.wegwijzer {
+            match hr.wegwijzer.groups.iter_mut().find(|g| g.id == group.id) {
+                Some(target) => {
+                    if !group.kind.trim().is_empty() {
+                        target.kind = group.kind;
+                    }
+                    merge_by_id(&mut target.examples, group.examples, |e| &e.id);
+                }
+                None => hr.wegwijzer.groups.push(group),
+            }
         }
     }
     if let Some((text, file)) = read(dir, FILES[2])? {
@@ -170,5 +210,6 @@ pub fn apply(mut base: Content, dir: &Path) -> Result<Content, ContentError> {
         &dir.join(FILES[1]).display().to_string(),
         &dir.join(FILES[2]).display().to_string(),
     )?;
+    super::validate::check_scan_links(&base, &dir.join(FILES[0]).display().to_string())?;
     Ok(base)
 }

@@ -1,5 +1,6 @@
 //! The quick scan: five conditions for promising collaboration, four indicators each.
 
+use super::{Choice, Guidance};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -14,6 +15,50 @@ pub struct ScanContent {
     pub scale: Vec<ScaleLabel>,
     pub dont_know: String,
     pub conditions: Vec<Condition>,
+    /// The five characteristics of every collaboration question (Kaats & Opheij).
+    #[serde(default)]
+    pub traits: Traits,
+    /// How partners follow up a scan together (Kaats & Opheij, §5).
+    #[serde(default)]
+    pub follow_up: Guidance,
+    /// Per condition: where in the handreiking to look when it is weak.
+    #[serde(default)]
+    pub advice: Vec<ConditionAdvice>,
+}
+
+/// Characteristics of a collaboration question that cannot be solved, only handled.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Traits {
+    pub title: String,
+    pub source: String,
+    pub intro: String,
+    pub items: Vec<Choice>,
+}
+
+/// The themes, dilemmas and instruments that help with one condition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionAdvice {
+    /// A condition id (`ambitie`, …).
+    pub condition: String,
+    pub links: Vec<AdviceLink>,
+}
+
+/// One pointer from a condition to the handreiking, with why it helps (one line).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceLink {
+    pub to: AdviceTarget,
+    pub why: String,
+}
+
+/// What an advice link points at, by id.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum AdviceTarget {
+    Theme(String),
+    Dilemma(String),
+    Instrument(String),
 }
 
 #[derive(Debug, Clone, Deserialize)]

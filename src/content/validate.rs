@@ -1,6 +1,6 @@
 //! Cross-file checks of the content: fixed ids, unique ids, links that resolve.
 
-use super::{ColumnKind, Content, ContentError, InstrumentKind};
+use super::{AdviceTarget, CONDITION_IDS, ColumnKind, Content, ContentError, InstrumentKind};
 use std::collections::BTreeSet;
 
 /// The four perspectives, in the order of the praatplaat.
@@ -128,6 +128,49 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
             "er zijn geen strategieën voor paradoxen".to_string(),
         ));
     }
+    if hr.paradox_source.trim().is_empty() {
+        return Err(invalid(
+            hr_file,
+            "de bron van de strategieën voor paradoxen ontbreekt".to_string(),
+        ));
+    }
+    let mut role_ids = BTreeSet::new();
+    for r in &hr.leadership.roles {
+        unique(&mut role_ids, &r.id, "leiderschapsrol", hr_file)?;
+        for (what, list) in [
+            ("thema's", &r.themes),
+            ("dilemma's", &r.dilemmas),
+            ("condities", &r.conditions),
+            ("competenties", &r.competencies),
+        ] {
+            if r.question.trim().is_empty() || list.is_empty() {
+                return Err(invalid(
+                    hr_file,
+                    format!("leiderschapsrol '{}' mist een kernvraag of {what}", r.id),
+                ));
+            }
+        }
+    }
+    let mut group_ids = BTreeSet::new();
+    let mut example_ids = BTreeSet::new();
+    for g in &hr.wegwijzer.groups {
+        unique(&mut group_ids, &g.id, "wegwijzergroep", hr_file)?;
+        for e in &g.examples {
+            unique(&mut example_ids, &e.id, "praktijkvoorbeeld", hr_file)?;
+            if e.name.trim().is_empty() {
+                return Err(invalid(
+                    hr_file,
+                    format!("praktijkvoorbeeld '{}' heeft geen naam", e.id),
+                ));
+            }
+        }
+    }
+    if hr.about.paragraphs.iter().all(|p| p.trim().is_empty()) {
+        return Err(invalid(
+            hr_file,
+            "‘Over deze handreiking’ heeft geen tekst".to_string(),
+        ));
+    }
     let mut seen_instruments = BTreeSet::new();
     for i in &content.instruments {
         unique(&mut seen_instruments, &i.id, "instrument", in_file)?;
@@ -190,6 +233,51 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
                 ));
             }
             _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The scan's own lists: unique trait ids, and advice per known condition (at most one
+/// entry each) whose links all resolve.
+pub fn check_scan_links(content: &Content, scan_file: &str) -> Result<(), ContentError> {
+    let scan = &content.scan;
+    let mut trait_ids = BTreeSet::new();
+    for t in &scan.traits.items {
+        unique(&mut trait_ids, &t.id, "kenmerk", scan_file)?;
+    }
+    let mut conditions = BTreeSet::new();
+    for a in &scan.advice {
+        if !CONDITION_IDS.contains(&a.condition.as_str()) {
+            return Err(invalid(
+                scan_file,
+                format!("advies bij onbekende conditie '{}'", a.condition),
+            ));
+        }
+        unique(&mut conditions, &a.condition, "advies-conditie", scan_file)?;
+        for link in &a.links {
+            let (what, id, found) = match &link.to {
+                AdviceTarget::Theme(id) => ("thema", id, content.theme(id).is_some()),
+                AdviceTarget::Dilemma(id) => ("dilemma", id, content.dilemma(id).is_some()),
+                AdviceTarget::Instrument(id) => {
+                    ("instrument", id, content.instrument(id).is_some())
+                }
+            };
+            if !found {
+                return Err(invalid(
+                    scan_file,
+                    format!(
+                        "advies bij '{}' verwijst naar onbekend {what} '{id}'",
+                        a.condition
+                    ),
+                ));
+            }
+            if link.why.trim().is_empty() {
+                return Err(invalid(
+                    scan_file,
+                    format!("advies bij '{}' naar '{id}' zegt niet waarom", a.condition),
+                ));
+            }
         }
     }
     Ok(())

@@ -358,7 +358,7 @@ pub fn session(doc: &SessionDoc) -> String {
         ("Datum", doc.date.clone()),
         (
             "Quick scan ingevuld",
-            crate::ui::texts::progress(doc.answered, doc.total),
+            crate::text::progress(doc.answered, doc.total),
         ),
     ];
     if let Some(d) = &doc.previous_date {
@@ -402,7 +402,7 @@ pub fn session(doc: &SessionDoc) -> String {
                 out,
                 "<td class=\"getal\">{}</td><td class=\"getal\">{}</td>",
                 fmt_opt_score(s.previous),
-                crate::group::fmt_opt_delta(s.delta)
+                crate::present::fmt_opt_delta(s.delta)
             );
         }
         if has_group {
@@ -528,6 +528,7 @@ pub fn session(doc: &SessionDoc) -> String {
 
 /// The HTML group report.
 pub fn group(doc: &GroupDoc) -> String {
+    let g = doc.group;
     let mut out = String::with_capacity(32 * 1024);
     head(
         &mut out,
@@ -545,19 +546,12 @@ pub fn group(doc: &GroupDoc) -> String {
         &mut out,
         &[
             ("Samenwerking", doc.samenwerking.clone()),
-            ("Respondenten", doc.respondents.len().to_string()),
-            (
-                "Namen",
-                if doc.anonymous {
-                    "anoniem (R1…Rn)".to_string()
-                } else {
-                    "genoemd".to_string()
-                },
-            ),
+            ("Respondenten", g.respondents.len().to_string()),
+            ("Namen", super::names_note(g).to_string()),
         ],
     );
     out.push_str("</header>\n");
-    if doc.mixed {
+    if g.mixed {
         text_p(
             &mut out,
             "let-op",
@@ -582,12 +576,12 @@ pub fn group(doc: &GroupDoc) -> String {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let rows: Vec<Vec<String>> = doc
+    let rows: Vec<Vec<String>> = g
         .conditions
         .iter()
-        .map(|(name, c)| {
+        .map(|c| {
             vec![
-                name.clone(),
+                c.name.clone(),
                 fmt_opt_score(c.mean),
                 fmt_opt_score(c.min),
                 fmt_opt_score(c.max),
@@ -595,7 +589,7 @@ pub fn group(doc: &GroupDoc) -> String {
                     (Some(a), Some(b)) => fmt_score(b - a),
                     _ => "–".to_string(),
                 },
-                format!("{} van {}", c.n, doc.respondents.len()),
+                format!("{} van {}", c.n, g.respondents.len()),
             ]
         })
         .collect();
@@ -611,35 +605,32 @@ pub fn group(doc: &GroupDoc) -> String {
     // Per respondent.
     out.push_str("<section class=\"respondenten\">\n<h2>Per respondent</h2>\n");
     out.push_str("<table class=\"lang compact\">\n<thead><tr><th>Respondent</th>");
-    if !doc.anonymous {
+    if !g.anonymous {
         out.push_str("<th>Organisatie</th>");
     }
     out.push_str("<th>Datum</th>");
-    for label in &doc.radar.labels {
-        let _ = write!(out, "<th class=\"getal\">{}</th>", escape(label));
+    for c in &g.conditions {
+        let _ = write!(out, "<th class=\"getal\">{}</th>", escape(&c.short));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, (name, org, date)) in doc.respondents.iter().enumerate() {
+    for (i, r) in g.respondents.iter().enumerate() {
         let colour = svg::PALETTE[i % svg::PALETTE.len()];
         let _ = write!(
             out,
             "<tr><td><span class=\"kleur\" style=\"background: {colour}\"></span>{}</td>",
-            escape(name)
+            escape(&r.label)
         );
-        if !doc.anonymous {
+        if !g.anonymous {
+            let org = r.organisatie.as_str();
             let _ = write!(
                 out,
                 "<td>{}</td>",
                 escape(if org.is_empty() { "–" } else { org })
             );
         }
-        let _ = write!(out, "<td class=\"datum\">{}</td>", escape(date));
-        for (_, c) in &doc.conditions {
-            let _ = write!(
-                out,
-                "<td class=\"getal\">{}</td>",
-                fmt_opt_score(c.scores.get(i).copied().flatten())
-            );
+        let _ = write!(out, "<td class=\"datum\">{}</td>", escape(&r.date));
+        for score in &r.scores {
+            let _ = write!(out, "<td class=\"getal\">{}</td>", fmt_opt_score(*score));
         }
         out.push_str("</tr>\n");
     }
@@ -648,7 +639,7 @@ pub fn group(doc: &GroupDoc) -> String {
     // Topics.
     out.push_str("<section class=\"gespreksonderwerpen\">\n<h2>Gespreksonderwerpen</h2>\n");
     out.push_str("<h3>Waar de antwoorden het verst uiteenlopen</h3>\n");
-    if doc.disagreements.is_empty() {
+    if g.disagreements.is_empty() {
         text_p(
             &mut out,
             "",
@@ -659,28 +650,25 @@ pub fn group(doc: &GroupDoc) -> String {
         );
     } else {
         out.push_str("<ol class=\"onderwerpen\">\n");
-        for i in &doc.disagreements {
+        for i in &g.disagreements {
             let _ = writeln!(
                 out,
-                "<li><strong>{}</strong><br/><span class=\"uitleg\">{} · antwoorden {} punten uiteen · gemiddelde {} · {} antwoorden</span></li>",
+                "<li><strong>{}</strong><br/><span class=\"uitleg\">{}</span></li>",
                 escape(&i.text),
-                escape(&i.condition),
-                i.spread.unwrap_or(0),
-                fmt_opt_score(i.mean),
-                i.n
+                escape(&super::topic_detail(i))
             );
         }
         out.push_str("</ol>\n");
     }
     out.push_str("<h3>Zwakke condities (gemiddelde onder 3,0)</h3>\n");
-    if doc.weak.is_empty() {
+    if g.weak.is_empty() {
         text_p(
             &mut out,
             "",
             "Geen conditie heeft een gemiddelde onder 3,0.",
         );
     } else {
-        flags(&mut out, &doc.weak);
+        flags(&mut out, &g.weak);
     }
     out.push_str("</section>\n");
 
@@ -691,14 +679,12 @@ pub fn group(doc: &GroupDoc) -> String {
         .map(|s| s.to_string())
         .collect();
     let mut rows = Vec::new();
-    for i in &doc.items {
+    for i in &g.items {
         rows.push(vec![
             format!("{}: {}", i.condition, i.text),
             fmt_opt_score(i.mean),
-            i.spread
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| "–".to_string()),
-            i.sd.map(fmt_score).unwrap_or_else(|| "–".to_string()),
+            crate::present::fmt_opt_spread(i.spread),
+            fmt_opt_score(i.sd),
             i.n.to_string(),
             i.dont_know.to_string(),
         ]);
@@ -716,6 +702,6 @@ pub fn group(doc: &GroupDoc) -> String {
         "Spreiding: het hoogste min het laagste antwoord (1–5). Sd: standaardafwijking. Antw.: antwoorden 1–5; ‘weet ik niet’ telt daar niet in mee.",
     );
     out.push_str("</section>\n");
-    foot(&mut out, &doc.source, "");
+    foot(&mut out, &g.source, "");
     out
 }

@@ -178,7 +178,7 @@ pub fn session(doc: &SessionDoc) -> String {
     let _ = writeln!(
         out,
         "- **Quick scan ingevuld:** {}",
-        crate::ui::texts::progress(doc.answered, doc.total)
+        crate::text::progress(doc.answered, doc.total)
     );
     if let Some(d) = &doc.previous_date {
         let _ = writeln!(out, "- **Vergeleken met:** sessie van {d}");
@@ -212,7 +212,7 @@ pub fn session(doc: &SessionDoc) -> String {
             ];
             if has_prev {
                 row.push(fmt_opt_score(s.previous));
-                row.push(crate::group::fmt_opt_delta(s.delta));
+                row.push(crate::present::fmt_opt_delta(s.delta));
             }
             if has_group {
                 let (mean, min, max) = s.group.unwrap_or((None, None, None));
@@ -247,7 +247,7 @@ pub fn session(doc: &SessionDoc) -> String {
                 out,
                 "  (vorige {}, {})",
                 fmt_opt_score(s.previous),
-                crate::group::fmt_opt_delta(s.delta)
+                crate::present::fmt_opt_delta(s.delta)
             );
         }
         if let Some((Some(mean), _, _)) = s.group {
@@ -379,33 +379,27 @@ pub fn session(doc: &SessionDoc) -> String {
 
 /// The Markdown group report.
 pub fn group(doc: &GroupDoc) -> String {
+    let g = doc.group;
+    let n = g.respondents.len();
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", line(&doc.samenwerking));
     out.push_str("*Groepsrapport van de quick scan — kansrijk*\n\n");
-    let _ = writeln!(out, "- **Respondenten:** {}", doc.respondents.len());
-    let _ = writeln!(
-        out,
-        "- **Namen:** {}\n",
-        if doc.anonymous {
-            "anoniem (R1…Rn)"
-        } else {
-            "genoemd"
-        }
-    );
-    if doc.mixed {
+    let _ = writeln!(out, "- **Respondenten:** {n}");
+    let _ = writeln!(out, "- **Namen:** {}\n", super::names_note(g));
+    if g.mixed {
         out.push_str("> **Let op:** niet alle sessies gaan over dezelfde samenwerking.\n\n");
     }
     out.push_str("## De vijf condities in de groep\n\n");
-    let rows: Vec<Vec<String>> = doc
+    let rows: Vec<Vec<String>> = g
         .conditions
         .iter()
-        .map(|(name, c)| {
+        .map(|c| {
             vec![
-                name.clone(),
+                c.name.clone(),
                 fmt_opt_score(c.mean),
                 fmt_opt_score(c.min),
                 fmt_opt_score(c.max),
-                format!("{} van {}", c.n, doc.respondents.len()),
+                format!("{} van {n}", c.n),
             ]
         })
         .collect();
@@ -416,17 +410,17 @@ pub fn group(doc: &GroupDoc) -> String {
         &rows,
     );
     out.push_str("```text\n");
-    let width = doc
-        .radar
-        .labels
+    let width = g
+        .conditions
         .iter()
-        .map(|l| l.chars().count())
+        .map(|c| c.short.chars().count())
         .max()
         .unwrap_or(0);
-    for (label, (_, c)) in doc.radar.labels.iter().zip(&doc.conditions) {
+    for c in &g.conditions {
         let _ = writeln!(
             out,
-            "{label:<width$}  {}  gem. {:>3}  ({}–{})",
+            "{:<width$}  {}  gem. {:>3}  ({}–{})",
+            c.short,
             bar(c.mean),
             fmt_opt_score(c.mean),
             fmt_opt_score(c.min),
@@ -435,77 +429,67 @@ pub fn group(doc: &GroupDoc) -> String {
     }
     out.push_str("```\n\n## Per respondent\n\n");
     let mut header: Vec<&str> = vec!["Respondent"];
-    if !doc.anonymous {
+    if !g.anonymous {
         header.push("Organisatie");
     }
     header.push("Datum");
-    header.extend(doc.radar.labels.iter().map(String::as_str));
-    let mut right = vec![false; if doc.anonymous { 2 } else { 3 }];
-    right.extend(doc.radar.labels.iter().map(|_| true));
-    let rows: Vec<Vec<String>> = doc
+    header.extend(g.conditions.iter().map(|c| c.short.as_str()));
+    let mut right = vec![false; if g.anonymous { 2 } else { 3 }];
+    right.extend(g.conditions.iter().map(|_| true));
+    let rows: Vec<Vec<String>> = g
         .respondents
         .iter()
-        .enumerate()
-        .map(|(i, (name, org, date))| {
-            let mut row = vec![name.clone()];
-            if !doc.anonymous {
-                row.push(if org.is_empty() {
+        .map(|r| {
+            let mut row = vec![clean_line(&r.label)];
+            if !g.anonymous {
+                row.push(if r.organisatie.is_empty() {
                     "–".to_string()
                 } else {
-                    org.clone()
+                    clean_line(&r.organisatie)
                 });
             }
-            row.push(date.clone());
-            row.extend(
-                doc.conditions
-                    .iter()
-                    .map(|(_, c)| fmt_opt_score(c.scores.get(i).copied().flatten())),
-            );
+            row.push(r.date.clone());
+            row.extend(r.scores.iter().map(|s| fmt_opt_score(*s)));
             row
         })
         .collect();
     table(&mut out, &header, &right, &rows);
 
     out.push_str("## Gespreksonderwerpen\n\n### Waar de antwoorden het verst uiteenlopen\n\n");
-    if doc.disagreements.is_empty() {
+    if g.disagreements.is_empty() {
         let _ = writeln!(
             out,
             "Bij geen enkele indicator liggen de antwoorden {} of meer punten uiteen.\n",
             crate::group::DISAGREEMENT_MIN_SPREAD
         );
     } else {
-        for (k, i) in doc.disagreements.iter().enumerate() {
+        for (k, i) in g.disagreements.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "{}. **{}**  \n   {} · antwoorden {} punten uiteen · gemiddelde {} · {} antwoorden",
+                "{}. **{}**  \n   {}",
                 k + 1,
                 line(&i.text),
-                line(&i.condition),
-                i.spread.unwrap_or(0),
-                fmt_opt_score(i.mean),
-                i.n
+                line(&super::topic_detail(i))
             );
         }
         out.push('\n');
     }
     out.push_str("### Zwakke condities (gemiddelde onder 3,0)\n\n");
-    if doc.weak.is_empty() {
+    if g.weak.is_empty() {
         out.push_str("Geen conditie heeft een gemiddelde onder 3,0.\n\n");
     } else {
-        flags(&mut out, &doc.weak);
+        flags(&mut out, &g.weak);
     }
     out.push_str("## Alle indicatoren\n\n");
-    let rows: Vec<Vec<String>> = doc
+    let rows: Vec<Vec<String>> = g
         .items
         .iter()
         .map(|i| {
             vec![
                 format!("{}: {}", i.condition, i.text),
                 fmt_opt_score(i.mean),
-                i.spread
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| "–".to_string()),
-                i.sd.map(fmt_score).unwrap_or_else(|| "–".to_string()),
+                crate::present::fmt_opt_spread(i.spread),
+                fmt_opt_score(i.sd),
                 i.n.to_string(),
                 i.dont_know.to_string(),
             ]
@@ -528,6 +512,6 @@ pub fn group(doc: &GroupDoc) -> String {
         "Spreiding: het hoogste min het laagste antwoord (1–5). Sd: standaardafwijking. \
          ‘Weet ik niet’ telt niet mee.\n\n",
     );
-    footer(&mut out, &doc.source);
+    footer(&mut out, &g.source);
     out
 }

@@ -11,8 +11,8 @@ mod markdown;
 pub mod svg;
 
 use crate::content::{Content, InstrumentKind};
-use crate::group::{self, GroupStats};
-use crate::scan;
+pub use crate::present::{Flag, link_label, long_date, short_date};
+use crate::present::{Group, SessionView};
 use crate::session::Session;
 use std::path::{Path, PathBuf};
 
@@ -70,7 +70,13 @@ pub fn render_group(
     sessions: &[Session],
     options: &Options,
 ) -> String {
-    let doc = GroupDoc::build(content, sessions, options.anonymous);
+    let group = Group::from_sessions(content, sessions, options.anonymous);
+    render_group_model(format, content, &group)
+}
+
+/// A group report of a [`Group`] built by the caller (with the sessions' files).
+pub fn render_group_model(format: Format, content: &Content, group: &Group) -> String {
+    let doc = GroupDoc::build(content, group);
     match format {
         Format::Markdown => markdown::group(&doc),
         Format::Html => html::group(&doc),
@@ -97,6 +103,98 @@ pub fn default_group_path(first: &Path, samenwerking: &str, format: Format) -> P
         .parent()
         .map(|p| p.join(&name))
         .unwrap_or_else(|| PathBuf::from(name))
+}
+
+/// Where a report goes and whether an existing file there may be replaced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Output<'a> {
+    /// `-o UIT`, or `None` for the default name next to the session.
+    pub path: Option<&'a Path>,
+    /// `--overschrijf`.
+    pub overwrite: bool,
+}
+
+/// Refuses to write a report over a session file (or over any of `inputs`), over an
+/// existing file given with `-o` (unless `--overschrijf`), and over a file at the default
+/// name that is not a report kansrijk wrote (unless `--overschrijf`).
+pub fn check_output(
+    output: &Path,
+    explicit: bool,
+    overwrite: bool,
+    inputs: &[&Path],
+) -> anyhow::Result<()> {
+    if output.extension().is_some_and(|e| e == crate::store::EXT) {
+        anyhow::bail!(
+            "{} is een sessiebestand (.ron); kies voor het rapport een ander bestand",
+            output.display()
+        );
+    }
+    let canonical = |p: &Path| p.canonicalize().ok();
+    if let Some(out) = canonical(output)
+        && inputs.iter().any(|i| canonical(i).as_ref() == Some(&out))
+    {
+        anyhow::bail!(
+            "{} is een van de sessies zelf; kies een ander uitvoerbestand",
+            output.display()
+        );
+    }
+    if !overwrite && std::fs::symlink_metadata(output).is_ok() {
+        if explicit {
+            anyhow::bail!(
+                "{} bestaat al; kansrijk overschrijft het niet. Kies een andere naam, of geef \
+                 --overschrijf om het te vervangen",
+                output.display()
+            );
+        }
+        if !crate::store::is_own_report_file(output) {
+            anyhow::bail!(
+                "{} bestaat al en is geen rapport van kansrijk; kansrijk overschrijft het niet. \
+                 Kies een naam met -o, of geef --overschrijf om het te vervangen",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A report written by [`export`]: where, and of which session.
+#[derive(Debug)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+/// The one way a session report is written, from the command line and from the
+/// workbook: loads `file`, renders it in `format` (with `previous` — its file and its
+/// session — overlaid), refuses to write over a session, and writes atomically to
+/// `output` or next to the session ([`default_path`]).
+pub fn export(
+    content: &Content,
+    file: &Path,
+    format: Format,
+    target: Output<'_>,
+    previous: Option<(&Path, &Session)>,
+    with_notes: bool,
+) -> anyhow::Result<Exported> {
+    let session = crate::store::load(file)?;
+    let output = target
+        .path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_path(file, format));
+    let mut inputs = vec![file];
+    inputs.extend(previous.map(|(p, _)| p));
+    check_output(&output, target.path.is_some(), target.overwrite, &inputs)?;
+    let options = Options {
+        with_notes,
+        previous: previous.map(|(_, s)| s),
+        ..Default::default()
+    };
+    let text = render(format, content, &session, &options);
+    write(&output, &text)?;
+    Ok(Exported {
+        path: output,
+        session,
+    })
 }
 
 /// Writes a report atomically, `0600` when new (reports are as confidential as the
@@ -162,38 +260,6 @@ pub fn clean_line(text: &str) -> String {
         .join(" ")
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// "2 oktober 2026", in the local time zone.
-pub fn dutch_date(t: jiff::Timestamp) -> String {
-    let d = t.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
-    let month = MONTHS
-        .get(usize::from(d.month().unsigned_abs()).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", d.day(), d.year())
-}
-
-/// "01-10-2026", in the local time zone (for tables).
-pub fn short_date(t: jiff::Timestamp) -> String {
-    t.to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime("%d-%m-%Y")
-        .to_string()
-}
-
 /// Where a 7-point position (-3..=3) lies between two poles, in words.
 pub fn position_words(position: i8, left: &str, right: &str) -> String {
     let pole = if position < 0 { left } else { right };
@@ -203,26 +269,6 @@ pub fn position_words(position: i8, left: &str, right: &str) -> String {
         2 => format!("duidelijk richting ‘{pole}’"),
         _ => format!("helemaal aan de kant van ‘{pole}’"),
     }
-}
-
-/// The name of what an action's link (`conditie:…`, `thema:…`, …) points to.
-pub fn link_label(content: &Content, link: &str) -> String {
-    let Some((kind, id)) = link.split_once(':') else {
-        return clean_line(link);
-    };
-    match kind {
-        "conditie" => content
-            .scan
-            .conditions
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone()),
-        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
-        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
-        "instrument" => content.instrument(id).map(|i| i.name.clone()),
-        _ => None,
-    }
-    .unwrap_or_else(|| clean_line(link))
 }
 
 /// What a coach note's key (the screen it was written on) refers to.
@@ -308,14 +354,6 @@ pub struct ScoreRow {
     pub delta: Option<f64>,
     /// The group's (mean, min, max).
     pub group: Option<(Option<f64>, Option<f64>, Option<f64>)>,
-}
-
-/// A condition below 3,0 and what neglecting it risks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flag {
-    pub name: String,
-    pub score: f64,
-    pub risk: String,
 }
 
 /// A titled text.
@@ -428,58 +466,42 @@ fn non_empty(text: &str) -> Option<String> {
 
 impl SessionDoc {
     pub fn build(content: &Content, session: &Session, options: &Options) -> Self {
-        let result = scan::score(&content.scan, &session.answers);
-        let previous = options
-            .previous
-            .map(|p| scan::score(&content.scan, &p.answers));
-        let deltas = options
-            .previous
-            .map(|p| group::deltas(&content.scan, p, session));
-        let stats = options
+        let view = SessionView::build(content, session, options.previous);
+        let group = options
             .group
             .filter(|g| !g.is_empty())
-            .map(|g| group::stats(&content.scan, g));
-
-        let scores: Vec<ScoreRow> = content
-            .scan
+            .map(|g| Group::from_sessions(content, g, options.anonymous));
+        let scores: Vec<ScoreRow> = view
             .conditions
             .iter()
-            .zip(&result.conditions)
             .enumerate()
-            .map(|(i, (c, cs))| ScoreRow {
+            .map(|(i, c)| ScoreRow {
                 name: c.name.clone(),
                 short: c.short.clone(),
-                score: cs.score,
-                answered: cs.answered,
-                total: cs.total,
-                flagged: cs.flagged(),
-                previous: previous
+                score: c.score,
+                answered: c.answered,
+                total: c.total,
+                flagged: c.flagged,
+                previous: c.previous,
+                delta: c.delta,
+                group: group
                     .as_ref()
-                    .and_then(|p| p.conditions.get(i))
-                    .and_then(|p| p.score),
-                delta: deltas.as_ref().and_then(|d| d.get(i).copied().flatten()),
-                group: stats
-                    .as_ref()
-                    .and_then(|s| s.conditions.get(i))
+                    .and_then(|g| g.conditions.get(i))
                     .map(|g| (g.mean, g.min, g.max)),
             })
             .collect();
-
-        let flags = content
-            .scan
+        let flags = view
             .conditions
             .iter()
-            .zip(&result.conditions)
-            .filter_map(|(c, cs)| {
-                cs.score.filter(|_| cs.flagged()).map(|score| Flag {
+            .filter_map(|c| {
+                c.score.filter(|_| c.flagged).map(|score| Flag {
                     name: c.name.clone(),
                     score,
-                    risk: c.neglect_risk.clone(),
+                    risk: c.risk.clone(),
                 })
             })
             .collect();
-
-        let radar = session_radar(content, session, &scores, options, stats.as_ref());
+        let radar = session_radar(content, session, &scores, options, group.as_ref());
 
         let notes = content
             .scan
@@ -494,194 +516,17 @@ impl SessionDoc {
             })
             .collect();
 
-        let mut known_prompts = std::collections::BTreeSet::new();
-        let reflections = content
-            .handreiking
-            .perspectives
-            .iter()
-            .filter_map(|p| {
-                let themes: Vec<ThemeBlock> = p
-                    .themes
-                    .iter()
-                    .filter_map(|t| {
-                        let answers: Vec<Entry> = t
-                            .prompts
-                            .iter()
-                            .filter_map(|pr| {
-                                known_prompts.insert(pr.id.as_str());
-                                let text = non_empty(session.reflections.get(&pr.id)?)?;
-                                Some(Entry {
-                                    title: pr.text.clone(),
-                                    text,
-                                })
-                            })
-                            .collect();
-                        (!answers.is_empty()).then(|| ThemeBlock {
-                            title: t.title.clone(),
-                            question: t.question.clone(),
-                            answers,
-                        })
-                    })
-                    .collect();
-                (!themes.is_empty()).then(|| PerspectiveBlock {
-                    name: p.name.clone(),
-                    themes,
-                })
-            })
-            .collect();
-        let other_reflections = session
-            .reflections
-            .iter()
-            .filter(|(id, _)| !known_prompts.contains(id.as_str()))
-            .filter_map(|(id, text)| {
-                Some(Entry {
-                    title: clean_line(id),
-                    text: non_empty(text)?,
-                })
-            })
-            .collect();
-
-        let hr = &content.handreiking;
-        let dilemmas = hr
-            .tensions
-            .iter()
-            .flat_map(|t| t.dilemmas.iter().map(move |d| (t, d)))
-            .filter_map(|(t, d)| {
-                let r = session.dilemmas.get(&d.id).filter(|r| !r.is_empty())?;
-                Some(DilemmaBlock {
-                    tension: t.name.clone(),
-                    title: d.title.clone(),
-                    left: d.left.clone(),
-                    right: d.right.clone(),
-                    position: r.position.map(|p| p.clamp(-3, 3)),
-                    strategy: r.strategy.as_ref().map(|id| {
-                        hr.paradox_strategies
-                            .iter()
-                            .find(|s| &s.id == id)
-                            .map(|s| s.label.clone())
-                            .unwrap_or_else(|| clean_line(id))
-                    }),
-                    pull_left: clean(r.pull_left.trim()),
-                    pull_right: clean(r.pull_right.trim()),
-                    next_step: clean(r.next_step.trim()),
-                    note: clean(r.note.trim()),
-                })
-            })
-            .collect();
-
-        let instruments = content
-            .instruments
-            .iter()
-            .filter_map(|inst| {
-                let answer = session
-                    .instruments
-                    .get(&inst.id)
-                    .filter(|a| !a.is_empty())?;
-                let body = match &inst.kind {
-                    InstrumentKind::Choice { options, .. } => InstrumentBody::Choices(
-                        answer
-                            .choices
-                            .iter()
-                            .map(|id| match options.iter().find(|o| &o.id == id) {
-                                Some(o) => (o.label.clone(), o.text.clone()),
-                                None => (clean_line(id), String::new()),
-                            })
-                            .collect(),
-                    ),
-                    InstrumentKind::Table {
-                        row_label,
-                        rows,
-                        columns,
-                        ..
-                    } => {
-                        let mut header = vec![row_label.clone()];
-                        header.extend(columns.iter().map(|c| match &c.kind {
-                            crate::content::ColumnKind::Scale { low, high } => {
-                                format!("{} (1 {low} – 5 {high})", c.label)
-                            }
-                            crate::content::ColumnKind::Choice { .. } => c.label.clone(),
-                        }));
-                        let cell =
-                            |row: &crate::session::RowAnswer, col: &crate::content::Column| match (
-                                row.values.get(&col.id),
-                                &col.kind,
-                            ) {
-                                (None, _) => "–".to_string(),
-                                (Some(crate::session::CellValue::Score(v)), _) => v.to_string(),
-                                (
-                                    Some(crate::session::CellValue::Choice(id)),
-                                    crate::content::ColumnKind::Choice { options },
-                                ) => options
-                                    .iter()
-                                    .find(|o| &o.id == id)
-                                    .map(|o| o.label.clone())
-                                    .unwrap_or_else(|| clean_line(id)),
-                                (Some(crate::session::CellValue::Choice(id)), _) => clean_line(id),
-                            };
-                        let mut out_rows = Vec::new();
-                        for fixed in rows {
-                            if let Some(r) = answer.row(&fixed.id).filter(|r| !r.values.is_empty())
-                            {
-                                let mut line = vec![fixed.label.clone()];
-                                line.extend(columns.iter().map(|c| cell(r, c)));
-                                out_rows.push(line);
-                            }
-                        }
-                        for r in answer
-                            .rows
-                            .iter()
-                            .filter(|r| !rows.iter().any(|f| f.id == r.id))
-                            .filter(|r| !r.values.is_empty() || !r.label.trim().is_empty())
-                        {
-                            let label = non_empty(&r.label)
-                                .map(|l| clean_line(&l))
-                                .unwrap_or_else(|| "(zonder naam)".to_string());
-                            let mut line = vec![label];
-                            line.extend(columns.iter().map(|c| cell(r, c)));
-                            out_rows.push(line);
-                        }
-                        InstrumentBody::Table {
-                            header,
-                            rows: out_rows,
-                        }
-                    }
-                    InstrumentKind::Sliders { pairs } => InstrumentBody::Sliders(
-                        pairs
-                            .iter()
-                            .filter_map(|p| {
-                                answer.sliders.get(&p.id).map(|pos| SliderRow {
-                                    left: p.left.clone(),
-                                    right: p.right.clone(),
-                                    position: (*pos).clamp(-3, 3),
-                                })
-                            })
-                            .collect(),
-                    ),
-                };
-                Some(InstrumentBlock {
-                    name: inst.name.clone(),
-                    source: inst.source.clone(),
-                    body,
-                    note: clean(answer.note.trim()),
-                })
-            })
-            .collect();
-
-        let actions = session
+        let (reflections, other_reflections) = reflection_blocks(content, session);
+        let dilemmas = dilemma_blocks(content, session);
+        let instruments = instrument_blocks(content, session);
+        let actions = view
             .actions
             .iter()
-            .filter(|a| {
-                !(a.what.trim().is_empty() && a.who.trim().is_empty() && a.when.trim().is_empty())
-            })
             .map(|a| ActionRow {
                 what: clean_line(&a.what),
                 who: clean_line(&a.who),
                 when: clean_line(&a.when),
-                about: if a.link.is_empty() {
-                    String::new()
-                } else {
-                    link_label(content, &a.link)
-                },
+                about: a.about.clone(),
                 done: a.done,
             })
             .collect();
@@ -704,11 +549,11 @@ impl SessionDoc {
             bestuurder: clean_line(&session.bestuurder),
             organisatie: clean_line(&session.organisatie),
             mode: session.mode.label().to_string(),
-            date: dutch_date(session.updated),
-            previous_date: options.previous.map(|p| dutch_date(p.updated)),
-            group_size: stats.as_ref().map(|s| s.respondents),
-            answered: result.answered(),
-            total: result.total(),
+            date: view.date,
+            previous_date: view.previous_date,
+            group_size: group.as_ref().map(|g| g.respondents.len()),
+            answered: view.answered,
+            total: view.total,
             scores,
             radar,
             flags,
@@ -724,42 +569,213 @@ impl SessionDoc {
     }
 }
 
+/// The answered reflections by perspective and theme, and those whose prompt the content
+/// does not know.
+fn reflection_blocks(content: &Content, session: &Session) -> (Vec<PerspectiveBlock>, Vec<Entry>) {
+    let mut known_prompts = std::collections::BTreeSet::new();
+    let reflections = content
+        .handreiking
+        .perspectives
+        .iter()
+        .filter_map(|p| {
+            let themes: Vec<ThemeBlock> = p
+                .themes
+                .iter()
+                .filter_map(|t| {
+                    let answers: Vec<Entry> = t
+                        .prompts
+                        .iter()
+                        .filter_map(|pr| {
+                            known_prompts.insert(pr.id.as_str());
+                            let text = non_empty(session.reflections.get(&pr.id)?)?;
+                            Some(Entry {
+                                title: pr.text.clone(),
+                                text,
+                            })
+                        })
+                        .collect();
+                    (!answers.is_empty()).then(|| ThemeBlock {
+                        title: t.title.clone(),
+                        question: t.question.clone(),
+                        answers,
+                    })
+                })
+                .collect();
+            (!themes.is_empty()).then(|| PerspectiveBlock {
+                name: p.name.clone(),
+                themes,
+            })
+        })
+        .collect();
+    let other_reflections = session
+        .reflections
+        .iter()
+        .filter(|(id, _)| !known_prompts.contains(id.as_str()))
+        .filter_map(|(id, text)| {
+            Some(Entry {
+                title: clean_line(id),
+                text: non_empty(text)?,
+            })
+        })
+        .collect();
+    (reflections, other_reflections)
+}
+
+/// The dilemmas the session worked on.
+fn dilemma_blocks(content: &Content, session: &Session) -> Vec<DilemmaBlock> {
+    let hr = &content.handreiking;
+    hr.tensions
+        .iter()
+        .flat_map(|t| t.dilemmas.iter().map(move |d| (t, d)))
+        .filter_map(|(t, d)| {
+            let r = session.dilemmas.get(&d.id).filter(|r| !r.is_empty())?;
+            Some(DilemmaBlock {
+                tension: t.name.clone(),
+                title: d.title.clone(),
+                left: d.left.clone(),
+                right: d.right.clone(),
+                position: r.position.map(|p| p.clamp(-3, 3)),
+                strategy: r.strategy.as_ref().map(|id| {
+                    hr.paradox_strategies
+                        .iter()
+                        .find(|s| &s.id == id)
+                        .map(|s| s.label.clone())
+                        .unwrap_or_else(|| clean_line(id))
+                }),
+                pull_left: clean(r.pull_left.trim()),
+                pull_right: clean(r.pull_right.trim()),
+                next_step: clean(r.next_step.trim()),
+                note: clean(r.note.trim()),
+            })
+        })
+        .collect()
+}
+
+/// The instruments the session filled in.
+fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBlock> {
+    content
+        .instruments
+        .iter()
+        .filter_map(|inst| {
+            let answer = session
+                .instruments
+                .get(&inst.id)
+                .filter(|a| !a.is_empty())?;
+            let body = match &inst.kind {
+                InstrumentKind::Choice { options, .. } => InstrumentBody::Choices(
+                    answer
+                        .choices
+                        .iter()
+                        .map(|id| match options.iter().find(|o| &o.id == id) {
+                            Some(o) => (o.label.clone(), o.text.clone()),
+                            None => (clean_line(id), String::new()),
+                        })
+                        .collect(),
+                ),
+                InstrumentKind::Table {
+                    row_label,
+                    rows,
+                    columns,
+                    ..
+                } => {
+                    let mut header = vec![row_label.clone()];
+                    header.extend(columns.iter().map(|c| match &c.kind {
+                        crate::content::ColumnKind::Scale { low, high } => {
+                            format!("{} (1 {low} – 5 {high})", c.label)
+                        }
+                        crate::content::ColumnKind::Choice { .. } => c.label.clone(),
+                    }));
+                    let cell =
+                        |row: &crate::session::RowAnswer, col: &crate::content::Column| match (
+                            row.values.get(&col.id),
+                            &col.kind,
+                        ) {
+                            (None, _) => "–".to_string(),
+                            (Some(crate::session::CellValue::Score(v)), _) => v.to_string(),
+                            (
+                                Some(crate::session::CellValue::Choice(id)),
+                                crate::content::ColumnKind::Choice { options },
+                            ) => options
+                                .iter()
+                                .find(|o| &o.id == id)
+                                .map(|o| o.label.clone())
+                                .unwrap_or_else(|| clean_line(id)),
+                            (Some(crate::session::CellValue::Choice(id)), _) => clean_line(id),
+                        };
+                    let mut out_rows = Vec::new();
+                    for fixed in rows {
+                        if let Some(r) = answer.row(&fixed.id).filter(|r| !r.values.is_empty()) {
+                            let mut line = vec![fixed.label.clone()];
+                            line.extend(columns.iter().map(|c| cell(r, c)));
+                            out_rows.push(line);
+                        }
+                    }
+                    for r in answer
+                        .rows
+                        .iter()
+                        .filter(|r| !rows.iter().any(|f| f.id == r.id))
+                        .filter(|r| !r.values.is_empty() || !r.label.trim().is_empty())
+                    {
+                        let label = non_empty(&r.label)
+                            .map(|l| clean_line(&l))
+                            .unwrap_or_else(|| "(zonder naam)".to_string());
+                        let mut line = vec![label];
+                        line.extend(columns.iter().map(|c| cell(r, c)));
+                        out_rows.push(line);
+                    }
+                    InstrumentBody::Table {
+                        header,
+                        rows: out_rows,
+                    }
+                }
+                InstrumentKind::Sliders { pairs } => InstrumentBody::Sliders(
+                    pairs
+                        .iter()
+                        .filter_map(|p| {
+                            answer.sliders.get(&p.id).map(|pos| SliderRow {
+                                left: p.left.clone(),
+                                right: p.right.clone(),
+                                position: (*pos).clamp(-3, 3),
+                            })
+                        })
+                        .collect(),
+                ),
+            };
+            Some(InstrumentBlock {
+                name: inst.name.clone(),
+                source: inst.source.clone(),
+                body,
+                note: clean(answer.note.trim()),
+            })
+        })
+        .collect()
+}
+
 fn session_radar(
     content: &Content,
     session: &Session,
     scores: &[ScoreRow],
     options: &Options,
-    stats: Option<&GroupStats>,
+    group: Option<&Group>,
 ) -> RadarSpec {
     let mut series = Vec::new();
-    if let (Some(group), Some(stats)) = (options.group, stats) {
-        let names = group::display_names(group, options.anonymous);
-        for (i, name) in names.into_iter().enumerate() {
-            series.push(RadarSeries {
-                name,
-                kind: SeriesKind::Member(i),
-                scores: stats
-                    .conditions
-                    .iter()
-                    .map(|c| c.scores.get(i).copied().flatten())
-                    .collect(),
-            });
-        }
+    if let Some(group) = group {
+        series.extend(member_series(group));
         series.push(RadarSeries {
             name: "Gemiddelde van de groep".to_string(),
             kind: SeriesKind::Mean,
-            scores: stats.means(),
+            scores: group.means(),
         });
     }
     if let Some(p) = options.previous {
         series.push(RadarSeries {
-            name: format!("Vorige sessie ({})", dutch_date(p.updated)),
+            name: format!("Vorige sessie ({})", long_date(p.updated)),
             kind: SeriesKind::Previous,
             scores: scores.iter().map(|s| s.previous).collect(),
         });
     }
     series.push(RadarSeries {
-        name: format!("Deze sessie ({})", dutch_date(session.updated)),
+        name: format!("Deze sessie ({})", long_date(session.updated)),
         kind: SeriesKind::Current,
         scores: scores.iter().map(|s| s.score).collect(),
     });
@@ -771,7 +787,7 @@ fn session_radar(
                 v.push_str(&format!(
                     "\nwas {} ({})",
                     crate::fmt_opt_score(s.previous),
-                    group::fmt_opt_delta(s.delta)
+                    crate::present::fmt_opt_delta(s.delta)
                 ));
             }
             if let Some((Some(mean), _, _)) = s.group {
@@ -785,148 +801,62 @@ fn session_radar(
             "Radar van de vijf condities: {}",
             clean_line(&session.samenwerking)
         ),
-        labels: content
-            .scan
-            .conditions
-            .iter()
-            .map(|c| c.short.clone())
-            .collect(),
+        labels: radar_labels(content),
         values,
         series,
     }
 }
 
+/// One thin series per respondent, labelled as the group shows them.
+fn member_series(group: &Group) -> impl Iterator<Item = RadarSeries> + '_ {
+    group
+        .respondents
+        .iter()
+        .enumerate()
+        .map(|(i, r)| RadarSeries {
+            name: clean_line(&r.label),
+            kind: SeriesKind::Member(i),
+            scores: r.scores.clone(),
+        })
+}
+
+fn radar_labels(content: &Content) -> Vec<String> {
+    content
+        .scan
+        .conditions
+        .iter()
+        .map(|c| c.short.clone())
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------
 // The document model of a group report
 
-/// An indicator worth talking about.
+/// Everything a group report shows: the [`Group`] and its radar.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ItemRow {
-    pub id: String,
-    pub condition: String,
-    pub text: String,
-    pub mean: Option<f64>,
-    pub spread: Option<u8>,
-    pub sd: Option<f64>,
-    pub n: usize,
-    pub dont_know: usize,
-}
-
-/// Everything a group report shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupDoc {
+pub struct GroupDoc<'a> {
+    pub group: &'a Group,
+    /// The samenwerking, [`clean_line`]d.
     pub samenwerking: String,
-    /// True when not all sessions are about the same samenwerking.
-    pub mixed: bool,
-    pub names: Vec<String>,
-    pub anonymous: bool,
-    /// (name, organisation, date) per respondent; organisation empty when anonymous.
-    pub respondents: Vec<(String, String, String)>,
-    /// Per condition: (name, stats).
-    pub conditions: Vec<(String, group::ConditionStats)>,
-    /// All items in scan order.
-    pub items: Vec<ItemRow>,
-    /// Topics: items with the largest disagreement.
-    pub disagreements: Vec<ItemRow>,
-    /// Topics: conditions with a mean below 3,0, weakest first.
-    pub weak: Vec<Flag>,
     pub radar: RadarSpec,
-    pub source: String,
 }
 
-/// The most common samenwerking name among `sessions` (first one on a tie).
-pub fn common_samenwerking(sessions: &[Session]) -> String {
-    let mut best: Option<(&str, usize)> = None;
-    for s in sessions {
-        let n = sessions
-            .iter()
-            .filter(|o| {
-                crate::session::slug(&o.samenwerking) == crate::session::slug(&s.samenwerking)
-            })
-            .count();
-        if best.is_none_or(|(_, m)| n > m) {
-            best = Some((s.samenwerking.as_str(), n));
-        }
-    }
-    best.map(|(s, _)| clean_line(s)).unwrap_or_default()
-}
-
-impl GroupDoc {
-    pub fn build(content: &Content, sessions: &[Session], anonymous: bool) -> Self {
-        let stats = group::stats(&content.scan, sessions);
-        let topics = group::topics(&content.scan, &stats);
-        let names = group::display_names(sessions, anonymous);
-        let samenwerking = common_samenwerking(sessions);
-        let mixed = sessions.windows(2).any(|w| {
-            crate::session::slug(&w[0].samenwerking) != crate::session::slug(&w[1].samenwerking)
-        });
-        let item_row = |i: &group::ItemStats| {
-            let (condition, text) = content
-                .scan
-                .conditions
-                .get(i.condition)
-                .map(|c| {
-                    let text = c
-                        .items
-                        .iter()
-                        .find(|it| it.id == i.id)
-                        .map(|it| it.text.clone())
-                        .unwrap_or_default();
-                    (c.name.clone(), text)
-                })
-                .unwrap_or_default();
-            ItemRow {
-                id: i.id.clone(),
-                condition,
-                text,
-                mean: i.mean,
-                spread: i.spread,
-                sd: i.sd,
-                n: i.n,
-                dont_know: i.dont_know,
-            }
-        };
-        let items = stats.items.iter().map(item_row).collect();
-        let disagreements = topics.disagreements.iter().map(|i| item_row(i)).collect();
-        let weak = topics
-            .weak
-            .iter()
-            .map(|w| Flag {
-                name: w.condition.name.clone(),
-                score: w.mean,
-                risk: w.condition.neglect_risk.clone(),
-            })
-            .collect();
-        let mut series: Vec<RadarSeries> = names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| RadarSeries {
-                name: name.clone(),
-                kind: SeriesKind::Member(i),
-                scores: stats
-                    .conditions
-                    .iter()
-                    .map(|c| c.scores.get(i).copied().flatten())
-                    .collect(),
-            })
-            .collect();
+impl<'a> GroupDoc<'a> {
+    pub fn build(content: &Content, group: &'a Group) -> Self {
+        let samenwerking = clean_line(&group.samenwerking);
+        let mut series: Vec<RadarSeries> = member_series(group).collect();
         series.push(RadarSeries {
             name: "Gemiddelde".to_string(),
             kind: SeriesKind::Mean,
-            scores: stats.means(),
+            scores: group.means(),
         });
         let radar = RadarSpec {
             title: format!(
                 "Radar van de vijf condities, {} respondenten: {samenwerking}",
-                sessions.len()
+                group.respondents.len()
             ),
-            labels: content
-                .scan
-                .conditions
-                .iter()
-                .map(|c| c.short.clone())
-                .collect(),
-            values: stats
+            labels: radar_labels(content),
+            values: group
                 .conditions
                 .iter()
                 .map(|c| match (c.mean, c.min, c.max) {
@@ -941,40 +871,31 @@ impl GroupDoc {
                 .collect(),
             series,
         };
-        let respondents = sessions
-            .iter()
-            .zip(&names)
-            .map(|(s, name)| {
-                (
-                    name.clone(),
-                    if anonymous {
-                        String::new()
-                    } else {
-                        clean_line(&s.organisatie)
-                    },
-                    short_date(s.updated),
-                )
-            })
-            .collect();
         GroupDoc {
+            group,
             samenwerking,
-            mixed,
-            names,
-            anonymous,
-            respondents,
-            conditions: content
-                .scan
-                .conditions
-                .iter()
-                .map(|c| c.name.clone())
-                .zip(stats.conditions.iter().cloned())
-                .collect(),
-            items,
-            disagreements,
-            weak,
             radar,
-            source: content.scan.source.clone(),
         }
+    }
+}
+
+/// The explanation under a topic of disagreement, the same in every format.
+pub fn topic_detail(item: &crate::present::GroupItem) -> String {
+    format!(
+        "{} · antwoorden {} punten uiteen · gemiddelde {} · {} antwoorden",
+        item.condition,
+        item.spread.unwrap_or(0),
+        crate::fmt_opt_score(item.mean),
+        item.n
+    )
+}
+
+/// "Namen" in a group report's header.
+pub fn names_note(group: &Group) -> &'static str {
+    if group.anonymous {
+        "anoniem (R1…Rn)"
+    } else {
+        "genoemd"
     }
 }
 
@@ -1003,6 +924,33 @@ mod tests {
     }
 
     #[test]
+    fn every_report_carries_the_marker_the_prullenbak_looks_for() {
+        let content = crate::content::Content::embedded().expect("content");
+        let session = crate::session::Session::new(
+            "Anne",
+            "",
+            "Wijkzorg",
+            crate::session::Mode::Zelfreflectie,
+            jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+        );
+        let sessions = vec![session.clone(), session.clone()];
+        for format in [Format::Markdown, Format::Html, Format::Svg] {
+            let ext = format.extension();
+            let single = render(format, &content, &session, &Options::default());
+            assert!(crate::store::is_own_report(ext, single.as_bytes()), "{ext}");
+            let group = render_group(format, &content, &sessions, &Options::default());
+            assert!(
+                crate::store::is_own_report(ext, group.as_bytes()),
+                "group {ext}"
+            );
+            assert!(
+                !crate::store::is_own_report(ext, b"<p>van mij</p>"),
+                "{ext}"
+            );
+        }
+    }
+
+    #[test]
     fn default_paths() {
         assert_eq!(
             default_path(Path::new("/s/anne.ron"), Format::Html),
@@ -1024,12 +972,5 @@ mod tests {
         assert_eq!(position_words(-1, "A", "B"), "iets richting ‘A’");
         assert_eq!(position_words(2, "A", "B"), "duidelijk richting ‘B’");
         assert_eq!(position_words(-3, "A", "B"), "helemaal aan de kant van ‘A’");
-    }
-
-    #[test]
-    fn dutch_dates() {
-        let t: jiff::Timestamp = "2026-10-02T12:00:00Z".parse().expect("timestamp");
-        let d = dutch_date(t);
-        assert!(d.ends_with("oktober 2026"), "{d}");
     }
 }

@@ -1,13 +1,23 @@
-//! A background thread that writes sessions, so typing never waits for the disk.
-//! Jobs for the same file are coalesced: only the newest text is written.
+//! A background thread that writes sessions, so typing never waits for the disk: the
+//! session is serialized here too, from the snapshot `update` handed over, so that even a
+//! session of many megabytes costs the input loop only the hand-over. Jobs for the same
+//! file are coalesced: of everything queued only the newest state is serialized and
+//! written, and the app shows "✓ bewaard" only when the result for its latest change
+//! (by generation) comes back.
 //!
 //! A failed write (disk full, folder read-only, fsync error) is reported at once as
 //! `Msg::Saved` with the Dutch reason, and the text is kept and tried again every
 //! [`RETRY`] and with every later batch, until a write succeeds or a newer text for the
 //! same file replaces it. So a moment without disk space costs nothing once space is back.
+//!
+//! Before each write the file's stamp is compared with the one kansrijk last read
+//! ([`Saver::watch`]) or wrote. When another program changed the file meanwhile, its
+//! version stays and the session is written beside it (`store::save_beside`); the saver
+//! reports `Msg::SavedElsewhere` and from then on writes that file instead.
 
 use crate::app::Msg;
-use crate::store;
+use crate::session::Session;
+use crate::store::{self, FileStamp};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -17,11 +27,31 @@ use std::time::Duration;
 /// How long to wait before trying a failed write again when nothing else happens.
 pub const RETRY: Duration = Duration::from_secs(2);
 
+/// What to write: a session (serialized on the saver thread) or a finished text.
+enum Payload {
+    Session(Box<Session>),
+    Text(String),
+}
+
+impl Payload {
+    fn into_text(self) -> Result<String, String> {
+        match self {
+            Payload::Text(text) => Ok(text),
+            Payload::Session(session) => store::serialize(&session).map_err(|e| e.to_string()),
+        }
+    }
+}
+
 enum Job {
     Save {
         path: PathBuf,
         generation: u64,
-        text: String,
+        payload: Payload,
+    },
+    /// The file as kansrijk read it (at open): a save compares the file with this.
+    Watch {
+        path: PathBuf,
+        stamp: Option<FileStamp>,
     },
     /// Answered with `true` when everything queued so far is on disk.
     Flush(Sender<bool>),
@@ -44,17 +74,35 @@ impl Saver {
         Self { jobs, results }
     }
 
-    /// Queues a write of `text` to `path`.
-    pub fn save(&self, path: PathBuf, generation: u64, text: String) {
+    /// Queues a save of `session` to `path` (serialized and written on the saver thread).
+    pub fn save(&self, path: PathBuf, generation: u64, session: Box<Session>) {
+        self.send(path, generation, Payload::Session(session));
+    }
+
+    /// Queues a write of a finished `text` to `path`.
+    pub fn save_text(&self, path: PathBuf, generation: u64, text: String) {
+        self.send(path, generation, Payload::Text(text));
+    }
+
+    fn send(&self, path: PathBuf, generation: u64, payload: Payload) {
         let job = Job::Save {
             path,
             generation,
-            text,
+            payload,
         };
-        if let Err(mpsc::SendError(Job::Save { path, text, .. })) = self.jobs.send(job) {
+        if let Err(mpsc::SendError(Job::Save { path, payload, .. })) = self.jobs.send(job) {
             // The thread is gone (it never should be): write here rather than lose it.
-            let _ = store::write_atomic(&path, text.as_bytes());
+            if let Ok(text) = payload.into_text() {
+                let _ = store::write_atomic(&path, text.as_bytes());
+            }
         }
+    }
+
+    /// Remembers the stamp of `path` as it was read, so that the first save notices a
+    /// change made by another program after that.
+    pub fn watch(&self, path: PathBuf) {
+        let stamp = FileStamp::of(&path);
+        let _ = self.jobs.send(Job::Watch { path, stamp });
     }
 
     /// Results that have arrived, without waiting.
@@ -98,12 +146,52 @@ impl Flusher {
     }
 }
 
-/// The Dutch reason of a failed save, without the path (the screen names the session).
-fn failure_text(e: &store::StoreError) -> String {
-    e.reason()
+/// The saver thread's memory: what it knows about each file.
+#[derive(Default)]
+struct Files {
+    /// The stamp of the version kansrijk last read or wrote, per file.
+    stamps: BTreeMap<PathBuf, Option<FileStamp>>,
+    /// Sessions that moved beside a file another program changed: old path → new path.
+    moved: BTreeMap<PathBuf, PathBuf>,
+}
+
+impl Files {
+    /// Where a save meant for `path` goes now.
+    fn resolve(&self, mut path: PathBuf) -> PathBuf {
+        // A chain of moves is short; the bound guards against a cycle.
+        for _ in 0..100 {
+            match self.moved.get(&path) {
+                Some(next) => path = next.clone(),
+                None => break,
+            }
+        }
+        path
+    }
+
+    /// Writes `text` for the session at `path`; `Ok(Some(new))` when it went beside a
+    /// file changed by another program.
+    fn write(&mut self, path: &PathBuf, text: &str) -> Result<Option<PathBuf>, String> {
+        let now = FileStamp::of(path);
+        let changed = match (self.stamps.get(path), now) {
+            // Known, and still there but different: someone else wrote it.
+            (Some(known), Some(now)) => *known != Some(now),
+            // Never read by us (a new file), or gone: nothing to keep.
+            _ => false,
+        };
+        if changed {
+            let beside = store::save_beside(path, text.as_bytes()).map_err(|e| e.reason())?;
+            self.stamps.insert(beside.clone(), FileStamp::of(&beside));
+            self.moved.insert(path.clone(), beside.clone());
+            return Ok(Some(beside));
+        }
+        store::write_atomic(path, text.as_bytes()).map_err(|e| e.reason())?;
+        self.stamps.insert(path.clone(), FileStamp::of(path));
+        Ok(None)
+    }
 }
 
 fn run(jobs: Receiver<Job>, results: Sender<Msg>) {
+    let mut files = Files::default();
     // Texts whose last write failed, kept to be tried again.
     let mut failed: BTreeMap<PathBuf, (u64, String)> = BTreeMap::new();
     loop {
@@ -119,37 +207,62 @@ fn run(jobs: Receiver<Job>, results: Sender<Msg>) {
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         };
-        // Take everything queued now; keep only the newest text per file.
+        // Take everything queued now; keep only the newest state per file.
         let mut batch: Vec<Job> = first.into_iter().collect();
         batch.extend(jobs.try_iter());
-        let mut latest = std::mem::take(&mut failed);
+        let mut latest: BTreeMap<PathBuf, (u64, Payload)> = std::mem::take(&mut failed)
+            .into_iter()
+            .map(|(path, (generation, text))| (path, (generation, Payload::Text(text))))
+            .collect();
         let mut waiters = Vec::new();
         for job in batch {
             match job {
                 Job::Save {
                     path,
                     generation,
-                    text,
+                    payload,
                 } => {
-                    latest.insert(path, (generation, text));
+                    latest.insert(files.resolve(path), (generation, payload));
+                }
+                Job::Watch { path, stamp } => {
+                    files.stamps.insert(path, stamp);
                 }
                 Job::Flush(done) => waiters.push(done),
             }
         }
-        for (path, (generation, text)) in latest {
-            let result = store::write_atomic(&path, text.as_bytes());
-            let result = match result {
-                Ok(()) => Ok(()),
-                Err(e) => {
-                    failed.insert(path.clone(), (generation, text));
-                    Err(failure_text(&e))
+        for (path, (generation, payload)) in latest {
+            let text = match payload.into_text() {
+                Ok(text) => text,
+                Err(reason) => {
+                    let _ = results.send(Msg::Saved {
+                        path,
+                        generation,
+                        result: Err(reason),
+                    });
+                    continue;
                 }
             };
-            let _ = results.send(Msg::Saved {
-                path,
-                generation,
-                result,
-            });
+            let msg = match files.write(&path, &text) {
+                Ok(None) => Msg::Saved {
+                    path,
+                    generation,
+                    result: Ok(()),
+                },
+                Ok(Some(beside)) => Msg::SavedElsewhere {
+                    from: path,
+                    to: beside,
+                    generation,
+                },
+                Err(reason) => {
+                    failed.insert(path.clone(), (generation, text));
+                    Msg::Saved {
+                        path,
+                        generation,
+                        result: Err(reason),
+                    }
+                }
+            };
+            let _ = results.send(msg);
         }
         for done in waiters {
             let _ = done.send(failed.is_empty());
@@ -178,7 +291,7 @@ mod tests {
         let dir = tmp.path().join("later");
         let path = dir.join("sessie.ron");
         let saver = Saver::spawn();
-        saver.save(path.clone(), 7, "geheime gedachte".to_string());
+        saver.save_text(path.clone(), 7, "geheime gedachte".to_string());
         // One result, or two when the flush came in a batch of its own (it retries).
         let results = saved(&saver.flush());
         assert!(!results.is_empty(), "no result");

@@ -30,18 +30,19 @@ fn install_panic_hook() {
         if let Some(state) = PANIC_STATE.get()
             && let Ok(state) = state.lock()
         {
-            saved = state.flusher.flush(Duration::from_secs(3));
+            // A change not yet handed to the saver (it was busy) is lost with the loop.
+            saved = state.flusher.flush(Duration::from_secs(3)) && !UNSENT.load(Ordering::SeqCst);
             where_ = state.open.clone();
         }
         eprintln!("\nkansrijk is onverwacht gestopt door een fout in het programma.");
         match (where_, saved) {
             (Some(path), true) => eprintln!(
                 "Uw laatste wijzigingen zijn bewaard in:\n  {}",
-                crate::ui::texts::safe(&path.display().to_string())
+                crate::text::safe(&path.display().to_string())
             ),
             (Some(path), false) => eprintln!(
                 "Let op: de laatste wijziging kon niet worden bewaard. De sessie staat in:\n  {}",
-                crate::ui::texts::safe(&path.display().to_string())
+                crate::text::safe(&path.display().to_string())
             ),
             (None, _) => eprintln!("Er stond geen sessie open; er is niets verloren."),
         }
@@ -60,6 +61,9 @@ fn install_panic_hook() {
         }
     }));
 }
+
+/// True while a change waits in the runtime for the saver (see `Runtime::has_pending`).
+static UNSENT: AtomicBool = AtomicBool::new(false);
 
 /// Held while a message is being handled, so that a signal never cuts a change in half.
 static DISPATCH: Mutex<()> = Mutex::new(());
@@ -85,6 +89,14 @@ fn spawn_signal_thread(
                     continue;
                 }
                 stop.store(true, Ordering::SeqCst);
+                // The loop ends the user's editor and takes its text first (at most a
+                // few seconds): exiting from here meanwhile would lose that text.
+                for _ in 0..100 {
+                    if !EXTERNAL_EDITOR.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
                 std::thread::sleep(Duration::from_millis(500));
                 let _guard = DISPATCH.lock();
                 let saved = flusher.flush(Duration::from_secs(5));
@@ -101,8 +113,13 @@ fn spawn_signal_thread(
 }
 
 /// Runs the TUI until the user quits. `first` is dispatched after the initial listing
-/// (e.g. opening a file given on the command line).
-pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow::Result<()> {
+/// (e.g. opening a file given on the command line). The exit code is 1 when the last
+/// change could not be saved (however kansrijk was stopped: `q`, a signal), else 0.
+pub fn run(
+    mut model: Model,
+    mut runtime: Runtime,
+    first: Option<Msg>,
+) -> anyhow::Result<std::process::ExitCode> {
     let _ = PANIC_STATE.set(Mutex::new(PanicState {
         flusher: runtime.saver.flusher(),
         open: None,
@@ -116,18 +133,28 @@ pub fn run(mut model: Model, mut runtime: Runtime, first: Option<Msg>) -> anyhow
     let _ = enable_extras();
     let result = event_loop(&mut terminal, &mut model, &mut runtime, first, &stop);
     runtime.flush(&mut model);
+    let all_saved = runtime.saver.flusher().flush(Duration::from_secs(5));
     let _ = disable_extras();
     ratatui::restore();
     drop(runtime);
-    if let Some(open) = &model.open
-        && let crate::app::SaveState::Failed(reason) = &open.save
-    {
-        eprintln!(
+    let failed = model.open.as_ref().and_then(|open| match &open.save {
+        crate::app::SaveState::Failed(reason) => Some((open.path.clone(), reason.clone())),
+        _ => None,
+    });
+    match (&failed, all_saved) {
+        (Some((path, reason)), _) => eprintln!(
             "Let op: de laatste wijziging van {} is niet opgeslagen: {reason}",
-            crate::ui::texts::safe(&open.path.display().to_string())
-        );
+            crate::text::safe(&path.display().to_string())
+        ),
+        (None, false) => eprintln!("Let op: de laatste wijziging kon niet worden bewaard."),
+        (None, true) => {}
     }
-    result
+    let code = if failed.is_none() && all_saved {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    };
+    result.map(|()| code)
 }
 
 fn event_loop(
@@ -139,7 +166,6 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     runtime.dispatch(model, Msg::Resize(size.width, size.height));
-    remove_stale_edit_files(&runtime.dir);
     // The first screen shows the list as the folder's cache last saw it, without reading
     // the folder; the folder is then read in the background (every file's stamp checked,
     // changed files parsed) and the list replaced when it is read.
@@ -164,6 +190,7 @@ fn event_loop(
         .ok()
         .and_then(|v| v.trim().parse().ok());
     let mut inputs = 0u32;
+    let started = std::time::Instant::now();
     loop {
         terminal.draw(|frame| ui::view(frame, model))?;
         if exit_after_first_frame {
@@ -193,7 +220,12 @@ fn event_loop(
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
         }
-        let wait = if listing.is_some() { 10 } else { 200 };
+        // Look again soon while the list is read or a change waits for the saver.
+        let wait = if listing.is_some() || runtime.has_pending() {
+            10
+        } else {
+            200
+        };
         if event::poll(Duration::from_millis(wait))? {
             // Handle everything that is waiting before drawing again (fast typing, pastes).
             loop {
@@ -210,6 +242,7 @@ fn event_loop(
                         _ => String::new(),
                     };
                     runtime.dispatch(model, msg);
+                    UNSENT.store(runtime.has_pending(), Ordering::SeqCst);
                     inputs += 1;
                     if panic_after.is_some_and(|n| inputs >= n) {
                         // Quotes what was typed, as a careless panic might: the hook must
@@ -223,88 +256,139 @@ fn event_loop(
             }
         }
         runtime.poll_saves(model);
-        if let Some((target, text)) = runtime.external.take() {
-            let result = edit_externally(terminal, &runtime.dir, &text);
+        {
             let _guard = DISPATCH.lock();
+            runtime.dispatch(model, Msg::Tick(started.elapsed()));
+        }
+        UNSENT.store(runtime.has_pending(), Ordering::SeqCst);
+        if let Some((target, text)) = runtime.external.take() {
+            let session = model.open.as_ref().map(|o| o.path.clone());
+            let session = session.unwrap_or_else(|| runtime.dir.join("sessie.ron"));
+            let (result, files) = edit_externally(terminal, &session, &target, &text, stop);
+            // Held until the text is in the session and on disk: a signal waits.
+            let _guard = DISPATCH.lock();
+            EXTERNAL_EDITOR.store(false, Ordering::SeqCst);
+            let taken = result.is_ok();
             runtime.dispatch(model, Msg::ExternalEdited { target, result });
+            if let Some(files) = files {
+                runtime.flush(model);
+                let on_disk = model
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.save == crate::app::SaveState::Saved);
+                // Never remove a text that is in no session on disk; an editor that
+                // failed (e.g. `:cq`) means: leave the text as it was.
+                if on_disk || !taken {
+                    files.remove();
+                }
+            }
         }
     }
 }
 
-/// The name of the temporary file for Ctrl+E of process `pid`.
-fn edit_file_name(pid: u32) -> String {
-    format!(".kansrijk-bewerken-{pid}.txt")
-}
-
-/// A kansrijk killed while its external editor was open leaves its temp file (with the
-/// text) behind: remove those of processes that no longer run.
-fn remove_stale_edit_files(dir: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(".kansrijk-bewerken-"))
-            .and_then(|n| n.strip_suffix(".txt"))
-            .and_then(|n| n.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != std::process::id() && !process_alive(pid) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-#[cfg(target_os = "linux")]
-fn process_alive(pid: u32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-}
-
-#[cfg(not(target_os = "linux"))]
-fn process_alive(_pid: u32) -> bool {
-    // Without /proc, keep the file: better a leftover than a lost text.
-    true
-}
-
-/// Runs $VISUAL or $EDITOR on `text` in a private temp file inside the sessions folder
-/// (so confidential text never lands in /tmp), with the terminal handed over meanwhile.
+/// Runs $VISUAL or $EDITOR on `text` in a private file beside the session (so
+/// confidential text never lands in /tmp), with the terminal handed over meanwhile. The
+/// file and its note (which session, which field) stay until the caller knows the text
+/// is on disk. On SIGTERM/SIGHUP while the editor runs (`stop`), the editor is asked to
+/// end and what it has written so far is the result: it goes into the field and is saved.
 fn edit_externally(
     terminal: &mut ratatui::DefaultTerminal,
-    dir: &std::path::Path,
+    session: &std::path::Path,
+    target: &crate::app::TextTarget,
     text: &str,
-) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .or_else(|| std::env::var("EDITOR").ok())
-        .filter(|e| !e.trim().is_empty())
-        .ok_or_else(|| crate::ui::texts::NO_EXTERNAL_EDITOR.to_string())?;
-    crate::store::ensure_dir(dir).map_err(|e| e.to_string())?;
-    let path = dir.join(edit_file_name(std::process::id()));
-    crate::store::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+    stop: &AtomicBool,
+) -> (Result<String, String>, Option<super::external::EditFiles>) {
+    let Some(editor) = editor_command(
+        std::env::var("VISUAL").ok().as_deref(),
+        std::env::var("EDITOR").ok().as_deref(),
+    ) else {
+        return (Err(crate::text::NO_EXTERNAL_EDITOR.to_string()), None);
+    };
+    let files = super::external::EditFiles::beside(session, std::process::id());
+    if let Err(e) = files.write(session, target, text) {
+        files.remove();
+        return (Err(e), None);
+    }
     let _ = disable_extras();
     ratatui::restore();
     EXTERNAL_EDITOR.store(true, Ordering::SeqCst);
     // The editor setting may carry arguments ("code --wait"): split on whitespace.
     let mut parts = editor.split_whitespace();
-    let program = parts.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
+    let program = parts.next().unwrap_or("vi").to_string();
+    let outcome = std::process::Command::new(&program)
         .args(parts)
-        .arg(&path)
-        .status();
-    EXTERNAL_EDITOR.store(false, Ordering::SeqCst);
-    *terminal = ratatui::init();
-    let _ = enable_extras();
-    let _ = terminal.clear();
-    let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-        Ok(s) => Err(format!("{program} stopte met {s}")),
+        .arg(&files.text)
+        .spawn()
+        .and_then(|child| wait_for_editor(child, stop));
+    // The terminal may be gone (SIGHUP when the window closed): the text still goes
+    // into the session first; the next draw then ends the loop.
+    if let Ok(fresh) = ratatui::try_init() {
+        *terminal = fresh;
+        let _ = enable_extras();
+        let _ = terminal.clear();
+    }
+    let result = match outcome {
+        // Stopped by a signal (kansrijk's or the editor's own): keep what was written.
+        Ok(status) if status.success() || stop.load(Ordering::SeqCst) || killed(&status) => {
+            std::fs::read_to_string(&files.text).map_err(|e| e.to_string())
+        }
+        Ok(status) => Err(format!("{program} stopte met {status}")),
         Err(e) => Err(format!("{program}: {e}")),
     };
-    let _ = std::fs::remove_file(&path);
-    result
+    (result, Some(files))
+}
+
+#[cfg(unix)]
+fn killed(status: &std::process::ExitStatus) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    status.signal().is_some()
+}
+
+#[cfg(not(unix))]
+fn killed(_status: &std::process::ExitStatus) -> bool {
+    false
+}
+
+/// Waits for the editor; when kansrijk is asked to stop, asks the editor to end
+/// (SIGTERM), and after two seconds ends it.
+fn wait_for_editor(
+    mut child: std::process::Child,
+    stop: &AtomicBool,
+) -> std::io::Result<std::process::ExitStatus> {
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        if stop.load(Ordering::SeqCst) {
+            #[cfg(unix)]
+            if let Ok(pid) = i32::try_from(child.id()) {
+                let _ = nix::sys::signal::kill(
+                    nix::unistd::Pid::from_raw(pid),
+                    nix::sys::signal::Signal::SIGTERM,
+                );
+            }
+            for _ in 0..40 {
+                if let Some(status) = child.try_wait()? {
+                    return Ok(status);
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            return child.wait();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The user's editor: `VISUAL`, else `EDITOR`; an empty (or blank) value counts as unset,
+/// so an empty `VISUAL` does not hide a set `EDITOR`.
+pub fn editor_command(visual: Option<&str>, editor: Option<&str>) -> Option<String> {
+    [visual, editor]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|e| !e.is_empty())
+        .map(str::to_string)
 }
 
 /// Bracketed paste (a paste arrives as one event) and the terminal's "alternate scroll"
@@ -331,18 +415,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stale_external_editor_files_are_removed_live_ones_kept() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let dead = dir.path().join(edit_file_name(u32::MAX - 7));
-        let mine = dir.path().join(edit_file_name(std::process::id()));
-        let other = dir.path().join("sessie.ron");
-        for p in [&dead, &mine, &other] {
-            std::fs::write(p, "tekst").expect("write");
-        }
-        remove_stale_edit_files(dir.path());
-        #[cfg(target_os = "linux")]
-        assert!(!dead.exists(), "a dead process's text is removed");
-        assert!(mine.exists(), "a live process's file stays");
-        assert!(other.exists(), "sessions are never touched");
+    fn an_empty_visual_does_not_hide_editor() {
+        assert_eq!(
+            editor_command(Some(""), Some("nano")).as_deref(),
+            Some("nano")
+        );
+        assert_eq!(
+            editor_command(Some("  "), Some("vim")).as_deref(),
+            Some("vim")
+        );
+        assert_eq!(
+            editor_command(Some("code --wait"), Some("nano")).as_deref(),
+            Some("code --wait")
+        );
+        assert_eq!(editor_command(None, Some("nano")).as_deref(), Some("nano"));
+        assert_eq!(editor_command(Some(""), Some("")), None);
+        assert_eq!(editor_command(None, None), None);
     }
 }

@@ -4,6 +4,8 @@
 //! session; a file whose size, inode or time changed is parsed again. Every save renames
 //! a new file into place (a new inode), so a saved session is never taken from the cache.
 //! The cache is a hidden file in the sessions folder (0600); deleting it is always safe.
+//! It is only trusted for showing: an in-place edit that keeps all three, or a forged
+//! entry, is caught before anything is done with a row (`store::check_row`).
 
 use super::{ListEntry, write_atomic};
 use crate::session::Header;
@@ -13,7 +15,7 @@ use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 /// The cache's file name inside the sessions folder: compact binary (postcard), read
-/// before the first frame, so it must decode in well under a millisecond.
+/// before the first frame.
 pub const INDEX_FILE: &str = ".kansrijk-index";
 /// The cache of kansrijk before 2026-11-30 (JSON); removed when the new one is written, as
 /// it holds names and scores.
@@ -79,12 +81,17 @@ pub struct Index {
 impl Index {
     /// Reads the folder's cache; a missing, unreadable or old cache is an empty one.
     pub fn load(dir: &Path) -> Self {
-        let files = std::fs::read(dir.join(INDEX_FILE))
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<IndexFile>(&bytes).ok())
-            .filter(|f| f.version == VERSION)
-            .map(|f| f.files)
-            .unwrap_or_default();
+        // Not through a link, not a FIFO or device, not without end.
+        let files = super::fsio::read_capped(
+            &dir.join(INDEX_FILE),
+            super::fsio::Links::Refuse,
+            super::fsio::MAX_SMALL_FILE_BYTES,
+        )
+        .ok()
+        .and_then(|bytes| postcard::from_bytes::<IndexFile>(&bytes).ok())
+        .filter(|f| f.version == VERSION)
+        .map(|f| f.files)
+        .unwrap_or_default();
         Self {
             files,
             changed: false,
@@ -159,13 +166,34 @@ impl Index {
         if !self.changed && self.files.len() == before {
             return;
         }
+        let _ = self.write(dir);
+    }
+
+    fn write(self, dir: &Path) -> Result<(), ()> {
         let file = IndexFile {
             version: VERSION,
             files: self.files,
         };
-        if let Ok(bytes) = postcard::to_allocvec(&file) {
-            let _ = write_atomic(&dir.join(INDEX_FILE), &bytes);
+        let bytes = postcard::to_allocvec(&file).map_err(|_| ())?;
+        write_atomic(&dir.join(INDEX_FILE), &bytes).map_err(|_| ())?;
+        // The old JSON cache holds names and scores too: it goes once the new one is there.
+        let old = dir.join(OLD_INDEX_FILE);
+        if super::fsio::check_replaceable(&old).is_ok() {
+            let _ = std::fs::remove_file(old);
         }
-        let _ = std::fs::remove_file(dir.join(OLD_INDEX_FILE));
+        Ok(())
+    }
+}
+
+/// Drops what the cache of `dir` holds about the file `name` (moved to the prullenbak, or
+/// found to differ from its row), so that nothing of it is shown or kept from the cache.
+/// When the cache cannot be rewritten it is removed: it is only a cache.
+pub fn forget(dir: &Path, name: &str) {
+    let mut index = Index::load(dir);
+    if index.files.remove(name).is_some() && index.write(dir).is_err() {
+        let path = dir.join(INDEX_FILE);
+        if super::fsio::check_replaceable(&path).is_ok() {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }

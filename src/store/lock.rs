@@ -5,7 +5,7 @@
 //! lock when the process dies (also on SIGKILL or a power cut), so a lock file left behind
 //! by a crash is simply taken over by the next kansrijk that opens the session.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -78,8 +78,8 @@ fn clean_host(raw: &str) -> String {
 pub enum NotLocked {
     /// Another process holds it (who, if its lock file says so).
     Held(Option<LockInfo>),
-    /// The lock file could not be opened (read-only folder, …).
-    Io(std::io::Error),
+    /// The lock file could not be opened (read-only folder, a link, a FIFO, …).
+    File(super::fsio::FileError),
 }
 
 impl SessionLock {
@@ -88,24 +88,15 @@ impl SessionLock {
     pub fn acquire(session: &Path) -> Result<Self, String> {
         Self::try_acquire(session).map_err(|e| match e {
             NotLocked::Held(info) => held_message(info.as_ref()),
-            NotLocked::Io(e) => format!(
-                "kan niet vergrendelen ({}); alleen-lezen",
-                super::io_reason(&e)
-            ),
+            NotLocked::File(e) => format!("kan niet vergrendelen ({e}); alleen-lezen"),
         })
     }
 
     /// Takes the lock without waiting.
     pub fn try_acquire(session: &Path) -> Result<Self, NotLocked> {
         let path = lock_path(session);
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&path).map_err(NotLocked::Io)?;
+        // Never through a link (it would truncate the link's target), never a FIFO.
+        let mut file = super::fsio::open_rw_create(&path).map_err(NotLocked::File)?;
         match file.try_lock() {
             Ok(()) => {
                 let info = LockInfo {
@@ -127,10 +118,10 @@ impl SessionLock {
             }
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut body = String::new();
-                let _ = file.read_to_string(&mut body);
+                let _ = (&mut file).take(4096).read_to_string(&mut body);
                 Err(NotLocked::Held(parse_info(&body)))
             }
-            Err(std::fs::TryLockError::Error(e)) => Err(NotLocked::Io(e)),
+            Err(std::fs::TryLockError::Error(e)) => Err(NotLocked::File(e.into())),
         }
     }
 

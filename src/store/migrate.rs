@@ -42,17 +42,22 @@ pub(super) fn upgrade(
     let mut target = None;
     for n in 1..1000 {
         let candidate = backup_candidate(path, from, n);
-        match std::fs::read(&candidate) {
+        use super::fsio::{self, FileError, Links};
+        match fsio::read_capped(&candidate, Links::Refuse, fsio::MAX_SESSION_BYTES) {
             Ok(existing) if existing == original => return finish(candidate, session, current),
             Ok(_) => continue,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.is_not_found() => {
                 target = Some(candidate);
                 break;
+            }
+            // A link, FIFO or huge file under the name: not ours, take the next name.
+            Err(FileError::Link | FileError::NotRegular(_) | FileError::TooLarge { .. }) => {
+                continue;
             }
             Err(e) => {
                 return Err(StoreError::Write {
                     path: candidate,
-                    reason: super::io_reason(&e),
+                    reason: e.reason(),
                 });
             }
         }

@@ -2,18 +2,24 @@
 //! schemas, and the prullenbak. How saving stays crash-safe is written down, with the
 //! system calls, in `docs/DURABILITY.md`.
 
+mod atomic;
+mod conflict;
+pub mod fsio;
 pub mod index;
 mod lock;
 mod migrate;
 mod trash;
 
+pub use atomic::is_temp_file_of;
+pub use conflict::{FileStamp, save_beside};
 pub use lock::{LockInfo, SessionLock, host_name, lock_path};
 pub use migrate::backup_path;
-pub use trash::{TRASH_DIR, list_trash, restore, trash, trash_dir};
+pub use trash::{
+    TRASH_DIR, is_own_report, is_own_report_file, list_trash, restore, trash, trash_dir,
+};
 
 use crate::session::{self, Header, LoadError, SCHEMA_VERSION, Session};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -129,6 +135,21 @@ pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Makes sure `dir`, a folder kansrijk keeps inside the sessions folder (`prullenbak`,
+/// `groepen`, a group folder), exists and is a real folder: a symbolic link there would
+/// send sessions out of the sessions folder, so it is refused.
+pub fn ensure_subdir(dir: &Path) -> Result<(), StoreError> {
+    if fsio::is_link(dir) {
+        return Err(StoreError::Dir {
+            path: dir.to_path_buf(),
+            reason: "is een symbolische koppeling (symlink); kansrijk zet er niets in, \
+                     zodat niets buiten de sessiemap belandt"
+                .to_string(),
+        });
+    }
+    ensure_dir(dir)
+}
+
 /// fsync of a folder, so that renames and new names in it are on disk.
 pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
@@ -142,9 +163,11 @@ pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// True for the session files in a folder: `*.ron`, not hidden (temp files are hidden).
+/// True for the session files in a folder: `*.ron`, not hidden (temp files are hidden),
+/// not a folder. A FIFO, device or link named `*.ron` counts too: it is listed as
+/// unreadable with the reason instead of silently left out.
 pub fn is_session_file(path: &Path) -> bool {
-    has_session_name(path) && path.is_file()
+    has_session_name(path) && !path.is_dir()
 }
 
 /// `*.ron` and not hidden, without looking at the file.
@@ -154,6 +177,12 @@ fn has_session_name(path: &Path) -> bool {
         .and_then(|n| n.to_str())
         .is_none_or(|n| n.starts_with('.'));
     !hidden && path.extension().is_some_and(|e| e == EXT)
+}
+
+/// Reads a session file's bytes: through a link (such a session opens read-only), but
+/// never a FIFO or device, and at most [`fsio::MAX_SESSION_BYTES`].
+fn read_session_bytes(path: &Path) -> Result<Vec<u8>, fsio::FileError> {
+    fsio::read_capped(path, fsio::Links::Follow, fsio::MAX_SESSION_BYTES)
 }
 
 /// Lists the sessions in `dir`, newest first; unreadable files are listed with the reason.
@@ -168,15 +197,6 @@ pub fn list_uncached(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
     list_with(dir, false)
 }
 
-/// The listing as the folder's cache last saw it, without reading the folder: shown at
-/// once at start-up while [`list`] checks every file in the background. `None` when there
-/// is no cache (a first start, or a deleted cache).
-pub fn list_from_cache(dir: &Path) -> Option<Vec<ListEntry>> {
-    let mut entries = index::Index::load(dir).entries(dir)?;
-    sort_newest_first(&mut entries);
-    Some(entries)
-}
-
 fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
     let read = match fs::read_dir(dir) {
         Ok(r) => r,
@@ -188,16 +208,17 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
             });
         }
     };
-    // One stat per file: the type from the directory entry (no stat on most file
-    // systems), then `metadata` once for the cache's stamp (below).
+    // The same rule as `is_session_file`, with the type from the directory entry (no
+    // stat on most file systems): one stat per file in all, for the cache's stamp below.
     let paths: Vec<PathBuf> = read
         .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_type()
-                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+        .filter(|e| has_session_name(&e.path()))
+        .filter(|e| match e.file_type() {
+            Ok(t) if t.is_symlink() => !e.path().is_dir(),
+            Ok(t) => !t.is_dir(),
+            Err(_) => true,
         })
         .map(|e| e.path())
-        .filter(|p| has_session_name(p))
         .collect();
     let mut index = if cached {
         index::Index::load(dir)
@@ -227,6 +248,15 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
     Ok(entries)
 }
 
+/// The listing as the folder's cache last saw it, without reading the folder: shown at
+/// once at start-up while [`list`] checks every file in the background. `None` when there
+/// is no cache (a first start, or a deleted cache).
+pub fn list_from_cache(dir: &Path) -> Option<Vec<ListEntry>> {
+    let mut entries = index::Index::load(dir).entries(dir)?;
+    sort_newest_first(&mut entries);
+    Some(entries)
+}
+
 /// Sessions newest first, unreadable files last by name.
 fn sort_newest_first(entries: &mut [ListEntry]) {
     entries.sort_by(|a, b| match (a, b) {
@@ -240,12 +270,12 @@ fn sort_newest_first(entries: &mut [ListEntry]) {
 }
 
 fn list_entry(path: &Path) -> ListEntry {
-    let text = match fs::read(path) {
+    let text = match read_session_bytes(path) {
         Ok(bytes) => bytes,
         Err(e) => {
             return ListEntry::Unreadable {
                 path: path.to_path_buf(),
-                reason: io_reason(&e),
+                reason: e.reason(),
             };
         }
     };
@@ -287,6 +317,36 @@ fn as_written(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Checks, before acting on a row of the listing, that the file's own header is what
+/// the row showed (`matches`): the listing may come from the cache, which trusts a file's
+/// size, inode and time. On a mismatch the cache forgets the file and the Dutch reason
+/// says that nothing was done.
+pub fn check_row(path: &Path, matches: impl Fn(&Header) -> bool) -> Result<(), String> {
+    let header = read_session_bytes(path).ok().and_then(|bytes| {
+        let text = std::str::from_utf8(&bytes).ok()?;
+        session::header_from_ron(&as_written(text)).ok()
+    });
+    if header.as_ref().is_some_and(matches) {
+        return Ok(());
+    }
+    if let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        index::forget(dir, name);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Err(format!(
+        "{name} is buiten kansrijk veranderd en past niet meer bij de regel die u koos; \
+         er is niets gedaan. De lijst is opnieuw gelezen: kies de sessie opnieuw"
+    ))
+}
+
 /// Reads and parses one session file.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
     load_text(path).map(|(session, _)| session)
@@ -294,9 +354,9 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
 
 /// Reads and parses one session file; also returns the bytes as read.
 fn load_text(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::Read {
+    let bytes = read_session_bytes(path).map_err(|e| StoreError::Read {
         path: path.to_path_buf(),
-        reason: io_reason(&e),
+        reason: e.reason(),
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::Read {
         path: path.to_path_buf(),
@@ -324,7 +384,17 @@ pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> 
     let (peek, _) = load_text(path)?;
     let mut read_only = None;
     let mut lock = None;
-    if peek.schema > current {
+    if fsio::is_link(path) {
+        // Saving renames a new file into place: over a link that would replace the link
+        // and leave its target behind. So a linked session is for reading only.
+        let target = fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        read_only = Some(format!(
+            "is een symbolische koppeling naar {target}; open dat bestand zelf om erin te \
+             schrijven; alleen-lezen"
+        ));
+    } else if peek.schema > current {
         read_only = Some(format!(
             "gemaakt met een nieuwere versie van kansrijk (schema {}); alleen-lezen",
             peek.schema
@@ -384,44 +454,23 @@ pub fn serialize(session: &Session) -> Result<String, StoreError> {
 
 /// Writes `text` to `path` atomically: a temp file in the same folder (0600 when new),
 /// written, fsynced, renamed over the old file, and the folder fsynced. A failure at any
-/// step leaves the previous file as it was.
+/// step leaves the previous file as it was, and no temp file.
 pub fn write_atomic(path: &Path, text: &[u8]) -> Result<(), StoreError> {
-    let fail = |e: std::io::Error| StoreError::Write {
+    // Never over a link (it would become a file and its target stay old) or a FIFO.
+    fsio::check_replaceable(path).map_err(|e| StoreError::Write {
+        path: path.to_path_buf(),
+        reason: e.reason(),
+    })?;
+    atomic::write(path, text, atomic::Replace::Overwrite).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         reason: io_reason(&e),
-    };
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).map_err(fail)?;
-    if let Err(e) = file.write_all(text) {
-        // Dropping `file` removes the temp file.
-        return Err(fail(e));
-    }
-    file.commit().map_err(|e| {
-        // A failed fsync or rename leaves the temp file behind (atomic-write-file only
-        // cleans up when nothing was committed yet); it holds the session's text.
-        remove_stale_temp_files(path);
-        fail(e)
     })
 }
 
-/// True for atomic-write-file's temp names of the session `name`: `.NAME.XXXXXX`.
-pub fn is_temp_file_of(name: &str, candidate: &str) -> bool {
-    candidate
-        .strip_prefix('.')
-        .and_then(|rest| rest.strip_prefix(name))
-        .and_then(|rest| rest.strip_prefix('.'))
-        .is_some_and(|suffix| {
-            suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
-}
-
-/// Removes temp files a killed save of this session left behind. Only the lock holder
-/// calls this (no other process writes the session then); returns how many were removed.
+/// Removes temp files a killed save of this session left behind: only names with
+/// kansrijk's own marker ([`is_temp_file_of`]), never the user's own hidden files. Only
+/// the lock holder calls this (no other process writes the session then); returns how
+/// many were removed.
 pub fn remove_stale_temp_files(path: &Path) -> usize {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return 0;
@@ -480,26 +529,52 @@ pub fn safe_stem(id: &str) -> String {
     }
 }
 
-/// A free path for a new session in `dir`: `<id>.ron`, or `<id>-2.ron`, … when taken.
+/// The candidate paths for a new session in `dir`: `<id>.ron`, then `<id>-2.ron`, …
 /// The id is made safe first ([`safe_stem`]): the file always lands inside `dir`.
-pub fn new_path(dir: &Path, id: &str) -> PathBuf {
+fn candidate_paths(dir: &Path, id: &str) -> impl Iterator<Item = PathBuf> {
     let id = safe_stem(id);
-    let first = dir.join(format!("{id}.{EXT}"));
+    let dir = dir.to_path_buf();
+    std::iter::once(dir.join(format!("{id}.{EXT}")))
+        .chain((2u32..).map(move |n| dir.join(format!("{id}-{n}.{EXT}"))))
+}
+
+/// A free path for a new session in `dir`: `<id>.ron`, or `<id>-2.ron`, … when taken.
+/// Only a suggestion: [`create`] claims the name atomically.
+pub fn new_path(dir: &Path, id: &str) -> PathBuf {
+    let mut candidates = candidate_paths(dir, id);
+    let first = candidates
+        .next()
+        .unwrap_or_else(|| dir.join(format!("sessie.{EXT}")));
     if !first.exists() {
         return first;
     }
-    (2..)
-        .map(|n| dir.join(format!("{id}-{n}.{EXT}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
+    candidates.find(|p| !p.exists()).unwrap_or(first)
 }
 
-/// Creates a new session file in `dir` and returns its path.
+/// Creates a new session file in `dir` and returns its path. The name is claimed
+/// atomically (the finished, fsynced file is hard-linked under a name that must not
+/// exist yet), so two processes creating at once never get the same file: the second
+/// takes the next free name.
 pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, StoreError> {
     ensure_dir(dir)?;
-    let path = new_path(dir, &session.id);
-    save(&path, session)?;
-    Ok(path)
+    let text = serialize(session)?;
+    let mut last = None;
+    for path in candidate_paths(dir, &session.id).take(10_000) {
+        match atomic::write(&path, text.as_bytes(), atomic::Replace::Never) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(path),
+            Err(e) => {
+                return Err(StoreError::Write {
+                    path,
+                    reason: io_reason(&e),
+                });
+            }
+        }
+    }
+    Err(StoreError::Write {
+        path: last.unwrap_or_else(|| dir.to_path_buf()),
+        reason: io_reason(&std::io::Error::from(std::io::ErrorKind::AlreadyExists)),
+    })
 }
 
 #[cfg(test)]
@@ -529,12 +604,21 @@ mod tests {
     #[test]
     fn temp_file_names_are_recognised_exactly() {
         let name = "anne.ron";
-        assert!(is_temp_file_of(name, ".anne.ron.aB3dE9"));
+        assert!(is_temp_file_of(name, ".anne.ron.kansrijk-tmp-aB3dE9"));
         assert!(!is_temp_file_of(name, ".anne.ron.lock"));
-        assert!(!is_temp_file_of(name, ".anne.ron.aB3dE9x"));
-        assert!(!is_temp_file_of(name, "anne.ron.aB3dE9"));
+        assert!(!is_temp_file_of(name, ".anne.ron.kansrijk-tmp-aB3dE9x"));
+        assert!(!is_temp_file_of(name, "anne.ron.kansrijk-tmp-aB3dE9"));
         assert!(!is_temp_file_of(name, ".anne.ron.v1.bak"));
-        assert!(!is_temp_file_of(name, ".anne.ron.a-3dE9"));
+        assert!(!is_temp_file_of(name, ".anne.ron.kansrijk-tmp-a-3dE9"));
+        // The user's own hidden files, even with six characters after the name.
+        for own in [
+            ".anne.ron.backup",
+            ".anne.ron.before",
+            ".anne.ron.ORIG01",
+            ".anne.ron.aB3dE9",
+        ] {
+            assert!(!is_temp_file_of(name, own), "{own}");
+        }
     }
 
     #[test]

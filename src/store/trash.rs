@@ -2,12 +2,15 @@
 //! `prullenbak` of the sessions folder, from where it can be put back. Removing it for
 //! good is deleting the file from that folder; kansrijk never does that by itself.
 //!
+//! Reports kansrijk wrote of the session (`NAME.html`, `.md`, `.svg`) go along, and its
+//! entry in the listing cache is dropped: nothing with its name stays in the folder.
+//!
 //! Moves never overwrite: a free name is taken (`NAME-2.ron`, …), the file is linked
 //! under the new name and only then unlinked under the old one, so a crash in between
 //! leaves two names for the same file, never none.
 
 use super::lock::{NotLocked, SessionLock, held_message};
-use super::{EXT, ListEntry, StoreError, ensure_dir, io_reason, sync_dir};
+use super::{EXT, ListEntry, StoreError, ensure_dir, ensure_subdir, io_reason, sync_dir};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +25,86 @@ pub fn trash_dir(dir: &Path) -> PathBuf {
 /// The sessions in the prullenbak of `dir`, as [`list`] gives them (an empty list when
 /// there is no prullenbak).
 pub fn list_trash(dir: &Path) -> Result<Vec<ListEntry>, StoreError> {
-    super::list_uncached(&trash_dir(dir))
+    let bin = trash_dir(dir);
+    if super::fsio::is_link(&bin) {
+        return Err(link_bin(&bin));
+    }
+    super::list_uncached(&bin)
+}
+
+fn link_bin(bin: &Path) -> StoreError {
+    StoreError::Dir {
+        path: bin.to_path_buf(),
+        reason: "is een symbolische koppeling (symlink); kansrijk gebruikt alleen een \
+                 prullenbak die echt in de sessiemap staat"
+            .to_string(),
+    }
+}
+
+/// The report formats kansrijk writes next to a session (`NAME.html`, …).
+const REPORT_EXTENSIONS: [&str; 3] = ["html", "md", "svg"];
+
+/// True when `bytes` are a report kansrijk wrote: the marker each format carries
+/// (`src/report/`: the HTML's generator meta tag, the Markdown's closing line, the SVG
+/// radar's opening tag). Only such files are moved with a session, or replaced by a
+/// new report without asking.
+pub fn is_own_report(extension: &str, bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    match extension {
+        "html" => text.contains("<meta name=\"generator\" content=\"kansrijk "),
+        "md" => text.contains("*Gemaakt met kansrijk "),
+        "svg" => text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\""),
+        _ => false,
+    }
+}
+
+/// True when the file at `path` is a regular file holding a report kansrijk wrote.
+pub fn is_own_report_file(path: &Path) -> bool {
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    super::fsio::read_capped(
+        path,
+        super::fsio::Links::Refuse,
+        super::fsio::MAX_SMALL_FILE_BYTES,
+    )
+    .is_ok_and(|bytes| is_own_report(ext, &bytes))
+}
+
+/// Moves the reports kansrijk wrote of session `name` (`NAME.html`, `.md`, `.svg` beside
+/// it) from `from` to `to`, named for the session's new name. Files of the same name
+/// that kansrijk did not write stay where they are.
+fn move_reports(from: &Path, name: &str, to: &Path, new_name: &str) -> Result<(), StoreError> {
+    let stem = name.strip_suffix(&format!(".{EXT}")).unwrap_or(name);
+    let new_stem = new_name
+        .strip_suffix(&format!(".{EXT}"))
+        .unwrap_or(new_name);
+    for ext in REPORT_EXTENSIONS {
+        let source = from.join(format!("{stem}.{ext}"));
+        if !is_own_report_file(&source) {
+            continue;
+        }
+        let mut moved = false;
+        for n in 1..1000 {
+            let candidate = if n == 1 {
+                to.join(format!("{new_stem}.{ext}"))
+            } else {
+                to.join(format!("{new_stem}~{n}.{ext}"))
+            };
+            match move_file(&source, &candidate) {
+                Ok(()) => {
+                    moved = true;
+                    break;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(move_error(&source, io_reason(&e))),
+            }
+        }
+        if !moved {
+            return Err(move_error(&source, "geen vrije naam gevonden"));
+        }
+    }
+    Ok(())
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -60,19 +142,24 @@ pub fn trash(path: &Path) -> Result<PathBuf, StoreError> {
         Ok(_) => return Err(move_error(path, "is geen gewoon bestand")),
         Err(e) => return Err(move_error(path, io_reason(&e))),
     }
+    // A prullenbak that is a link would move the session out of the folder: refused
+    // before anything (also a lock file) is made.
+    let bin = trash_dir(dir);
+    ensure_subdir(&bin)?;
     let lock = SessionLock::try_acquire(path).map_err(|e| match e {
         NotLocked::Held(info) => move_error(
             path,
             held_message(info.as_ref()).replace("; alleen-lezen", "; sluit de sessie daar eerst"),
         ),
-        NotLocked::Io(e) => move_error(path, format!("kan niet vergrendelen ({})", io_reason(&e))),
+        NotLocked::File(e) => move_error(path, format!("kan niet vergrendelen ({e})")),
     })?;
-    let bin = trash_dir(dir);
-    ensure_dir(&bin)?;
     let target = move_no_clobber(path, &bin, &name)?;
     move_backups(dir, &name, &bin, target_name(&target))?;
+    move_reports(dir, &name, &bin, target_name(&target))?;
     // Temp files of a killed save hold the session's text too.
     super::remove_stale_temp_files(path);
+    // Nor its names and answers in the listing cache.
+    super::index::forget(dir, &name);
     // No lock file with the session's name stays behind in the sessions folder.
     lock.release_and_remove();
     let _ = sync_dir(dir);
@@ -98,6 +185,9 @@ pub fn restore(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
             "geef alleen de naam van een bestand in de prullenbak",
         ));
     }
+    if super::fsio::is_link(&bin) {
+        return Err(link_bin(&bin));
+    }
     let source = bin.join(&file_name);
     if !source.is_file() {
         return Err(move_error(
@@ -108,6 +198,7 @@ pub fn restore(dir: &Path, name: &str) -> Result<PathBuf, StoreError> {
     ensure_dir(dir)?;
     let target = move_no_clobber(&source, dir, &file_name)?;
     move_backups(&bin, &file_name, dir, target_name(&target))?;
+    move_reports(&bin, &file_name, dir, target_name(&target))?;
     let _ = sync_dir(dir);
     let _ = sync_dir(&bin);
     Ok(target)
@@ -232,7 +323,7 @@ mod tests {
         // A session that was opened (lock file) and a save that was killed (temp file).
         drop(store::open(&path).expect("open"));
         let temp = dir.join(format!(
-            ".{}.Ab12Cd",
+            ".{}.kansrijk-tmp-Ab12Cd",
             path.file_name().expect("name").to_string_lossy()
         ));
         fs::write(&temp, b"half").expect("temp");

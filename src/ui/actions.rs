@@ -1,12 +1,14 @@
 //! Actions (afspraken): what, who, when, what it is about, and whether it is done.
 
-use super::texts;
+use super::common::{longest_word, scrollbar, width, wrapped};
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, Row};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Row as TRow, Table, TableState};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
@@ -15,6 +17,36 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     };
     let content = &model.content;
     let rows = nav::rows(content, &open.session, model.screen);
+    // Column widths from the room there is (borders, the highlight symbol and the gaps
+    // between columns off); texts wrap within their column at words.
+    let room = usize::from(area.width.saturating_sub(2 + 2 + 4 + 1 + DONE_WIDTH));
+    // Each column at least its longest word, the rest shared 4:2:2:3.
+    let fills = [4, 2, 2, 3];
+    let mut least = [width(texts::ACTION_COLUMNS[0]), 0, 0, 0];
+    for (i, h) in texts::ACTION_COLUMNS.iter().take(4).enumerate() {
+        least[i] = least[i].max(width(h));
+    }
+    for a in &open.session.actions {
+        let link = nav::link_label(content, &a.link);
+        for (i, t) in [a.what.as_str(), &a.who, &a.when, &link]
+            .into_iter()
+            .enumerate()
+        {
+            least[i] = least[i].max(longest_word(&texts::safe(t)).min(room / 3));
+        }
+    }
+    let mut widths: Vec<usize> = if least.iter().sum::<usize>() <= room {
+        let extra = room - least.iter().sum::<usize>();
+        least
+            .iter()
+            .zip(fills)
+            .map(|(l, f)| l + extra * f / 11)
+            .collect()
+    } else {
+        fills.iter().map(|f| room * f / 11).collect()
+    };
+    widths[0] += room.saturating_sub(widths.iter().sum::<usize>());
+    let mut heights = Vec::new();
     let table_rows: Vec<TRow> = rows
         .iter()
         .enumerate()
@@ -32,50 +64,81 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                         "·".to_string()
                     },
                 ];
-                TRow::new(cells.into_iter().enumerate().map(|(ci, text)| {
-                    let selected_cell = ri == open.cursor && ci == open.col;
-                    let text = if text.is_empty() && ci < 3 {
-                        "…".to_string()
-                    } else {
-                        text
-                    };
-                    if selected_cell {
-                        Cell::from(Span::styled(text, theme.accent()))
-                    } else {
-                        Cell::from(text)
-                    }
-                }))
+                let mut height = 1;
+                let row_cells: Vec<Cell> = cells
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ci, text)| {
+                        let selected_cell = ri == open.cursor && ci == open.col;
+                        let text = if text.is_empty() && ci < 3 {
+                            "…".to_string()
+                        } else {
+                            text
+                        };
+                        let style = if selected_cell {
+                            theme.accent()
+                        } else {
+                            Style::default()
+                        };
+                        let lines = match widths.get(ci) {
+                            Some(w) => wrapped(&text, "", *w, style),
+                            None => vec![Line::styled(text, style)],
+                        };
+                        height = height.max(lines.len());
+                        Cell::from(Text::from(lines))
+                    })
+                    .collect();
+                heights.push(height);
+                TRow::new(row_cells).height(u16::try_from(height).unwrap_or(1))
             }
-            _ => TRow::new(vec![Cell::from(Span::styled(
-                texts::NEW_ACTION,
-                theme.accent(),
-            ))]),
+            _ => {
+                heights.push(1);
+                TRow::new(vec![Cell::from(Span::styled(
+                    texts::NEW_ACTION,
+                    theme.accent(),
+                ))])
+            }
         })
         .collect();
+    let table_rows_height: usize = heights.iter().sum();
     let header =
         TRow::new(texts::ACTION_COLUMNS.iter().map(|h| Cell::from(*h))).style(theme.title());
     let table = Table::new(
         table_rows,
-        [
-            Constraint::Fill(4),
-            Constraint::Fill(2),
-            Constraint::Fill(2),
-            Constraint::Fill(3),
-            Constraint::Length(6),
-        ],
+        widths
+            .iter()
+            .map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(0)))
+            .chain([Constraint::Length(DONE_WIDTH)]),
     )
     .header(header)
     .row_highlight_style(theme.selected())
     .highlight_symbol("▸ ")
     .block(
         Block::bordered()
-            .title(Line::styled(format!(" {} ", texts::ACTIONS_TITLE), theme.title()))
+            .title(Line::styled(
+                format!(" {} ", texts::ACTIONS_TITLE),
+                theme.title(),
+            ))
             .title_bottom(Line::styled(
-                " Enter: veld invullen · ←/→: kolom · spatie: gedaan of koppeling · +: nieuw · d: verwijderen ",
+                if width(HINT) + 2 <= usize::from(area.width) {
+                    HINT
+                } else {
+                    HINT_SHORT
+                },
                 theme.dim(),
             )),
     );
+    let lines: usize = table_rows_height + 1;
     let mut state =
         TableState::default().with_selected(Some(open.cursor.min(rows.len().saturating_sub(1))));
     frame.render_stateful_widget(table, area, &mut state);
+    if lines > usize::from(area.height.saturating_sub(2)) {
+        scrollbar(frame, area, rows.len(), open.cursor);
+    }
 }
+
+/// The width of the "Gedaan" column.
+const DONE_WIDTH: u16 = 6;
+const HINT: &str =
+    " Enter: veld invullen · ←/→: kolom · spatie: gedaan of koppeling · +: nieuw · d: verwijderen ";
+const HINT_SHORT: &str = " Enter: invullen · ←/→: kolom · spatie: gedaan · +: nieuw · d: weg ";

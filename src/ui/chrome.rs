@@ -1,9 +1,10 @@
 //! Title bar, status line and footer: the frame around every screen.
 
-use super::texts;
+use super::common::{ellipsize, width};
 use super::theme::Theme;
 use crate::app::keymap::{bindings, mode_of};
-use crate::app::{Model, SaveState, StatusKind};
+use crate::app::{Model, Msg, SaveState, StatusKind};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -30,27 +31,21 @@ pub fn title(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     }
     if let Some(open) = &model.open {
         let s = &open.session;
-        // The context gets what is left beside the save state, cut with an ellipsis.
-        let used: usize = spans
-            .iter()
-            .map(|sp| sp.content.chars().count())
-            .sum::<usize>()
-            + state
-                .as_ref()
-                .map(|st| st.content.chars().count())
-                .unwrap_or(0);
-        let room = usize::from(area.width).saturating_sub(used);
-        let context = format!(
-            "· {} · {} · {}",
+        // The context gets what is left beside the save state: the mode gives way
+        // first, then the end of the samenwerking (with an ellipsis).
+        let used: usize = spans.iter().map(|sp| width(&sp.content)).sum::<usize>()
+            + state.as_ref().map(|st| width(&st.content)).unwrap_or(0);
+        let room = usize::from(area.width).saturating_sub(used + 1);
+        let without_mode = format!(
+            "· {} · {}",
             texts::safe(&s.bestuurder),
             texts::safe(&s.samenwerking),
-            s.mode.label()
         );
-        let context = if context.chars().count() > room {
-            let cut: String = context.chars().take(room.saturating_sub(1)).collect();
-            format!("{cut}…")
+        let full = format!("{without_mode} · {}", s.mode.label());
+        let context = if width(&full) <= room {
+            full
         } else {
-            context
+            ellipsize(&without_mode, room)
         };
         spans.push(Span::raw(context));
     }
@@ -63,35 +58,58 @@ pub fn title(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     }
 }
 
-pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let Some(status) = &model.status else {
-        return;
-    };
+/// The status line as a paragraph, wrapped at words.
+fn status_paragraph(model: &Model, theme: Theme) -> Option<Paragraph<'static>> {
+    let status = model.status.as_ref()?;
     let style = match status.kind {
         StatusKind::Info => theme.dim(),
         StatusKind::Error => theme.error(),
     };
-    frame.render_widget(
+    Some(
         Paragraph::new(Line::styled(
             format!(" {}", texts::safe(&status.text)),
             style,
         ))
         .wrap(ratatui::widgets::Wrap { trim: true }),
-        area,
-    );
+    )
+}
+
+/// How many rows the status takes at this width.
+pub fn status_rows(model: &Model, width: u16) -> u16 {
+    status_paragraph(model, Theme::new(true))
+        .map(|p| u16::try_from(p.line_count(width)).unwrap_or(u16::MAX))
+        .unwrap_or(1)
+}
+
+pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    if let Some(p) = status_paragraph(model, theme) {
+        frame.render_widget(p, area);
+    }
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let entries: Vec<_> = bindings(mode_of(model))
+        .into_iter()
+        .filter(|b| b.footer)
+        .map(|b| {
+            let help = format!(" {}  ", b.help);
+            let len = width(b.key_label) + width(&help);
+            // Help and quit are always there: other entries give way to them.
+            let pinned = matches!(b.msg, Msg::ToggleHelp | Msg::Quit);
+            (b, help, len, pinned)
+        })
+        .collect();
+    let pinned: usize = entries.iter().filter(|e| e.3).map(|e| e.2).sum();
+    let mut used = 1 + pinned;
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
     // Whole entries only: an entry that does not fit is left out, not cut in half.
-    for b in bindings(mode_of(model)).into_iter().filter(|b| b.footer) {
-        let help = format!(" {}  ", b.help);
-        let len = b.key_label.chars().count() + help.chars().count();
-        if used + len > usize::from(area.width) {
-            continue;
+    for (b, help, len, is_pinned) in entries {
+        if !is_pinned {
+            if used + len > usize::from(area.width) {
+                continue;
+            }
+            used += len;
         }
-        used += len;
         spans.push(Span::styled(b.key_label, theme.key()));
         spans.push(Span::styled(help, theme.dim()));
     }

@@ -1,11 +1,11 @@
 //! The coach's private note for the screen in view, beside it (wide) or under it.
 //! Never drawn in presentation mode.
 
-use super::texts;
 use super::theme::Theme;
 use crate::app::nav;
 use crate::app::{Model, Screen};
 use crate::session::Mode;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -51,15 +51,18 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Some(n) => n.split('\n').map(|l| Line::raw(texts::safe(l))).collect(),
         None => vec![Line::styled(texts::COACH_EMPTY, theme.dim())],
     };
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .border_style(theme.dim())
-                .title(Line::styled(
-                    format!(" {} — c ", texts::COACH_TITLE),
-                    theme.accent(),
-                )),
-        ),
-        area,
-    );
+    let block = Block::bordered()
+        .border_style(theme.dim())
+        .title(Line::styled(
+            format!(" {} — c ", texts::COACH_TITLE),
+            theme.accent(),
+        ));
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    frame.render_widget(paragraph.block(block), area);
+    if total > usize::from(inner.height) {
+        // More follows: c opens the whole note.
+        super::common::scrollbar(frame, area, total - usize::from(inner.height) + 1, 0);
+    }
 }

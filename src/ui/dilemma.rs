@@ -2,13 +2,15 @@
 //! each side, a strategy for the paradox (Smith 2014), my next step, a free note; the
 //! "leren balanceren" guidance beside it.
 
-use super::common::{bullets, preview, section, select_list, text_panel, two_panes};
-use super::texts;
+use super::common::{
+    bullets, list_width, preview_line, section, select_list, text_panel, two_panes,
+};
 use super::theme::Theme;
 use super::widgets::slider;
 use crate::app::TextTarget;
 use crate::app::nav::{self, Row};
 use crate::app::{DilemmaField, Model, text};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -40,14 +42,17 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
     );
     bullets(&mut lines, &hr.balancing.steps);
     lines.push(Line::raw(""));
-    lines.push(Line::styled(texts::STRATEGY, theme.title()));
+    lines.push(Line::styled(
+        format!("{} — {}", texts::STRATEGY, hr.paradox_source),
+        theme.title(),
+    ));
     for (i, s) in hr.paradox_strategies.iter().enumerate() {
         lines.push(Line::raw(format!("{}. {} — {}", i + 1, s.label, s.text)));
     }
     text_panel(frame, text_area, &dilemma.title, lines, open.scroll, theme);
 
     let reflection = open.session.dilemmas.get(&dilemma.id);
-    let inner_width = list_area.width.saturating_sub(6) as usize;
+    let inner_width = list_width(list_area).saturating_sub(1);
     let rows = nav::rows(content, &open.session, model.screen);
     let items: Vec<ListItem> = rows
         .iter()
@@ -87,7 +92,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
             Row::DilemmaText(field) => {
                 let target = TextTarget::Dilemma(dilemma.id.clone(), *field);
                 let title = text::title(content, &target);
-                let value = text::get(&open.session, &target);
+                let value = if model.presenting && target.is_note() {
+                    texts::NOTE_HIDDEN.to_string()
+                } else {
+                    text::get(&open.session, &target)
+                };
                 let style = if value.trim().is_empty() {
                     theme.dim()
                 } else {
@@ -96,7 +105,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                 let _ = DilemmaField::Note;
                 ListItem::new(vec![
                     Line::styled(title, theme.title()),
-                    Line::styled(format!("  {}", preview(Some(&value))), style),
+                    Line::styled(
+                        format!("  {}", preview_line(Some(&value), inner_width)),
+                        style,
+                    ),
                 ])
             }
             _ => ListItem::new(""),

@@ -1,12 +1,13 @@
 //! The text editor popup (ratatui-textarea), the same for every text field.
 
-use super::texts;
+use super::common::{width, wrapped};
 use super::theme::Theme;
 use crate::app::{Model, Screen};
+use crate::text as texts;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
     let Some(editor) = model.open.as_ref().and_then(|o| o.editor.as_ref()) else {
@@ -30,23 +31,46 @@ pub fn draw(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
             (body.height * 8 / 10).max(10),
         )
     };
-    frame.render_widget(Clear, area);
-    let title: String = editor
-        .title
-        .chars()
-        .take(area.width.saturating_sub(4) as usize)
-        .collect();
     let hint = if single {
         texts::EDITOR_HINT_SINGLE
-    } else {
+    } else if width(texts::EDITOR_HINT) + 2 <= usize::from(area.width) {
         texts::EDITOR_HINT
+    } else {
+        texts::EDITOR_HINT_SHORT
     };
+    // A title (a reflection question) too long for the border is shown whole, wrapped,
+    // above the text.
+    let room = usize::from(area.width.saturating_sub(4));
+    let title = texts::safe(&editor.title);
+    let (border_title, question) = if width(&title) <= room {
+        (title, Vec::new())
+    } else {
+        (String::new(), wrapped(&title, "", room + 2, theme.accent()))
+    };
+    let area = if single && !question.is_empty() {
+        let h = 3 + question.len() as u16;
+        Rect {
+            y: area.y.saturating_sub(h / 2),
+            height: h.min(body.height),
+            ..area
+        }
+    } else {
+        area
+    };
+    frame.render_widget(Clear, area);
     // The border is drawn on its own and the text area renders by reference: cloning it
     // every frame would rebuild its word-wrap map and forget where it was scrolled.
-    let block = Block::bordered()
-        .title(Line::styled(format!(" {title} "), theme.accent()))
-        .title_bottom(Line::styled(hint, theme.dim()));
+    let mut block = Block::bordered().title_bottom(Line::styled(hint, theme.dim()));
+    if !border_title.is_empty() {
+        block = block.title(Line::styled(format!(" {border_title} "), theme.accent()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(&editor.textarea, inner);
+    let q_rows = (question.len() as u16).min(inner.height.saturating_sub(1));
+    let [q_area, text_area] =
+        Layout::vertical([Constraint::Length(q_rows), Constraint::Fill(1)]).areas(inner);
+    if q_rows > 0 {
+        frame.render_widget(Paragraph::new(question), q_area);
+    }
+    frame.render_widget(&editor.textarea, text_area);
 }

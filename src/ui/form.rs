@@ -1,9 +1,9 @@
 //! The new-session form, as a popup over the start screen.
 
-use super::texts;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::session::Mode;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

@@ -2,16 +2,17 @@
 //! with the mean, per condition mean/min/max, and the gespreksonderwerpen. In
 //! presentation mode the respondents are R1…Rn.
 
-use super::texts;
+use super::common::{ellipsize, text_panel, width};
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use crate::app::Model;
-use crate::group;
+use crate::present::Group;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// Markers for respondents, readable without colour.
 const MARKERS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C"];
@@ -28,21 +29,26 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let Some(g) = &model.group else {
         return;
     };
-    let scan = &model.content.scan;
-    let stats = group::stats(scan, &g.sessions);
-    let topics = group::topics(scan, &stats);
-    let names = group::display_names(&g.sessions, model.presenting);
+    let members: Vec<(&std::path::Path, &crate::session::Session)> = g
+        .paths
+        .iter()
+        .map(|p| p.as_path())
+        .chain(std::iter::repeat(std::path::Path::new("")))
+        .zip(&g.sessions)
+        .collect();
+    // In presentation mode the respondents are R1…Rn, numbered independently of names.
+    let group = Group::build(&model.content, &members, model.presenting);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
 
     // The radar: each respondent thin with a number, the mean on top.
-    let labels: Vec<String> = scan.conditions.iter().map(|c| c.short.clone()).collect();
-    let mut series: Vec<Series> = g
-        .sessions
+    let labels: Vec<String> = group.conditions.iter().map(|c| c.short.clone()).collect();
+    let mut series: Vec<Series> = group
+        .respondents
         .iter()
         .enumerate()
-        .map(|(i, s)| Series {
-            scores: crate::scan::score(scan, &s.answers).scores(),
+        .map(|(i, r)| Series {
+            scores: r.scores.clone(),
             color: if theme.no_color {
                 Color::Reset
             } else {
@@ -52,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         })
         .collect();
     series.push(Series {
-        scores: stats.means(),
+        scores: group.means(),
         color: if theme.no_color {
             Color::Reset
         } else {
@@ -60,12 +66,20 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         },
         marker: "●",
     });
+    // The samenwerking's name in the radar's title when it fits whole, else on top of
+    // the numbers beside it.
+    let samenwerking = texts::safe(&g.samenwerking);
+    let full_title = format!("{} — {samenwerking}", texts::GROUP_TITLE);
+    let name_in_title = width(&full_title) + 4 <= usize::from(left.width);
     let block = Block::bordered()
         .title(Line::styled(
             format!(
-                " {} — {} ",
-                texts::GROUP_TITLE,
-                texts::safe(&g.samenwerking)
+                " {} ",
+                if name_in_title {
+                    full_title.as_str()
+                } else {
+                    texts::GROUP_TITLE
+                }
             ),
             theme.title(),
         ))
@@ -73,8 +87,26 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             format!(" ● {} ", texts::GROUP_MEAN),
             theme.accent(),
         ));
-    let per_line = usize::from(left.width.saturating_sub(2) / 26).max(1);
-    let legend_rows = names.len().div_ceil(per_line) as u16;
+    // Each entry: marker, name, and the date of the session that stands for them. As
+    // many entries on a line as fit whole; one a line (with an ellipsis only if a name is
+    // wider than the whole panel).
+    let inner_width = usize::from(left.width.saturating_sub(2));
+    let date_width = group
+        .respondents
+        .iter()
+        .map(|r| width(&r.date))
+        .max()
+        .unwrap_or(0);
+    let name_width = group
+        .respondents
+        .iter()
+        .map(|r| width(&texts::safe(&r.label)))
+        .max()
+        .unwrap_or(0)
+        .min(inner_width.saturating_sub(2 + 1 + date_width));
+    let col_width = 2 + name_width + 1 + date_width + 2;
+    let per_line = (inner_width / col_width).max(1);
+    let legend_rows = group.respondents.len().div_ceil(per_line) as u16;
     let [radar_area, legend_area] =
         Layout::vertical([Constraint::Min(8), Constraint::Length(legend_rows + 2)]).areas(left);
     let inner = block.inner(radar_area);
@@ -92,38 +124,44 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         },
         inner,
     );
-    let legend: Vec<Line> = names
+    let legend: Vec<Line> = group
+        .respondents
         .chunks(per_line)
         .enumerate()
         .map(|(row, pair)| {
             let mut spans = Vec::new();
-            for (k, name) in pair.iter().enumerate() {
+            for (k, r) in pair.iter().enumerate() {
                 let i = row * per_line + k;
                 spans.push(Span::styled(
                     format!("{} ", MARKERS.get(i).copied().unwrap_or("·")),
                     theme.key(),
                 ));
-                let name: String = texts::safe(name).chars().take(24).collect();
-                spans.push(Span::raw(format!("{name:<26}")));
+                let name = ellipsize(&texts::safe(&r.label), name_width.max(1));
+                let pad = name_width.saturating_sub(width(&name));
+                spans.push(Span::raw(format!("{name}{} ", " ".repeat(pad))));
+                spans.push(Span::styled(format!("{}  ", r.date), theme.dim()));
             }
             Line::from(spans)
         })
         .collect();
     frame.render_widget(
         Paragraph::new(legend).block(Block::bordered().title(Line::styled(
-            format!(" {} respondenten ", stats.respondents),
+            format!(" {} respondenten ", group.respondents.len()),
             theme.title(),
         ))),
         legend_area,
     );
 
     // The numbers, then what to talk about.
-    let mut lines = vec![Line::styled(
+    let mut lines = Vec::new();
+    if !name_in_title {
+        lines.push(Line::styled(samenwerking.clone(), theme.accent()));
+    }
+    lines.push(Line::styled(
         format!("{:<16} {:>5} {:>5} {:>5}", "Conditie", "gem.", "min", "max"),
         theme.title(),
-    )];
-    for (c, cs) in scan.conditions.iter().zip(&stats.conditions) {
-        let flag = cs.mean.is_some_and(|m| m < crate::scan::FLAG_THRESHOLD);
+    ));
+    for c in &group.conditions {
         lines.push(Line::from(vec![
             Span::raw(format!(
                 "{:<16} ",
@@ -132,54 +170,51 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             Span::styled(
                 format!(
                     "{:>5} {:>5} {:>5}",
-                    crate::fmt_opt_score(cs.mean),
-                    crate::fmt_opt_score(cs.min),
-                    crate::fmt_opt_score(cs.max)
+                    crate::fmt_opt_score(c.mean),
+                    crate::fmt_opt_score(c.min),
+                    crate::fmt_opt_score(c.max)
                 ),
                 theme.key(),
             ),
-            Span::styled(if flag { " !" } else { "" }, theme.flag()),
+            Span::styled(if c.weak { " !" } else { "" }, theme.flag()),
         ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(texts::GROUP_TOPICS, theme.title()));
-    if !topics.disagreements.is_empty() {
+    if !group.disagreements.is_empty() {
         lines.push(Line::styled(texts::GROUP_DISAGREE, theme.dim()));
-        for item in &topics.disagreements {
-            let text = scan
-                .items()
-                .find(|(_, it)| it.id == item.id)
-                .map(|(_, it)| it.text.clone())
-                .unwrap_or_else(|| item.id.clone());
+        for item in &group.disagreements {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!(
                         "• spreiding {} (gem. {}) ",
-                        item.spread.unwrap_or(0),
+                        crate::present::fmt_opt_spread(item.spread),
                         crate::fmt_opt_score(item.mean)
                     ),
                     theme.accent(),
                 ),
-                Span::raw(text),
+                Span::raw(item.text.clone()),
             ]));
         }
     }
-    if !topics.weak.is_empty() {
+    if !group.weak.is_empty() {
         lines.push(Line::styled(texts::GROUP_WEAK, theme.dim()));
-        for w in &topics.weak {
+        for w in &group.weak {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("• {} ({}): ", w.condition.name, crate::fmt_score(w.mean)),
+                    format!("• {} ({}): ", w.name, crate::fmt_score(w.score)),
                     theme.flag(),
                 ),
-                Span::raw(w.condition.neglect_risk.clone()),
+                Span::raw(w.risk.clone()),
             ]));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(Line::styled(" Per conditie ", theme.title()))),
+    text_panel(
+        frame,
         right,
+        "Per conditie",
+        lines,
+        model.group_scroll,
+        theme,
     );
 }

@@ -1,10 +1,10 @@
 //! The help overlay: the keys of the screen beneath, from the keymap itself. When they do
 //! not fit in one column, they are shown in two.
 
-use super::texts;
 use super::theme::Theme;
-use crate::app::Model;
-use crate::app::keymap::{bindings, screen_mode};
+use crate::app::keymap::{KeyMode, bindings, screen_mode};
+use crate::app::{Model, Msg};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,11 +13,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
     let mut seen = Vec::new();
-    let keys: Vec<(&str, &str)> = bindings(mode)
-        .into_iter()
-        // Footer-only summaries ("↑↓", "1-5") repeat what the single keys say.
+    let all = bindings(mode);
+    let keys: Vec<(&str, &str)> = all
+        .iter()
+        // Footer-only entries ("↑↓", "1-5", "s scan") repeat what a bound key says.
         .filter(|b| {
-            !(b.keys.is_empty() && (b.key_label.contains('↑') || b.key_label.contains('-')))
+            !(b.keys.is_empty() && all.iter().any(|o| !o.keys.is_empty() && o.msg == b.msg))
         })
         .filter(|b| !b.help.is_empty())
         .map(|b| (b.key_label, b.help))
@@ -27,12 +28,28 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             new
         })
         .collect();
-    let mut footer = vec![Line::raw("")];
-    if !model.presenting {
-        footer.push(Line::styled(texts::HELP_DATA, theme.dim()));
-        footer.push(Line::raw(texts::safe(&model.dir.display().to_string())));
-    }
-    let room = usize::from(area.height.saturating_sub(4 + footer.len() as u16));
+    // The reading pages open from here: one line under the intro, from the keymap.
+    let pages: Vec<String> = bindings(KeyMode::Help)
+        .into_iter()
+        .filter(|b| matches!(b.msg, Msg::OpenPage(_)))
+        .map(|b| format!("{} {}", b.key_label, b.help))
+        .collect();
+    let intro_lines = vec![
+        Line::raw(texts::HELP_INTRO),
+        Line::from(vec![
+            Span::styled(format!("{} ", texts::HELP_PAGES), theme.dim()),
+            Span::raw(pages.join(" · ")),
+        ]),
+    ];
+    let footer = (!model.presenting).then(|| {
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{} ", texts::HELP_DATA), theme.dim()),
+            Span::raw(texts::safe(&model.dir.display().to_string())),
+        ]))
+        .wrap(Wrap { trim: true })
+    });
+    let footer_rows = |w: u16| footer.as_ref().map_or(0, |f| f.line_count(w) as u16);
+    let room = usize::from(area.height.saturating_sub(5 + footer_rows(68)));
     let two_columns = keys.len() > room && area.width >= 76;
     let per_column = if two_columns {
         keys.len().div_ceil(2)
@@ -40,7 +57,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         keys.len()
     };
     let width = if two_columns { area.width.min(100) } else { 70 };
-    let height = (per_column + footer.len() + 4) as u16;
+    let footer_rows = footer_rows(width.saturating_sub(2));
+    // The intro and the folder each get a blank line before them when there is room.
+    let tight = per_column as u16 + footer_rows + 4 > area.height.saturating_sub(2);
+    let gap = u16::from(!tight);
+    let height = per_column as u16 + footer_rows + 4 + 2 * gap;
     let popup = super::centered(area, width, height.min(area.height));
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -51,16 +72,14 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .title_bottom(Line::styled(" Esc of ? sluit ", theme.dim()));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [intro, body, rest] = Layout::vertical([
-        Constraint::Length(2),
+    let [intro, body, _, rest] = Layout::vertical([
+        Constraint::Length(2 + gap),
         Constraint::Length(per_column as u16),
+        Constraint::Length(gap),
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(texts::HELP_INTRO).wrap(Wrap { trim: true }),
-        intro,
-    );
+    frame.render_widget(Paragraph::new(intro_lines).wrap(Wrap { trim: true }), intro);
     let line = |(key, help): &(&str, &str), key_width: usize| {
         Line::from(vec![
             Span::styled(format!("{key:>key_width$}  "), theme.key()),
@@ -86,5 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             body,
         );
     }
-    frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), rest);
+    if let Some(footer) = footer {
+        frame.render_widget(footer, rest);
+    }
 }

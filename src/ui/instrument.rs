@@ -1,8 +1,10 @@
 //! An instrument: what to do, its considerations and (where it has one) a picture — a
 //! 2×2 plot or a radar — on the left; the options, table rows or sliders on the right.
 
-use super::common::{bullets, preview, section, select_list, text_panel, two_panes};
-use super::texts;
+use super::common::{
+    bullets, list_width, preview_line, section, select_list, text_panel, two_panes, width as cells,
+    wrapped,
+};
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use super::widgets::slider;
@@ -10,6 +12,7 @@ use crate::app::Model;
 use crate::app::nav::{self, Row};
 use crate::content::{ColumnKind, Instrument, InstrumentKind};
 use crate::session::{CellValue, InstrumentAnswer};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
@@ -50,10 +53,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i: usize, theme: Theme
     }
 
     let rows = nav::rows(content, &open.session, model.screen);
-    let width = list_area.width.saturating_sub(6) as usize;
+    let width = list_width(list_area).saturating_sub(1);
     let items: Vec<ListItem> = rows
         .iter()
-        .map(|row| item(row, inst, answer, open.col, width, theme))
+        .map(|row| item(row, inst, answer, open.col, width, model.presenting, theme))
         .collect();
     let title = match &inst.kind {
         InstrumentKind::Choice { multi: true, .. } => "Kies wat past (meer mogelijk)",
@@ -107,6 +110,7 @@ fn item<'a>(
     answer: &InstrumentAnswer,
     col: usize,
     width: usize,
+    presenting: bool,
     theme: Theme,
 ) -> ListItem<'a> {
     match (&inst.kind, row) {
@@ -119,13 +123,12 @@ fn item<'a>(
                 (false, true) => "(•)",
                 (false, false) => "( )",
             };
-            ListItem::new(vec![
-                Line::from(vec![
-                    Span::styled(format!("{mark} {}. ", o + 1), theme.key()),
-                    Span::styled(option.label.clone(), theme.title()),
-                ]),
-                Line::styled(format!("      {}", option.text), theme.dim()),
-            ])
+            let mut lines = vec![Line::from(vec![
+                Span::styled(format!("{mark} {}. ", o + 1), theme.key()),
+                Span::styled(option.label.clone(), theme.title()),
+            ])];
+            lines.extend(wrapped(&option.text, "      ", width, theme.dim()));
+            ListItem::new(lines)
         }
         (InstrumentKind::Sliders { pairs }, Row::Pair(p)) => {
             let pair = &pairs[*p];
@@ -152,17 +155,34 @@ fn item<'a>(
                 second.push(Span::styled(format!("[{text}]"), style));
                 second.push(Span::raw("  "));
             }
-            if columns.len() == 1 && width > 50 {
+            let one_line: usize = spans
+                .iter()
+                .chain(second.iter().skip(1))
+                .map(|s| cells(&s.content))
+                .sum();
+            if columns.len() == 1 && one_line <= width {
                 spans.extend(second.into_iter().skip(1));
                 ListItem::new(Line::from(spans))
             } else {
-                ListItem::new(vec![Line::from(spans), Line::from(second)])
+                let mut lines = wrapped(&label, "", width, theme.title());
+                lines.push(Line::from(second));
+                ListItem::new(lines)
             }
         }
         (_, Row::AddRow) => ListItem::new(Line::styled(texts::ADD_ROW, theme.accent())),
         (_, Row::InstrumentNote) => ListItem::new(vec![
             Line::styled(texts::INSTRUMENT_NOTE, theme.title()),
-            Line::styled(format!("  {}", preview(Some(&answer.note))), theme.dim()),
+            Line::styled(
+                if presenting {
+                    format!("  {}", texts::NOTE_HIDDEN)
+                } else {
+                    format!(
+                        "  {}",
+                        preview_line(Some(&answer.note), width.saturating_sub(2))
+                    )
+                },
+                theme.dim(),
+            ),
         ]),
         _ => ListItem::new(""),
     }

@@ -11,12 +11,12 @@ mod group;
 mod help;
 mod instrument;
 mod overview;
+mod page;
 mod perspective;
 mod scan;
 mod search;
 mod start;
 mod tension;
-pub mod texts;
 pub mod theme;
 mod theme_screen;
 pub mod widgets;
@@ -40,11 +40,9 @@ pub fn view(frame: &mut Frame, model: &Model) {
         too_small(frame, area, theme);
         return;
     }
-    // A long message (a lock held elsewhere, an unreadable file) gets a second line.
-    let status_rows = match &model.status {
-        Some(s) if s.text.chars().count() + 2 > usize::from(area.width) => 2,
-        _ => 1,
-    };
+    // A long message (a lock held elsewhere, an unreadable file, a report's path) gets
+    // the lines it needs, up to three.
+    let status_rows = chrome::status_rows(model, area.width).clamp(1, 3);
     let [title, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -78,6 +76,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
     chrome::status(frame, status, model, theme);
     chrome::footer(frame, footer, model, theme);
+    page::draw(frame, full_body, model, theme);
     if model.help {
         help::draw(frame, full_body, model, theme);
     }
@@ -85,9 +84,9 @@ pub fn view(frame: &mut Frame, model: &Model) {
 
 fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     let lines = vec![
-        Line::styled(texts::TOO_SMALL, theme.title()),
-        Line::raw(texts::TOO_SMALL_HINT),
-        Line::raw(texts::too_small_size(area.width, area.height)),
+        Line::styled(crate::text::TOO_SMALL, theme.title()),
+        Line::raw(crate::text::TOO_SMALL_HINT),
+        Line::raw(crate::text::too_small_size(area.width, area.height)),
     ];
     let height = (lines.len() as u16 + 2).min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;

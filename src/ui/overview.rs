@@ -2,16 +2,35 @@
 //! with the three tensions between them, the quick scan and the actions, each with its
 //! progress and a ✎ where something was written.
 
-use super::texts;
+use super::common::width;
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, OVERVIEW, OverviewItem, Progress};
 use crate::scan;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+/// The grid's least width beside the text panel: two outer tiles and the middle one.
+const GRID_MIN: u16 = 2 * SIDE_MIN + 32;
+/// The least width of an outer tile ("6 kernvragen · 6/23 ✎" with its borders).
+const SIDE_MIN: u16 = 24;
+
+/// A tension named by the short names of its two perspectives: "Organisatie–Samenwerking".
+fn tension_short(hr: &crate::content::Handreiking, tension: &crate::content::Tension) -> String {
+    let (a, b) = &tension.between;
+    let short = |id: &str| {
+        hr.perspectives
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.short.clone())
+            .unwrap_or_default()
+    };
+    format!("{}–{}", short(a), short(b))
+}
 
 fn progress_text(p: Progress) -> String {
     let mark = if p.written { " ✎" } else { "" };
@@ -27,7 +46,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let hr = &content.handreiking;
     let wide = area.width >= 110;
     let [grid_area, side] = if wide {
-        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(area)
+        // The grid keeps room for every tile's whole title; the text beside it gives way.
+        let grid = (area.width * 62 / 100).max(GRID_MIN).min(area.width);
+        Layout::horizontal([Constraint::Length(grid), Constraint::Fill(1)]).areas(area)
     } else {
         [area, Rect::default()]
     };
@@ -40,13 +61,41 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Constraint::Min(0),
     ])
     .split(grid_area);
-    let cols = |r: Rect| Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(r);
+    // The middle tile of a row is as wide as its title needs, the outer ones share the rest.
+    let cols = |r: Rect, middle: usize| {
+        let third = r.width / 3;
+        let mid = u16::try_from(middle)
+            .unwrap_or(u16::MAX)
+            .max(third)
+            .min(r.width.saturating_sub(2 * SIDE_MIN));
+        Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(mid),
+            Constraint::Fill(1),
+        ])
+        .split(r)
+    };
+    let middle_of_row = |row: u8| {
+        OVERVIEW
+            .iter()
+            .filter(|(_, r, c)| *r == row && *c == 1)
+            .map(|(item, _, _)| match item {
+                OverviewItem::Tension(t) => hr
+                    .tensions
+                    .get(*t)
+                    .map(|t| width(&tension_short(hr, t)) + 6)
+                    .unwrap_or(0),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    };
     let result = scan::score(&content.scan, &session.answers);
 
     for (index, (item, row, col)) in OVERVIEW.iter().enumerate() {
         let focused = open.overview_focus == index;
         let row_rect = rows[usize::from(*row)];
-        let mut rect = cols(row_rect)[usize::from(*col)];
+        let mut rect = cols(row_rect, middle_of_row(*row))[usize::from(*col)];
         if *item == OverviewItem::Perspective(3) {
             // Bestuur en toezicht spans the whole width: it looks at all of it.
             rect = row_rect;
@@ -57,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     continue;
                 };
                 let prog = nav::perspective_progress(content, session, *p);
-                let fits = persp.name.chars().count() + 4 <= usize::from(rect.width);
+                let fits = width(&persp.name) + 4 <= usize::from(rect.width);
                 (
                     if fits {
                         persp.name.clone()
@@ -77,18 +126,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     continue;
                 };
                 let prog = nav::tension_progress(content, session, *t);
-                let name = if tension.name.chars().count() + 6 <= usize::from(rect.width) {
+                let name = if width(&tension.name) + 6 <= usize::from(rect.width) {
                     tension.name.clone()
                 } else {
-                    let (a, b) = &tension.between;
-                    let short = |id: &str| {
-                        hr.perspectives
-                            .iter()
-                            .find(|p| p.id == id)
-                            .map(|p| p.short.clone())
-                            .unwrap_or_default()
-                    };
-                    format!("{}–{}", short(a), short(b))
+                    tension_short(hr, tension)
                 };
                 (
                     format!("⟷ {name}"),
@@ -110,12 +151,29 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                         )
                     })
                     .collect();
+                // All five scores, on two lines when one is too narrow; the progress
+                // goes in the title.
+                let room = usize::from(rect.width.saturating_sub(2));
+                let mut lines: Vec<Line> = Vec::new();
+                let mut line = String::new();
+                for score in scores {
+                    if !line.is_empty() && width(&line) + 1 + width(&score) > room {
+                        lines.push(Line::raw(std::mem::take(&mut line)));
+                    }
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&score);
+                }
+                lines.push(Line::raw(line));
                 (
-                    texts::QUICK_SCAN_BOX.to_string(),
-                    vec![
-                        Line::raw(format!("{}/{}", result.answered(), result.total())),
-                        Line::raw(scores.join(" ")),
-                    ],
+                    format!(
+                        "{} {}/{}",
+                        texts::QUICK_SCAN_BOX,
+                        result.answered(),
+                        result.total()
+                    ),
+                    lines,
                     false,
                 )
             }
@@ -175,14 +233,18 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             side,
         );
     } else if let Some(rest) = rows.get(5) {
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::from(vec![Span::styled(about.1, theme.dim())]),
-                hint,
-            ])
-            .wrap(Wrap { trim: true }),
-            *rest,
-        );
+        // The focused element's text when it fits whole, else only the hint.
+        let with_about = Paragraph::new(vec![
+            Line::from(vec![Span::styled(about.1, theme.dim())]),
+            hint.clone(),
+        ])
+        .wrap(Wrap { trim: true });
+        let hint_only = Paragraph::new(hint).wrap(Wrap { trim: true });
+        if with_about.line_count(rest.width) <= usize::from(rest.height) {
+            frame.render_widget(with_about, *rest);
+        } else if hint_only.line_count(rest.width) <= usize::from(rest.height) {
+            frame.render_widget(hint_only, *rest);
+        }
     }
 }
 

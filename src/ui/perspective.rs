@@ -1,10 +1,10 @@
 //! A perspective: its introduction and its key questions (themes), with progress.
 
-use super::common::{select_list, text_panel, two_panes};
-use super::texts;
+use super::common::{list_width, select_list, text_panel, two_panes, wrapped};
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -24,6 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, theme: Theme
         theme.dim(),
     ));
     text_panel(frame, text_area, &persp.name, lines, open.scroll, theme);
+    let width = list_width(list_area);
     let items: Vec<ListItem> = persp
         .themes
         .iter()
@@ -31,13 +32,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, theme: Theme
         .map(|(t, th)| {
             let prog = nav::theme_progress(&model.content, &open.session, p, t);
             let mark = if prog.written { " ✎" } else { "" };
-            ListItem::new(vec![
-                Line::from(vec![
-                    Span::styled(th.title.clone(), theme.title()),
-                    Span::styled(format!("  {}/{}{mark}", prog.done, prog.total), theme.dim()),
-                ]),
-                Line::styled(format!("  {}", th.question), theme.dim()),
-            ])
+            let mut lines = vec![Line::from(vec![
+                Span::styled(th.title.clone(), theme.title()),
+                Span::styled(format!("  {}/{}{mark}", prog.done, prog.total), theme.dim()),
+            ])];
+            lines.extend(wrapped(&th.question, "  ", width, theme.dim()));
+            ListItem::new(lines)
         })
         .collect();
     select_list(

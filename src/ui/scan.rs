@@ -1,12 +1,13 @@
 //! The quick scan: indicators per condition, the focused question with its scale, and
 //! beside it the live radar with the five scores as text.
 
-use super::texts;
+use super::common::{scrollbar, shorten, width};
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use crate::app::{Model, OpenSession};
 use crate::scan::{self, ScanResult};
 use crate::session::Answer;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Color;
@@ -78,9 +79,11 @@ fn draw_items(
                 .strip_prefix(&content.question_prefix)
                 .map(str::trim_start)
                 .unwrap_or(&item.text);
+            let mark = format!(" [{}] ", answer_text(answer));
+            let room = usize::from(area.width.saturating_sub(3)).saturating_sub(width(&mark));
             items.push(ListItem::new(Line::from(vec![
-                Span::styled(format!(" [{}] ", answer_text(answer)), theme.key()),
-                Span::raw(question.to_string()),
+                Span::styled(mark, theme.key()),
+                Span::raw(shorten(question, room)),
             ])));
             index += 1;
         }
@@ -94,11 +97,16 @@ fn draw_items(
             format!(" {} ", texts::progress(result.answered(), result.total())),
             theme.dim(),
         ));
+    let items_len = items.len();
     let list = List::new(items)
         .block(block)
         .highlight_style(theme.selected());
+    let rows = items_len;
     let mut state = ListState::default().with_selected(Some(selected_row));
     frame.render_stateful_widget(list, area, &mut state);
+    if rows > usize::from(area.height.saturating_sub(2)) {
+        scrollbar(frame, area, rows, selected_row);
+    }
 }
 
 fn draw_detail(
@@ -144,16 +152,31 @@ fn draw_detail(
         .get(&cond.id)
         .map(|n| n.trim())
         .unwrap_or("");
-    if note.is_empty() {
+    if model.presenting {
+        lines.push(Line::styled(
+            format!("{}: {}", texts::NOTE, texts::NOTE_HIDDEN),
+            theme.dim(),
+        ));
+    } else if note.is_empty() {
         lines.push(Line::styled(
             format!("{}: {}", texts::NOTE, texts::NOTE_EMPTY),
             theme.dim(),
         ));
     } else {
+        // One line of the note (all of it is in the editor, e); the risk below stays whole.
+        let label = format!("{}: ", texts::NOTE);
+        let room = usize::from(area.width.saturating_sub(2)).saturating_sub(width(&label));
         let first = note.lines().next().unwrap_or("");
+        let more = note.lines().nth(1).is_some();
+        let shown = shorten(&texts::safe(first), room);
+        let shown = if more && !shown.ends_with('…') {
+            shorten(&format!("{shown} …"), room)
+        } else {
+            shown
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", texts::NOTE), theme.key()),
-            Span::raw(texts::safe(first)),
+            Span::styled(label, theme.key()),
+            Span::raw(shown),
         ]));
     }
     if result.conditions[ci].flagged() {
@@ -162,20 +185,26 @@ fn draw_detail(
             Span::raw(cond.neglect_risk.clone()),
         ]));
     }
-    let block = Block::bordered().title(Line::styled(
-        format!(
-            " Vraag {} {} {} · {} ",
-            open.focus + 1,
-            texts::ANSWERED_OF,
-            content.item_count(),
-            cond.name
-        ),
-        theme.title(),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    // The title as long as it fits whole: "Vraag 1 van 20 · Gedeelde ambitie",
+    // "1/20 · Gedeelde ambitie", "Vraag 1 van 20".
+    let (n, total) = (open.focus + 1, content.item_count());
+    let title = [
+        format!(" Vraag {n} {} {total} · {} ", texts::ANSWERED_OF, cond.name),
+        format!(" {n}/{total} · {} ", cond.name),
+        format!(" Vraag {n} {} {total} ", texts::ANSWERED_OF),
+    ]
+    .into_iter()
+    .find(|t| width(t) + 2 <= usize::from(area.width))
+    .unwrap_or_default();
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let total = paragraph.line_count(inner.width);
+    frame.render_widget(paragraph.block(block), area);
+    if total > usize::from(inner.height) {
+        // A sign that the text goes on below (the whole risk is in the report).
+        scrollbar(frame, area, total - usize::from(inner.height) + 1, 0);
+    }
 }
 
 /// The labels and series for a radar of `result`, in condition order.
@@ -223,18 +252,8 @@ fn previous_result(model: &Model) -> Option<ScanResult> {
     Some(scan::score(&model.content.scan, &prev.answers))
 }
 
-/// "+0,5", "-0,3", "0,0".
-pub fn fmt_delta(delta: f64) -> String {
-    let rounded = (delta * 10.0).round() / 10.0;
-    let sign = if rounded > 0.0 {
-        "+"
-    } else if rounded < 0.0 {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{}", crate::fmt_score(rounded.abs()))
-}
+/// "+0,5", "-0,3", "±0,0": the one [`crate::present::fmt_delta`].
+pub use crate::present::fmt_delta;
 
 pub fn draw_radar_panel(
     frame: &mut Frame,

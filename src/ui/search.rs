@@ -1,43 +1,41 @@
 //! Search results: where each hit is, with the line around it; Enter opens it there.
 
-use super::texts;
+use super::common::{list_width, select_list, wrapped};
 use super::theme::Theme;
 use crate::app::Model;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, ListItem};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let width = list_width(area);
     let items: Vec<ListItem> = model
         .hits
         .iter()
         .map(|h| {
-            ListItem::new(vec![
-                Line::from(vec![
-                    Span::styled(
-                        format!(
-                            "{} · {}",
-                            texts::safe(&h.bestuurder),
-                            texts::safe(&h.samenwerking)
-                        ),
-                        theme.title(),
-                    ),
-                    Span::styled(format!("  {}", h.place), theme.dim()),
-                ]),
-                Line::raw(format!("  {}", h.snippet)),
-            ])
+            // Who, where, and the words around the hit: wrapped, never cut.
+            let who = format!(
+                "{} · {}",
+                texts::safe(&h.bestuurder),
+                texts::safe(&h.samenwerking)
+            );
+            let mut lines = wrapped(&who, "", width, theme.title());
+            lines.extend(wrapped(&h.place, "  ", width, theme.dim()));
+            lines.extend(wrapped(&h.snippet, "  ", width, Style::default()));
+            ListItem::new(lines)
         })
         .collect();
-    let list = List::new(items)
-        .block(Block::bordered().title(Line::styled(
-            format!(" {} ({}) ", texts::SEARCH_RESULTS, model.hits.len()),
-            theme.title(),
-        )))
-        .highlight_style(theme.selected())
-        .highlight_symbol("▸ ");
-    let mut state = ListState::default().with_selected(Some(model.hit_selected));
-    frame.render_stateful_widget(list, area, &mut state);
+    select_list(
+        frame,
+        area,
+        &format!("{} ({})", texts::SEARCH_RESULTS, model.hits.len()),
+        items,
+        model.hit_selected,
+        theme,
+    );
 }
 
 /// The one-line prompt (import, search) at the bottom of the start screen.
@@ -53,6 +51,7 @@ pub fn draw_prompt(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
     };
     let title = match prompt.kind {
         crate::app::PromptKind::Import => texts::IMPORT_TITLE,
+        crate::app::PromptKind::Search if model.open.is_some() => texts::SEARCH_SESSION_TITLE,
         crate::app::PromptKind::Search => texts::SEARCH_TITLE,
     };
     let mut ta = prompt.textarea.clone();

@@ -1,13 +1,14 @@
 //! The start screen: the sessions in the folder, newest first, with their five scores.
 
-use super::texts;
+use super::common::{ellipsize, scrollbar, width, wrap};
 use super::theme::Theme;
 use crate::app::Model;
 use crate::scan;
 use crate::store::ListEntry;
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
@@ -24,6 +25,16 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             },
             theme.dim(),
         ));
+    if model.presenting && model.screen == crate::app::Screen::Start {
+        // A shared screen shows no other bestuurder: a neutral screen instead of the list.
+        frame.render_widget(
+            Paragraph::new(Line::styled(texts::START_PRESENTING, theme.dim()))
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
     if let Some(err) = &model.list_error {
         frame.render_widget(
             Paragraph::new(Line::styled(texts::safe(err), theme.error()))
@@ -53,14 +64,61 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Cell::from(texts::COL_PROGRESS_SHORT),
         Cell::from(texts::COL_TREND),
     ];
-    header.extend(
-        conditions
-            .iter()
-            .map(|c| Cell::from(c.short.chars().take(4).collect::<String>())),
-    );
+    // The name columns get the room the fixed columns leave, shared by what they need:
+    // a name or samenwerking that does not fit wraps at words over more lines. The
+    // conditions are headed by their short names when the names still fit beside them,
+    // else by their first four letters.
+    let narrow = area.width < 100;
+    let date_width: u16 = if narrow { 8 } else { 10 };
+    let gaps = 4 + conditions.len() as u16;
+    let avail_with = |cond: u16| {
+        usize::from(
+            area.width
+                .saturating_sub(date_width + 5 + 6 + cond + gaps + 2 + 2),
+        )
+    };
+    let long_names: u16 = conditions
+        .iter()
+        .map(|c| width(&c.short).max(4) as u16)
+        .sum();
+    let full_names = avail_with(long_names) >= names_needed(model);
+    let cond_width = |c: &crate::content::Condition| {
+        if full_names {
+            width(&c.short).max(4) as u16
+        } else {
+            4
+        }
+    };
+    header.extend(conditions.iter().map(|c| {
+        Cell::from(if full_names {
+            c.short.clone()
+        } else {
+            c.short.chars().take(4).collect::<String>()
+        })
+    }));
+    let avail = avail_with(conditions.iter().map(cond_width).sum());
+    let (name_w, sam_w) = name_widths(model, avail);
+    let height_of = |index: usize| match model.list.get(index) {
+        Some(ListEntry::Session { header, .. }) => wrap(&texts::safe(&header.bestuurder), name_w)
+            .len()
+            .max(wrap(&texts::safe(&header.samenwerking), sam_w).len()),
+        Some(entry) => unreadable_lines(entry, sam_w).len(),
+        None => 1,
+    };
     // Only the rows in view are built: a folder of years of sessions stays instant.
-    let visible = usize::from(area.height.saturating_sub(3)).max(1);
-    let offset = model.selected.saturating_sub(visible - 1);
+    let room = usize::from(area.height.saturating_sub(3)).max(1);
+    let mut offset = model.selected;
+    let mut used = height_of(offset);
+    while offset > 0 && used + height_of(offset - 1) <= room {
+        offset -= 1;
+        used += height_of(offset);
+    }
+    let mut visible = 0;
+    let mut filled = 0;
+    while offset + visible < model.list.len() && filled < room {
+        filled += height_of(offset + visible);
+        visible += 1;
+    }
     let rows: Vec<Row> = model
         .list
         .iter()
@@ -76,19 +134,21 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                         Some(ListEntry::Session { header: prev, .. }) if prev.bestuurder == header.bestuurder
                     );
                 let result = scan::score(&model.content.scan, &header.answers);
-                let date = header
-                    .updated
-                    .to_zoned_datetime(jiff::tz::TimeZone::system())
-                    .strftime("%d-%m-%Y")
-                    .to_string();
+                let date = if narrow {
+                    crate::present::compact_date(header.updated)
+                } else {
+                    crate::present::short_date(header.updated)
+                };
                 let name = if first_of_group {
-                    texts::safe(&header.bestuurder)
+                    wrap(&texts::safe(&header.bestuurder), name_w).join("\n")
                 } else {
                     String::new()
                 };
+                let samenwerking = wrap(&texts::safe(&header.samenwerking), sam_w);
+                let height = samenwerking.len().max(name.lines().count()).max(1);
                 let mut cells = vec![
                     Cell::from(name),
-                    Cell::from(texts::safe(&header.samenwerking)),
+                    Cell::from(samenwerking.join("\n")),
                     Cell::from(date),
                     Cell::from(format!("{}/{}", result.answered(), result.total())),
                     Cell::from(trend(model, index)),
@@ -101,34 +161,32 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                         Cell::from(text)
                     }
                 }));
-                Row::new(cells)
+                Row::new(cells).height(u16::try_from(height).unwrap_or(1))
             }
-            ListEntry::Unreadable { path, reason } => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default();
+            ListEntry::Unreadable { .. } => {
+                let lines = unreadable_lines(entry, sam_w);
+                let height = lines.len();
                 Row::new(vec![
-                    Cell::from(Span::styled(
-                        format!("⚠ {}", texts::UNREADABLE),
-                        theme.error(),
+                    Cell::from(Span::styled(unreadable_label(), theme.error())),
+                    Cell::from(Text::from(
+                        lines
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.error()))
+                            .collect::<Vec<_>>(),
                     )),
-                    Cell::from(Line::from(vec![
-                        Span::styled(texts::safe(&name), theme.error()),
-                        Span::styled(format!(" — {}", texts::safe(reason)), theme.dim()),
-                    ])),
                 ])
+                .height(u16::try_from(height).unwrap_or(1))
             }
         })
         .collect();
     let mut widths = vec![
-        Constraint::Fill(3),
-        Constraint::Fill(3),
-        Constraint::Length(10),
+        Constraint::Length(u16::try_from(name_w).unwrap_or(0)),
+        Constraint::Length(u16::try_from(sam_w).unwrap_or(0)),
+        Constraint::Length(date_width),
         Constraint::Length(5),
         Constraint::Length(6),
     ];
-    widths.extend(std::iter::repeat_n(Constraint::Length(4), conditions.len()));
+    widths.extend(conditions.iter().map(|c| Constraint::Length(cond_width(c))));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.title()))
         .row_highlight_style(theme.selected())
@@ -136,11 +194,88 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .block(block);
     let mut state = TableState::default().with_selected(Some(model.selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
+    if offset > 0 || offset + visible < model.list.len() {
+        scrollbar(frame, area, model.list.len(), model.selected);
+    }
+}
+
+fn unreadable_label() -> String {
+    format!("⚠ {}", texts::UNREADABLE)
+}
+
+/// The file name and the reason of an unreadable entry, wrapped (at most four lines).
+fn unreadable_lines(entry: &ListEntry, width: usize) -> Vec<String> {
+    let ListEntry::Unreadable { path, reason } = entry else {
+        return Vec::new();
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut lines = wrap(
+        &format!("{} — {}", texts::safe(&name), texts::safe(reason)),
+        width,
+    );
+    if lines.len() > 4 {
+        lines.truncate(4);
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsize(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
+/// The room the names and samenwerkingen need to fit on one line each.
+fn names_needed(model: &Model) -> usize {
+    let mut name_max = width(texts::COL_BESTUURDER);
+    let mut sam_max = width(texts::COL_SAMENWERKING);
+    for entry in &model.list {
+        if let ListEntry::Session { header, .. } = entry {
+            name_max = name_max.max(width(&header.bestuurder));
+            sam_max = sam_max.max(width(&header.samenwerking));
+        }
+    }
+    name_max + sam_max
+}
+
+/// Widths of the name and samenwerking columns in `avail` cells: each what it needs when
+/// both fit; otherwise the name keeps its longest word and the samenwerking at least its
+/// longest word (or a third), and the rest goes to the name.
+fn name_widths(model: &Model, avail: usize) -> (usize, usize) {
+    let mut name_max = width(texts::COL_BESTUURDER);
+    let mut sam_max = width(texts::COL_SAMENWERKING);
+    let (mut name_word, mut sam_word) = (0, 0);
+    let longest_word = |t: &str| t.split_whitespace().map(width).max().unwrap_or(0);
+    if model
+        .list
+        .iter()
+        .any(|e| matches!(e, ListEntry::Unreadable { .. }))
+    {
+        name_max = name_max.max(width(&unreadable_label()));
+        name_word = name_word.max(width(&unreadable_label()));
+    }
+    for entry in &model.list {
+        if let ListEntry::Session { header, .. } = entry {
+            name_max = name_max.max(width(&header.bestuurder));
+            sam_max = sam_max.max(width(&header.samenwerking));
+            name_word = name_word.max(longest_word(&header.bestuurder));
+            sam_word = sam_word.max(longest_word(&header.samenwerking));
+        }
+    }
+    if name_max + sam_max <= avail {
+        return (name_max, avail - name_max);
+    }
+    let name = name_max
+        .min(avail.saturating_sub(sam_word.max(avail / 3)))
+        .max(name_word.min(avail / 2))
+        .min(avail.saturating_sub(1));
+    (name, avail - name)
 }
 
 /// The change of the mean score since the previous session of the same bestuurder about
-/// the same samenwerking: "↑ +0,4", "↓ -0,3", "= 0,0"; empty when there is nothing to
-/// compare. Computed once per listing (`Model::list_trend`).
+/// the same samenwerking: "↑ +0,4", "↓ -0,3", "= ±0,0" ([`crate::present::fmt_delta`]);
+/// empty when there is nothing to compare. Computed once per listing
+/// (`Model::list_trend`).
 fn trend(model: &Model, index: usize) -> String {
     match model.list_trend.get(index).copied().flatten() {
         Some(delta) => {
@@ -151,11 +286,7 @@ fn trend(model: &Model, index: usize) -> String {
             } else {
                 "="
             };
-            format!(
-                "{arrow} {}{}",
-                if delta > 0.0 { "+" } else { "" },
-                crate::fmt_score(delta)
-            )
+            format!("{arrow} {}", crate::present::fmt_delta(delta))
         }
         None => String::new(),
     }

@@ -1,11 +1,13 @@
 //! A tension between two perspectives: intro and considerations; its dilemmas (with
 //! where I stand) and pointers to themes.
 
-use super::common::{bullets, section, select_list, text_panel, two_panes};
-use super::texts;
+use super::common::{
+    bullets, list_width, section, select_list, text_panel, two_panes, wrap, wrapped,
+};
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, Row};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -35,6 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
     );
 
     let rows = nav::rows(content, &open.session, model.screen);
+    let width = list_width(list_area);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match row {
@@ -43,18 +46,28 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
                 let r = open.session.dilemmas.get(&dilemma.id);
                 let pos = r
                     .and_then(|r| r.position)
-                    .map(|p| format!("  positie {}", p + 4))
+                    .map(|p| format!(" · positie {}", p + 4))
                     .unwrap_or_default();
                 let mark = if r.is_some_and(|r| !r.is_empty()) {
                     "■"
                 } else {
                     "□"
                 };
-                ListItem::new(Line::from(vec![
-                    Span::styled(format!("{mark} "), theme.accent()),
-                    Span::raw(dilemma.title.clone()),
-                    Span::styled(pos, theme.dim()),
-                ]))
+                // Title and position wrap at words under the mark.
+                let text = format!("{}{pos}", dilemma.title);
+                let lines: Vec<Line> = wrap(&text, width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let lead = if i == 0 {
+                            format!("{mark} ")
+                        } else {
+                            "  ".to_string()
+                        };
+                        Line::from(vec![Span::styled(lead, theme.accent()), Span::raw(l)])
+                    })
+                    .collect();
+                ListItem::new(lines)
             }
             Row::Pointer(k) => {
                 let ptr = &tension.pointers[*k];
@@ -62,13 +75,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
                     .theme(&ptr.theme)
                     .map(|(_, th)| th.title.clone())
                     .unwrap_or_else(|| ptr.theme.clone());
-                ListItem::new(vec![
-                    Line::from(vec![
-                        Span::styled("→ ", theme.accent()),
-                        Span::styled(name, theme.title()),
-                    ]),
-                    Line::styled(format!("  {}", ptr.why), theme.dim()),
-                ])
+                let mut lines = vec![Line::from(vec![
+                    Span::styled("→ ", theme.accent()),
+                    Span::styled(name, theme.title()),
+                ])];
+                lines.extend(wrapped(&ptr.why, "  ", width, theme.dim()));
+                ListItem::new(lines)
             }
             _ => ListItem::new(""),
         })

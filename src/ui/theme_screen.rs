@@ -1,11 +1,13 @@
 //! A theme (key question): explanation, core model and literature on the left; the
 //! reflection questions with their answers and the linked instruments on the right.
 
-use super::common::{bullets, preview, section, select_list, text_panel, two_panes, wrap};
-use super::texts;
+use super::common::{
+    bullets, list_width, preview_line, section, select_list, text_panel, two_panes, wrap,
+};
 use super::theme::Theme;
 use crate::app::Model;
 use crate::app::nav::{self, Row};
+use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -42,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, t: usize, th
     text_panel(frame, text_area, &th.title, lines, open.scroll, theme);
 
     let rows = nav::rows(content, &open.session, model.screen);
-    let width = list_area.width.saturating_sub(5) as usize;
+    let width = list_width(list_area);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match row {
@@ -58,10 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, t: usize, th
                     .into_iter()
                     .map(Line::raw)
                     .collect();
-                let shown: String = preview(answer)
-                    .chars()
-                    .take(width.saturating_sub(2))
-                    .collect();
+                let shown = preview_line(answer, width.saturating_sub(2));
                 lines.push(Line::styled(format!("  {shown}"), style));
                 ListItem::new(lines)
             }

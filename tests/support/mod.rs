@@ -3,6 +3,8 @@
 //! is drawn by `view` into a `TestBackend`.
 #![allow(dead_code)]
 
+pub mod demo;
+
 use kansrijk::app::{Model, Msg, keymap};
 use kansrijk::content::Content;
 use kansrijk::runtime::Runtime;

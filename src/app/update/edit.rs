@@ -2,7 +2,7 @@
 //! text in the session, and the external editor.
 
 use super::super::{Editor, Effect, Model, OpenSession, SaveState, Screen, TextTarget, text};
-use crate::ui::texts;
+use crate::text as texts;
 use ratatui_textarea::{Input, Key as TaKey};
 
 /// The save effect for the open session's current state.
@@ -12,7 +12,6 @@ pub(in crate::app) fn save_effect(open: &mut OpenSession) -> Effect {
     Effect::Save {
         path: open.path.clone(),
         generation: open.generation,
-        session: Box::new(open.session.clone()),
     }
 }
 
@@ -44,6 +43,14 @@ pub(super) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect
 
 /// Opens the editor on a target, unless the session is read-only.
 pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<Effect> {
+    if model.presenting && target.is_note() {
+        let refusal = match target {
+            TextTarget::CoachNote(_) => texts::COACH_REFUSED_PRESENTING,
+            _ => texts::NOTE_REFUSED_PRESENTING,
+        };
+        super::set_info(model, refusal.to_string());
+        return vec![];
+    }
     if super::screens::refuse_read_only(model) {
         return vec![];
     }
@@ -162,11 +169,7 @@ pub(super) fn external_done(
                 return vec![];
             };
             let title = text::title(&model.content, &target);
-            let new_text = if target.single_line() {
-                new_text.trim_end_matches('\n').replace('\n', " ")
-            } else {
-                new_text.trim_end_matches('\n').to_string()
-            };
+            let new_text = text::from_external_editor(&target, &new_text);
             let editor = Editor::new(target, title, &new_text);
             let effect = store_text(open, &editor);
             open.editor = Some(editor);

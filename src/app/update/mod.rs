@@ -7,22 +7,95 @@ pub mod start;
 pub use edit::clean_pasted;
 
 use super::nav::{self, Dir, OverviewItem};
-use super::{Effect, Model, Msg, NewForm, OpenSession, SaveState, Screen, Status, StatusKind};
+use super::{
+    Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
+    StatusKind,
+};
 use crate::store::ListEntry;
-use crate::ui::texts;
+use crate::text as texts;
 
 /// Applies one message to the model and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Behind "te klein" nothing acts unseen: only quitting and what the runtime reports.
+    if model.too_small() && msg.is_user_input() {
+        return vec![];
+    }
+    if let Msg::Tick(now) = msg {
+        model.clock = now;
+        expire_status(model);
+        return vec![];
+    }
+    let screen = model.screen;
+    let status_seq = model.status_seq;
+    let effects = handle(model, msg);
+    // A message belongs to the screen it was given on.
+    if model.screen != screen && model.status_seq == status_seq {
+        model.status = None;
+    }
+    effects
+}
+
+/// Clears a status that has been on screen long enough, and the question it asked.
+fn expire_status(model: &mut Model) {
+    let expired = model
+        .status
+        .as_ref()
+        .is_some_and(|s| model.clock.saturating_sub(s.since) >= s.lifetime());
+    if expired {
+        model.status = None;
+        model.confirm_trash = None;
+        model.confirm_quit = false;
+        if let Some(open) = model.open.as_mut() {
+            open.confirm_delete = None;
+        }
+    }
+}
+
+fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // A reading page (help's i, w, r, n) on top takes its own keys.
+    if let Some(effects) = super::page::update(model, &msg) {
+        return effects;
+    }
+    // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
+    if model.presenting
+        && model.screen == Screen::Start
+        && model.prompt.is_none()
+        && matches!(
+            msg,
+            Msg::Up
+                | Msg::Down
+                | Msg::PageUp
+                | Msg::PageDown
+                | Msg::Home
+                | Msg::End
+                | Msg::Select
+                | Msg::FollowUp
+                | Msg::DeleteRow
+                | Msg::OpenGroup
+                | Msg::StartSearch
+        )
+    {
+        set_info(model, texts::LIST_HIDDEN_PRESENTING.to_string());
+        return vec![];
+    }
     // Any key other than a second delete cancels a pending delete.
-    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..))
-        && let Some(open) = model.open.as_mut()
+    if !matches!(
+        msg,
+        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
     }
-    if !matches!(msg, Msg::DeleteRow | Msg::Saved { .. } | Msg::Resize(..)) {
+    if !matches!(
+        msg,
+        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) {
         model.confirm_trash = None;
     }
-    if !matches!(msg, Msg::Quit | Msg::Saved { .. } | Msg::Resize(..)) {
+    if !matches!(
+        msg,
+        Msg::Quit | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) {
         model.confirm_quit = false;
     }
     match msg {
@@ -31,17 +104,25 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             start::trashed(model, result);
             vec![Effect::ListSessions]
         }
+        Msg::RowChanged(reason) => start::row_changed(model, reason),
         Msg::Resize(w, h) => {
             model.width = w;
             model.height = h;
             vec![]
         }
+        // Handled in `update` before anything else.
+        Msg::Tick(_) => vec![],
         Msg::ToggleHelp => {
             model.help = !model.help;
             vec![]
         }
+        // Handled by `page::update` above.
+        Msg::OpenPage(_) => vec![],
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
+            if model.presenting {
+                start::presenting_started(model);
+            }
             vec![]
         }
         Msg::Quit => {
@@ -82,8 +163,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         | Msg::Export
         | Msg::Exported(_) => start::handle(model, msg),
         Msg::FollowUp => match model.list.get(model.selected) {
-            Some(ListEntry::Session { path, .. }) if model.screen == Screen::Start => {
-                vec![Effect::FollowUp(path.clone())]
+            Some(ListEntry::Session { path, header }) if model.screen == Screen::Start => {
+                vec![Effect::OnRow {
+                    path: path.clone(),
+                    row: RowIdentity::of(header),
+                    action: RowAction::FollowUp,
+                }]
             }
             _ => vec![],
         },
@@ -157,6 +242,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             guided(model, msg == Msg::NextStop);
             vec![]
         }
+        Msg::ScrollUp if model.screen == Screen::Group => {
+            model.group_scroll = model.group_scroll.saturating_sub(5);
+            vec![]
+        }
+        Msg::ScrollDown if model.screen == Screen::Group => {
+            model.group_scroll = model.group_scroll.saturating_add(5).min(500);
+            vec![]
+        }
         Msg::ScrollUp => {
             if let Some(open) = model.open.as_mut() {
                 open.scroll = open.scroll.saturating_sub(5);
@@ -201,10 +294,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Opened(Ok(opened)) => {
-            model.status = opened.read_only.as_ref().map(|reason| Status {
-                kind: StatusKind::Error,
-                text: format!("{}: {reason}", texts::READ_ONLY),
-            });
+            model.status = None;
+            if let Some(reason) = &opened.read_only {
+                set_error(model, format!("{}: {reason}", texts::READ_ONLY));
+            }
+            if !opened.recovered.is_empty() {
+                set_info(model, texts::recovered_from_editor(&opened.recovered));
+            }
             let opened = *opened;
             let mut open = OpenSession::new(opened.path, opened.session, opened.read_only);
             open.previous = opened.previous;
@@ -223,6 +319,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             result,
         } => {
             saved(model, &path, generation, result);
+            vec![]
+        }
+        Msg::SavedElsewhere {
+            from,
+            to,
+            generation,
+        } => {
+            if let Some(open) = model.open.as_mut().filter(|o| o.path == from) {
+                open.path = to.clone();
+                if generation == open.generation {
+                    open.save = SaveState::Saved;
+                }
+                set_error(model, texts::saved_elsewhere(&to));
+            }
             vec![]
         }
     }
@@ -296,16 +406,19 @@ fn group_by_bestuurder(entries: &mut [ListEntry]) {
 }
 
 pub(super) fn set_error(model: &mut Model, text: String) {
-    model.status = Some(Status {
-        kind: StatusKind::Error,
-        text,
-    });
+    set_status(model, StatusKind::Error, text);
 }
 
 pub(super) fn set_info(model: &mut Model, text: String) {
+    set_status(model, StatusKind::Info, text);
+}
+
+fn set_status(model: &mut Model, kind: StatusKind, text: String) {
+    model.status_seq += 1;
     model.status = Some(Status {
-        kind: StatusKind::Info,
+        kind,
         text,
+        since: model.clock,
     });
 }
 
@@ -318,12 +431,17 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
             if generation == open.generation {
                 open.save = SaveState::Saved;
             }
-            if model
-                .status
-                .as_ref()
-                .is_some_and(|s| s.text.starts_with(texts::NOT_SAVED))
+            // The warnings about the failed save no longer hold.
+            let still_failed = matches!(open.save, SaveState::Failed(_));
+            if !still_failed
+                && model.status.as_ref().is_some_and(|s| {
+                    s.text.starts_with(texts::NOT_SAVED) || s.text == texts::QUIT_UNSAVED
+                })
             {
                 model.status = None;
+            }
+            if !still_failed {
+                model.confirm_quit = false;
             }
         }
         Err(reason) => {
@@ -365,7 +483,11 @@ fn quit(model: &mut Model) -> Vec<Effect> {
         {
             effects.push(effect);
         }
-        effects.push(Effect::Close(open.path.clone()));
+        effects.push(Effect::Close {
+            path: open.path.clone(),
+            generation: open.generation,
+            session: Box::new(open.session.clone()),
+        });
     }
     effects.push(Effect::Quit);
     effects
@@ -386,16 +508,24 @@ fn back(model: &mut Model) -> Vec<Effect> {
     }
     match model.screen {
         Screen::Start => vec![],
-        Screen::NewSession | Screen::Group | Screen::Search => {
+        Screen::NewSession | Screen::Group => {
             model.screen = Screen::Start;
             model.group = None;
+            vec![]
+        }
+        Screen::Search if model.open.is_none() => {
+            model.screen = Screen::Start;
             vec![]
         }
         Screen::Overview => {
             model.screen = Screen::Start;
             let mut effects = Vec::new();
             if let Some(open) = model.open.take() {
-                effects.push(Effect::Close(open.path));
+                effects.push(Effect::Close {
+                    path: open.path,
+                    generation: open.generation,
+                    session: Box::new(open.session),
+                });
             }
             model.status = None;
             effects.push(Effect::ListSessions);
@@ -474,7 +604,11 @@ fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
 fn select(model: &mut Model) -> Vec<Effect> {
     match model.screen {
         Screen::Start => match model.list.get(model.selected) {
-            Some(ListEntry::Session { path, .. }) => vec![Effect::Open(path.clone())],
+            Some(ListEntry::Session { path, header }) => vec![Effect::OnRow {
+                path: path.clone(),
+                row: RowIdentity::of(header),
+                action: RowAction::Open,
+            }],
             Some(ListEntry::Unreadable { path, reason }) => {
                 let name = path
                     .file_name()

@@ -7,7 +7,7 @@ use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
 use crate::content::{ColumnKind, Content, InstrumentKind};
 use crate::session::{Action, Answer, CellValue};
-use crate::ui::texts;
+use crate::text as texts;
 
 /// Says "alleen-lezen" and returns true when the open session may not change.
 pub(super) fn refuse_read_only(model: &mut Model) -> bool {
@@ -608,6 +608,8 @@ pub(super) fn add_row(model: &mut Model) -> Vec<Effect> {
                 .find(|id| answer.row(id).is_none())
                 .unwrap_or_default();
             answer.row_mut(&id);
+            // A new row starts at its first column, whatever the row above had.
+            open.col = 0;
             let rows = nav::rows(&content, &open.session, model.screen);
             open.cursor = rows
                 .iter()
@@ -669,6 +671,18 @@ pub(super) fn delete_row(model: &mut Model) -> Vec<Effect> {
     };
     let deletable = matches!(row, Row::UserRow(_) | Row::Action(_));
     if !deletable {
+        // Say why nothing happens.
+        let why = match row {
+            Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE),
+            Row::NewAction => Some(texts::CHOOSE_ACTION_TO_DELETE),
+            _ if matches!(model.screen, Screen::Instrument(_)) => {
+                Some(texts::ONLY_OWN_ROWS_DELETABLE)
+            }
+            _ => None,
+        };
+        if let Some(why) = why {
+            set_info(model, why.to_string());
+        }
         return vec![];
     }
     let cursor = model.open.as_ref().map(|o| o.cursor).unwrap_or(0);

@@ -1,16 +1,22 @@
 //! The start screen's extra tools: import partner files, search all sessions, the group
 //! view, and reports.
 
-use super::super::{Effect, Model, Msg, Prompt, PromptKind, Screen};
+use super::super::{Effect, Model, Msg, Prompt, PromptKind, RowAction, RowIdentity, Screen};
 use super::{goto, set_error, set_info};
 use crate::store::ListEntry;
-use crate::ui::texts;
+use crate::text as texts;
 use ratatui_textarea::{Input, Key as TaKey, TextArea};
 
 pub(super) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
-    if model.screen != Screen::Start
-        && !(kind == PromptKind::Search && model.screen == Screen::Search)
-    {
+    // Searching works on the start screen (all sessions), on the results, and in an open
+    // session (that session only).
+    let allowed = match kind {
+        PromptKind::Import => model.screen == Screen::Start,
+        PromptKind::Search => {
+            model.open.is_some() || matches!(model.screen, Screen::Start | Screen::Search)
+        }
+    };
+    if !allowed || matches!(model.screen, Screen::NewSession | Screen::Group) {
         return vec![];
     }
     let mut textarea = TextArea::default();
@@ -76,10 +82,41 @@ pub(super) fn submit(model: &mut Model) -> Vec<Effect> {
     if text.is_empty() {
         return vec![];
     }
-    match prompt.kind {
-        PromptKind::Import => vec![Effect::Import(split_paths(&text))],
-        PromptKind::Search => vec![Effect::Search(text)],
+    match (prompt.kind, model.open.as_ref()) {
+        (PromptKind::Import, _) => vec![Effect::Import(split_paths(&text))],
+        // In a session: only that session, searched in memory (nothing to load).
+        (PromptKind::Search, Some(open)) => {
+            let hits = crate::search::search(
+                &model.content,
+                &[(open.path.clone(), open.session.clone())],
+                &text,
+            );
+            searched(model, hits);
+            vec![]
+        }
+        (PromptKind::Search, None) => vec![Effect::Search(text)],
     }
+}
+
+/// Presentation mode: only hits from the open session, and no notes.
+fn presentable(model: &Model, hits: &mut Vec<crate::search::Hit>) {
+    let open = model.open.as_ref().map(|o| o.path.as_path());
+    hits.retain(|h| !h.note && Some(h.path.as_path()) == open);
+}
+
+/// F2 turned on while results are shown: what may not be shown goes.
+pub(super) fn presenting_started(model: &mut Model) {
+    if model.screen != Screen::Search {
+        return;
+    }
+    let mut hits = std::mem::take(&mut model.hits);
+    let before = hits.len();
+    presentable(model, &mut hits);
+    if hits.len() < before {
+        set_info(model, texts::SEARCH_PRESENTING_ONLY_OPEN.to_string());
+    }
+    model.hits = hits;
+    model.hit_selected = model.hit_selected.min(model.hits.len().saturating_sub(1));
 }
 
 pub(super) fn open_group(model: &mut Model) -> Vec<Effect> {
@@ -98,6 +135,7 @@ pub(super) fn group_loaded(
     match result {
         Ok(group) if group.sessions.len() >= 2 => {
             model.group = Some(*group);
+            model.group_scroll = 0;
             model.screen = Screen::Group;
             model.status = None;
         }
@@ -116,8 +154,8 @@ pub(super) fn group_loaded(
 
 pub(super) fn searched(model: &mut Model, mut hits: Vec<crate::search::Hit>) {
     if model.presenting {
-        // Private notes never show on a shared screen.
-        hits.retain(|h| !h.place.starts_with("Coachnotitie"));
+        // A shared screen shows no other session and no note.
+        presentable(model, &mut hits);
     }
     if hits.is_empty() {
         set_info(model, texts::SEARCH_NOTHING.to_string());
@@ -126,7 +164,11 @@ pub(super) fn searched(model: &mut Model, mut hits: Vec<crate::search::Hit>) {
     model.status = None;
     model.hits = hits;
     model.hit_selected = 0;
-    model.screen = Screen::Search;
+    if model.open.is_some() {
+        goto(model, Screen::Search);
+    } else {
+        model.screen = Screen::Search;
+    }
 }
 
 pub(super) fn open_hit(model: &mut Model) -> Vec<Effect> {
@@ -134,7 +176,18 @@ pub(super) fn open_hit(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     model.pending_jump = Some((hit.screen, hit.row));
-    vec![Effect::Open(hit.path)]
+    match model.open.as_ref() {
+        // A hit in the open session: go there.
+        Some(open) if open.path == hit.path => {
+            jump(model);
+            vec![]
+        }
+        Some(_) => {
+            model.pending_jump = None;
+            vec![]
+        }
+        None => vec![Effect::Open(hit.path)],
+    }
 }
 
 /// After a session opened from a search hit: go to the place of the hit.
@@ -181,17 +234,28 @@ pub(super) fn exported(model: &mut Model, result: Result<std::path::PathBuf, Str
 /// `d` on the start screen: the first press asks, the second moves the session to the
 /// prullenbak (from where `kansrijk herstel` brings it back).
 pub(super) fn trash(model: &mut Model) -> Vec<Effect> {
-    let Some(ListEntry::Session { path, .. }) = model.list.get(model.selected) else {
+    let Some(ListEntry::Session { path, header }) = model.list.get(model.selected) else {
         return vec![];
     };
-    let path = path.clone();
+    let (path, row) = (path.clone(), RowIdentity::of(header));
     if model.confirm_trash == Some(model.selected) {
         model.confirm_trash = None;
-        return vec![Effect::Trash(path)];
+        return vec![Effect::OnRow {
+            path,
+            row,
+            action: RowAction::Trash,
+        }];
     }
     model.confirm_trash = Some(model.selected);
     set_info(model, texts::CONFIRM_TRASH.to_string());
     vec![]
+}
+
+/// The row's file was not what the row showed: nothing was done; the list is read again.
+pub(super) fn row_changed(model: &mut Model, reason: String) -> Vec<Effect> {
+    model.confirm_trash = None;
+    set_error(model, reason);
+    vec![Effect::ListSessions]
 }
 
 pub(super) fn trashed(model: &mut Model, result: Result<std::path::PathBuf, String>) {

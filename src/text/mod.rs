@@ -1,4 +1,5 @@
-//! All Dutch UI chrome in one place (content texts live in `assets/`).
+//! The words of kansrijk's TUI, CLI and reports in one place (the handbook's content texts
+//! live in `assets/`). Every layer may use it; it uses nothing of the app.
 
 pub const APP: &str = "kansrijk";
 pub const READ_ONLY: &str = "Alleen-lezen";
@@ -78,10 +79,17 @@ pub const GUIDED_END: &str = "Dit was de laatste stap van het werkboek. Esc of o
 pub const EXTERNAL_EDITOR_FAILED: &str = "De eigen editor gaf een fout; de tekst is niet veranderd";
 pub const NO_EXTERNAL_EDITOR: &str = "Stel VISUAL of EDITOR in om een eigen editor te gebruiken";
 pub const NO_OWN_ROWS: &str = "Bij dit instrument staan de regels vast.";
+pub const FIXED_ROW_NOT_DELETABLE: &str =
+    "Deze regel hoort bij het instrument en blijft staan; alleen eigen regels (+) kunnen weg.";
+pub const ONLY_OWN_ROWS_DELETABLE: &str =
+    "Alleen eigen regels kunnen weg: kies er een met ↑/↓ en druk twee keer op d.";
+pub const CHOOSE_ACTION_TO_DELETE: &str =
+    "Kies eerst een afspraak met ↑/↓; twee keer d verwijdert haar.";
 pub const ACTION_ADDED: &str = "Afspraak toegevoegd; u vindt haar terug onder a (acties).";
 pub const CONFIRM_DELETE: &str = "Druk nog eens op d om deze regel te verwijderen.";
 pub const DELETED: &str = "Verwijderd.";
 pub const EDITOR_HINT: &str = " Esc: klaar — alles wordt meteen bewaard · Ctrl+E: eigen editor ";
+pub const EDITOR_HINT_SHORT: &str = " Esc: klaar (bewaard) · Ctrl+E: eigen editor ";
 pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
 pub const EMPTY_ANSWER: &str = "(nog niet ingevuld — Enter om te schrijven)";
 pub const OVERVIEW_HINT: &str =
@@ -134,3 +142,56 @@ pub const CONFIRM_TRASH: &str =
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
 pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
 pub const START_LOADING: &str = "Sessies laden…";
+
+// Presentation mode (F2): what a shared screen shows instead of private text.
+pub const START_PRESENTING: &str = "Presentatiemodus (F2): de lijst met sessies is verborgen. Druk op F2 om hem weer te tonen, of op n voor een nieuwe sessie.";
+pub const LIST_HIDDEN_PRESENTING: &str =
+    "De lijst met sessies is verborgen in de presentatiemodus. Druk eerst op F2.";
+pub const NOTE_HIDDEN: &str = "(verborgen in de presentatiemodus)";
+pub const NOTE_REFUSED_PRESENTING: &str =
+    "Notities blijven dicht in de presentatiemodus. Druk eerst op F2.";
+pub const COACH_REFUSED_PRESENTING: &str =
+    "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op F2.";
+pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
+pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
+    "In de presentatiemodus ziet u alleen treffers uit de open sessie, zonder notities.";
+
+// Reading pages (app::page).
+pub const HELP_PAGES: &str = "Lezen:";
+pub const PAGE_SOURCE: &str = "Bron:";
+pub const ROLE_QUESTION: &str = "Kernvraag:";
+pub const ROLE_THEMES: &str = "Thema’s:";
+pub const ROLE_DILEMMAS: &str = "Dilemma’s:";
+pub const ROLE_CONDITIONS: &str = "Condities:";
+pub const ROLE_COMPETENCIES: &str = "Competenties:";
+
+/// The file name alone, shown safely.
+fn file_name(path: &std::path::Path) -> String {
+    safe(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string()),
+    )
+}
+
+/// Another program changed the open session's file: its version stays, and work goes on
+/// in `to` (short enough for two lines at 80 columns with kansrijk's long file names).
+pub fn saved_elsewhere(to: &std::path::Path) -> String {
+    format!(
+        "Door een ander programma gewijzigd; die versie blijft staan. U werkt verder in {}.",
+        file_name(to)
+    )
+}
+
+/// Texts from the user's own editor, left by a kansrijk that was stopped, are back.
+pub fn recovered_from_editor(fields: &[String]) -> String {
+    format!(
+        "De tekst uit uw eigen editor van een eerder gestopt kansrijk is teruggezet in: {}.",
+        fields
+            .iter()
+            .map(|f| safe(f))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}

@@ -1,0 +1,223 @@
+//! The presentation model: everything a user sees of a session or a group, computed once
+//! and ready to show — scores, deltas, dates, topics, who is in a group and under which
+//! label. The TUI, the command line (text and JSON) and the reports (Markdown, HTML, SVG)
+//! render from it, so they agree by construction.
+//!
+//! Formatting lives here too, once: [`fmt_score`] (Dutch decimal comma, one decimal),
+//! [`fmt_delta`] (a change, signed; zero is `±0,0`), [`short_date`] (`01-10-2026`),
+//! [`long_date`] (`1 oktober 2026`) and [`link_label`] (what an action is about).
+//!
+//! Dependencies point down: this module uses `content`, `scan`, `session` and `group`
+//! (the membership rule), never `ui`, `app` or `report`.
+
+pub mod group;
+pub mod session;
+
+pub use group::{Group, GroupCondition, GroupItem, LeftOut, Respondent};
+pub use session::{ActionView, ConditionView, SessionView};
+
+use crate::content::Content;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// A condition below 3,0 (a session's score or a group's mean) and what neglecting it
+/// risks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    pub name: String,
+    pub score: f64,
+    pub risk: String,
+}
+
+/// Formats a score with a Dutch decimal comma and one decimal: `4,0`.
+/// Halves round up (3,25 → 3,3), as people expect, not to even.
+pub fn fmt_score(score: f64) -> String {
+    let rounded = (score * 10.0).round() / 10.0;
+    format!("{rounded:.1}").replace('.', ",")
+}
+
+/// Formats an optional score; `–` when there is none.
+pub fn fmt_opt_score(score: Option<f64>) -> String {
+    score.map(fmt_score).unwrap_or_else(|| "–".to_string())
+}
+
+/// A change in score with a sign and a Dutch decimal comma, one decimal: `+0,5`, `-1,3`.
+/// A change that rounds to zero is `±0,0` (never `-0,0` or a bare `0,0`, so a column of
+/// changes reads as changes). Halves round away from zero.
+pub fn fmt_delta(delta: f64) -> String {
+    let tenths = (delta * 10.0).round();
+    if tenths == 0.0 || !tenths.is_finite() {
+        return "±0,0".to_string();
+    }
+    let sign = if tenths > 0.0 { '+' } else { '-' };
+    let abs = tenths.abs() / 10.0;
+    format!("{sign}{abs:.1}").replace('.', ",")
+}
+
+/// An optional delta; `–` when there is none.
+pub fn fmt_opt_delta(delta: Option<f64>) -> String {
+    delta.map(fmt_delta).unwrap_or_else(|| "–".to_string())
+}
+
+/// A spread (max − min of 1–5 answers); `–` when there is none.
+pub fn fmt_opt_spread(spread: Option<u8>) -> String {
+    spread
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "–".to_string())
+}
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "2 oktober 2026", in the local time zone (for running text).
+pub fn long_date(t: jiff::Timestamp) -> String {
+    let d = t.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+    let month = MONTHS
+        .get(usize::from(d.month().unsigned_abs()).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// "01-10-2026", in the local time zone (for tables and lists).
+pub fn short_date(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%d-%m-%Y")
+        .to_string()
+}
+
+/// A date in a narrow column: `30-11-26`.
+pub fn compact_date(t: jiff::Timestamp) -> String {
+    t.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%d-%m-%y")
+        .to_string()
+}
+
+/// The name of what an action's link (`conditie:…`, `thema:…`, `dilemma:…`,
+/// `instrument:…`) points to; the link itself (on one line) when the content does not
+/// know it; empty for no link.
+pub fn link_label(content: &Content, link: &str) -> String {
+    let Some((kind, id)) = link.split_once(':') else {
+        return one_line(link);
+    };
+    match kind {
+        "conditie" => content
+            .scan
+            .conditions
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone()),
+        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
+        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
+        "instrument" => content.instrument(id).map(|i| i.name.clone()),
+        _ => None,
+    }
+    .unwrap_or_else(|| one_line(link))
+}
+
+/// `text` on one line: control characters dropped, lines trimmed and joined with a
+/// space, empty lines dropped.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// FNV-1a (64 bit) of `bytes`: a small hash that is the same on every machine and in
+/// every release (std's `DefaultHasher` promises neither), for orders that must stay put.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
+}
+
+/// Pairs serialised as a JSON object in their own order (a map would sort the keys).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ordered<T>(pub Vec<(String, T)>);
+
+impl<T: Serialize> Serialize for Ordered<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delta_formatting() {
+        assert_eq!(fmt_delta(0.5), "+0,5");
+        assert_eq!(fmt_delta(-0.5), "-0,5");
+        assert_eq!(fmt_delta(0.0), "±0,0");
+        assert_eq!(fmt_delta(-0.0), "±0,0");
+        assert_eq!(fmt_delta(0.04), "±0,0");
+        assert_eq!(fmt_delta(-0.04), "±0,0", "never -0,0");
+        assert_eq!(fmt_delta(0.25), "+0,3", "halves away from zero");
+        assert_eq!(fmt_delta(-0.25), "-0,3");
+        assert_eq!(fmt_delta(1.0 / 3.0), "+0,3");
+        assert_eq!(fmt_delta(-4.0), "-4,0");
+        assert_eq!(fmt_delta(2.75 - 2.0), "+0,8");
+        assert_eq!(fmt_delta(f64::NAN), "±0,0");
+        assert_eq!(fmt_opt_delta(None), "–");
+    }
+
+    #[test]
+    fn score_formatting() {
+        assert_eq!(fmt_score(4.0), "4,0");
+        assert_eq!(fmt_score(3.25), "3,3");
+        assert_eq!(fmt_opt_score(None), "–");
+        assert_eq!(fmt_opt_spread(Some(2)), "2");
+        assert_eq!(fmt_opt_spread(None), "–");
+    }
+
+    #[test]
+    fn dates() {
+        let t: jiff::Timestamp = "2026-10-02T12:00:00Z".parse().expect("timestamp");
+        assert!(long_date(t).ends_with("oktober 2026"), "{}", long_date(t));
+        assert!(short_date(t).ends_with("-10-2026"), "{}", short_date(t));
+    }
+
+    #[test]
+    fn fnv1a_is_the_published_function() {
+        // Test vectors of FNV-1a 64 (Fowler/Noll/Vo).
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(stable_hash(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn link_labels() {
+        let c = Content::embedded().expect("content");
+        assert_eq!(link_label(&c, ""), "");
+        assert_eq!(link_label(&c, "conditie:proces"), c.scan.conditions[4].name);
+        assert_eq!(link_label(&c, "thema:onbekend"), "thema:onbekend");
+        assert_eq!(link_label(&c, "a\nb\u{1b}"), "a b");
+    }
+
+    #[test]
+    fn ordered_keeps_its_order() {
+        let o = Ordered(vec![("b".to_string(), 1), ("a".to_string(), 2)]);
+        assert_eq!(serde_json::to_string(&o).expect("json"), r#"{"b":1,"a":2}"#);
+    }
+}
