@@ -10,9 +10,11 @@
 //! several names with different TEXTs (e.g. the first frame and the list). Per NAME it
 //! prints the median, range and mean in milliseconds, and each median's ratio to the last
 //! NAME's (the floor). `--show` prints the screen at the stop of each program's last run.
+//! `--quit KEYS` types KEYS once TEXT is seen and waits for the program to end by itself
+//! instead of killing it (for a wrapper such as `/usr/bin/time`).
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -31,6 +33,7 @@ struct Program {
 fn run_once(
     argv: &[String],
     until: Option<&str>,
+    quit: Option<&str>,
     cols: u16,
     rows: u16,
 ) -> anyhow::Result<(Duration, Vec<u8>)> {
@@ -87,8 +90,30 @@ fn run_once(
     let mut child = pair.slave.spawn_command(cmd)?;
     let elapsed = if until.is_some() {
         let at = seen_rx.recv_timeout(Duration::from_secs(20));
-        let _ = child.kill();
-        let _ = child.wait();
+        // Either type the quit keys and let the program end by itself (so a wrapper such
+        // as /usr/bin/time can report), or end it.
+        let quitted = match quit {
+            Some(keys) if at.is_ok() => {
+                let mut writer = pair.master.take_writer()?;
+                writer.write_all(keys.as_bytes())?;
+                writer.flush()?;
+                let deadline = Instant::now() + Duration::from_secs(10);
+                loop {
+                    if child.try_wait()?.is_some() {
+                        break true;
+                    }
+                    if Instant::now() > deadline {
+                        break false;
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            }
+            _ => false,
+        };
+        if !quitted {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
         match at {
             Ok(at) => at - start,
             Err(_) => anyhow::bail!("{:?} did not appear within 20 s", until.unwrap_or("")),
@@ -147,6 +172,7 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let (mut runs, mut warmup, mut cols, mut rows, mut show) = (30usize, 3usize, 120, 40, false);
+    let mut quit: Option<String> = None;
     let mut programs: Vec<Program> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -160,6 +186,7 @@ fn run() -> anyhow::Result<()> {
             "--cols" => cols = value()?.parse()?,
             "--rows" => rows = value()?.parse()?,
             "--show" => show = true,
+            "--quit" => quit = Some(value()?),
             _ => {
                 let (label, command) = arg
                     .split_once('=')
@@ -191,7 +218,7 @@ fn run() -> anyhow::Result<()> {
     anyhow::ensure!(runs > 0, "--runs must be at least 1");
     for _ in 0..warmup {
         for p in &programs {
-            run_once(&p.argv, p.until.as_deref(), cols, rows)?;
+            run_once(&p.argv, p.until.as_deref(), quit.as_deref(), cols, rows)?;
         }
     }
     // Alternate, and flip the order every round, so drift hits all programs alike.
@@ -203,7 +230,7 @@ fn run() -> anyhow::Result<()> {
         };
         for i in order {
             let p = &mut programs[i];
-            let (t, out) = run_once(&p.argv, p.until.as_deref(), cols, rows)?;
+            let (t, out) = run_once(&p.argv, p.until.as_deref(), quit.as_deref(), cols, rows)?;
             p.times.push(t);
             p.output_bytes = out.len();
             p.last_output = out;

@@ -16,6 +16,17 @@ fn main() -> ExitCode {
     {
         return finish(cli::check_content(&mut std::io::stdout().lock(), dir));
     }
+    let dir = cli::sessions_dir(args.dir.as_deref());
+    // The start screen's first rows come from the folder's cache, read on the other core
+    // while the content is parsed here: the list is in the first frame.
+    let head = args.command.is_none().then(|| {
+        let dir = dir.clone();
+        std::thread::spawn(move || {
+            // As many rows as the terminal can show (a list row per line at most).
+            let rows = crossterm::terminal::size().map_or(120, |(_, h)| usize::from(h));
+            kansrijk::store::list_head_from_cache(&dir, rows)
+        })
+    });
     let loaded = match &args.inhoud {
         Some(dir) => Content::with_overrides(dir),
         None => Content::embedded(),
@@ -33,9 +44,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let dir = cli::sessions_dir(args.dir.as_deref());
     let result = match args.command {
-        None => return tui_exit(run_tui(content, dir, None)),
+        None => {
+            let head = head.and_then(|h| h.join().ok()).flatten();
+            return tui_exit(run_tui(content, dir, None, head));
+        }
         Some(Command::Open { file }) => {
             let file = cli::resolve_file(&file, &dir);
             let dir = if args.dir.is_some() {
@@ -50,7 +63,7 @@ fn main() -> ExitCode {
                 eprintln!("kansrijk: {}", shown(&e.to_string()));
                 return ExitCode::FAILURE;
             }
-            return tui_exit(run_tui(content, dir, Some(Msg::Open(file))));
+            return tui_exit(run_tui(content, dir, Some(Msg::Open(file)), None));
         }
         Some(Command::New {
             bestuurder,
@@ -192,9 +205,19 @@ fn run_tui(
     content: Arc<Content>,
     dir: std::path::PathBuf,
     first: Option<Msg>,
+    head: Option<Vec<kansrijk::store::ListEntry>>,
 ) -> anyhow::Result<ExitCode> {
     let mut model = Model::new(content, dir.clone());
     model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let runtime = Runtime::with_content(dir, model.content.clone());
+    if let Some(rows) = head {
+        runtime_list_head(&mut model, rows);
+    }
     terminal::run(model, runtime, first)
+}
+
+/// Puts the cached first rows on the start screen before the first frame (the runtime's
+/// background listing replaces them once every file is checked).
+fn runtime_list_head(model: &mut Model, rows: Vec<kansrijk::store::ListEntry>) {
+    let _ = kansrijk::app::update(model, Msg::Listed(Ok(rows)));
 }

@@ -263,3 +263,66 @@ fn the_listing_cache_follows_every_change() {
     fs::remove_file(&path).expect("remove");
     assert!(store::list(dir.path()).expect("list").is_empty());
 }
+
+/// The start screen's first frame comes from the head of the cache: the first rows in the
+/// start screen's own order, as many as asked, without reading the folder; the old JSON
+/// cache (with names and scores) goes once the new one is written.
+#[test]
+fn the_cache_head_holds_the_first_rows_in_the_start_screens_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        store::list_head_from_cache(dir.path(), 40).is_none(),
+        "no cache yet"
+    );
+    fs::write(
+        dir.path().join(kansrijk::store::index::OLD_INDEX_FILE),
+        b"{}",
+    )
+    .expect("old");
+    for (name, samenwerking) in [
+        ("Bram Visser", "Jeugdnet"),
+        ("anne Jansen", "Wijkzorg Noord"),
+        ("Anne Jansen", "Acute zorg"),
+        ("Carla de Wit", "GGZ Oost"),
+    ] {
+        let s = Session::new(
+            name,
+            "Org",
+            samenwerking,
+            Mode::Zelfreflectie,
+            jiff::Timestamp::now(),
+        );
+        store::create(dir.path(), &s).expect("create");
+    }
+    let mut full = store::list(dir.path()).expect("list");
+    store::display_order(&mut full);
+    let names = |rows: &[ListEntry]| -> Vec<String> {
+        rows.iter()
+            .map(|r| match r {
+                ListEntry::Session { header, .. } => {
+                    format!("{} · {}", header.bestuurder, header.samenwerking)
+                }
+                ListEntry::Unreadable { path, .. } => path.display().to_string(),
+            })
+            .collect()
+    };
+    let head = store::list_head_from_cache(dir.path(), 3).expect("head");
+    assert_eq!(names(&head), names(&full)[..3].to_vec());
+    assert_eq!(
+        names(&head)[0],
+        "Anne Jansen · Acute zorg",
+        "grouped per bestuurder ignoring case, then per samenwerking"
+    );
+    assert_eq!(
+        store::list_head_from_cache(dir.path(), 40)
+            .expect("head")
+            .len(),
+        4
+    );
+    assert!(
+        !dir.path()
+            .join(kansrijk::store::index::OLD_INDEX_FILE)
+            .exists(),
+        "the old cache with names and scores is gone"
+    );
+}

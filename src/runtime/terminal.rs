@@ -166,20 +166,15 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     runtime.dispatch(model, Msg::Resize(size.width, size.height));
-    // The first screen shows the list as the folder's cache last saw it, without reading
-    // the folder; the folder is then read in the background (every file's stamp checked,
-    // changed files parsed) and the list replaced when it is read.
+    // The first screen shows the list as the folder's cache last saw it (put in the
+    // model by `main`, read while the content was parsed); after the first frame the
+    // folder is read in the background (every file's stamp checked, changed files
+    // parsed) and the list replaced when it is read.
     let (list_tx, list_rx) = std::sync::mpsc::channel();
-    let dir = runtime.dir.clone();
-    runtime.dispatch(model, Msg::Listing);
-    if let Some(entries) = crate::store::list_from_cache(&runtime.dir) {
-        runtime.dispatch(model, Msg::Listed(Ok(entries)));
+    let mut list_tx = Some(list_tx);
+    if model.list.is_empty() {
+        runtime.dispatch(model, Msg::Listing);
     }
-    std::thread::Builder::new()
-        .name("kansrijk-list".into())
-        .spawn(move || {
-            let _ = list_tx.send(crate::store::list(&dir).map_err(|e| e.to_string()));
-        })?;
     let mut listing = Some(list_rx);
     if let Some(msg) = first {
         runtime.dispatch(model, msg);
@@ -195,6 +190,14 @@ fn event_loop(
         terminal.draw(|frame| ui::view(frame, model))?;
         if exit_after_first_frame {
             return Ok(());
+        }
+        if let Some(tx) = list_tx.take() {
+            let dir = runtime.dir.clone();
+            std::thread::Builder::new()
+                .name("kansrijk-list".into())
+                .spawn(move || {
+                    let _ = tx.send(crate::store::list(&dir).map_err(|e| e.to_string()));
+                })?;
         }
         if let Some(state) = PANIC_STATE.get()
             && let Ok(mut state) = state.lock()

@@ -21,7 +21,7 @@ pub const INDEX_FILE: &str = ".kansrijk-index";
 /// it holds names and scores.
 pub const OLD_INDEX_FILE: &str = ".kansrijk-index.json";
 /// Bumped when the cache's layout changes; an old cache is simply rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
@@ -65,11 +65,31 @@ struct Entry {
     cached: Cached,
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct IndexFile {
-    version: u32,
-    files: BTreeMap<String, Entry>,
+impl Entry {
+    fn into_list_entry(self, path: PathBuf) -> ListEntry {
+        match self.cached {
+            Cached::Session(header) => ListEntry::Session { path, header },
+            Cached::Unreadable(reason) => ListEntry::Unreadable { path, reason },
+        }
+    }
 }
+
+/// The cache file's bytes: not through a link, not a FIFO or device, not without end.
+fn read_bytes(dir: &Path) -> Option<Vec<u8>> {
+    super::fsio::read_capped(
+        &dir.join(INDEX_FILE),
+        super::fsio::Links::Refuse,
+        super::fsio::MAX_SMALL_FILE_BYTES,
+    )
+    .ok()
+}
+
+// The file: three postcard values one after the other, so that the start screen can
+// read its first rows without decoding the rest: the version, the head (the first
+// [`HEAD_ROWS`] rows in the start screen's order, as name and entry), then every file.
+
+/// How many rows of the start screen the head holds: more than any terminal shows.
+pub const HEAD_ROWS: usize = 120;
 
 /// The cache of one folder, as read at the start of a listing.
 #[derive(Debug, Default)]
@@ -81,48 +101,35 @@ pub struct Index {
 impl Index {
     /// Reads the folder's cache; a missing, unreadable or old cache is an empty one.
     pub fn load(dir: &Path) -> Self {
-        // Not through a link, not a FIFO or device, not without end.
-        let files = super::fsio::read_capped(
-            &dir.join(INDEX_FILE),
-            super::fsio::Links::Refuse,
-            super::fsio::MAX_SMALL_FILE_BYTES,
-        )
-        .ok()
-        .and_then(|bytes| postcard::from_bytes::<IndexFile>(&bytes).ok())
-        .filter(|f| f.version == VERSION)
-        .map(|f| f.files)
-        .unwrap_or_default();
+        let files = read_bytes(dir)
+            .and_then(|bytes| {
+                let (version, rest) = postcard::take_from_bytes::<u32>(&bytes).ok()?;
+                (version == VERSION).then_some(())?;
+                let (_head, rest) = postcard::take_from_bytes::<Vec<(String, Entry)>>(rest).ok()?;
+                postcard::from_bytes::<BTreeMap<String, Entry>>(rest).ok()
+            })
+            .unwrap_or_default();
         Self {
             files,
             changed: false,
         }
     }
 
-    /// Every cached entry as it was at the last listing, without looking at the files:
-    /// what the start screen shows at once, before the folder is read again. `None` when
-    /// there is no usable cache.
-    pub fn entries(&self, dir: &Path) -> Option<Vec<ListEntry>> {
-        if self.files.is_empty() {
-            return None;
+    /// The first `rows` rows of the start screen as the cache last saw them, decoding
+    /// only those: what the first frame shows. `None` without a usable cache.
+    pub fn head(dir: &Path, rows: usize) -> Option<Vec<ListEntry>> {
+        let bytes = read_bytes(dir)?;
+        let (version, rest) = postcard::take_from_bytes::<u32>(&bytes).ok()?;
+        (version == VERSION).then_some(())?;
+        // A sequence is its length (a varint, as a u32 is) and then its elements.
+        let (len, mut rest) = postcard::take_from_bytes::<u32>(rest).ok()?;
+        let mut out = Vec::new();
+        for _ in 0..rows.min(len as usize) {
+            let ((name, entry), after) = postcard::take_from_bytes::<(String, Entry)>(rest).ok()?;
+            out.push(entry.into_list_entry(dir.join(name)));
+            rest = after;
         }
-        Some(
-            self.files
-                .iter()
-                .map(|(name, entry)| {
-                    let path = dir.join(name);
-                    match &entry.cached {
-                        Cached::Session(header) => ListEntry::Session {
-                            path,
-                            header: header.clone(),
-                        },
-                        Cached::Unreadable(reason) => ListEntry::Unreadable {
-                            path,
-                            reason: reason.clone(),
-                        },
-                    }
-                })
-                .collect(),
-        )
+        (!out.is_empty()).then_some(out)
     }
 
     /// The cached entry for `path`, if its stamp still matches.
@@ -170,11 +177,24 @@ impl Index {
     }
 
     fn write(self, dir: &Path) -> Result<(), ()> {
-        let file = IndexFile {
-            version: VERSION,
-            files: self.files,
-        };
-        let bytes = postcard::to_allocvec(&file).map_err(|_| ())?;
+        let mut rows: Vec<ListEntry> = self
+            .files
+            .iter()
+            .map(|(name, e)| e.clone().into_list_entry(dir.join(name)))
+            .collect();
+        super::display_order(&mut rows);
+        let head: Vec<(String, Entry)> = rows
+            .iter()
+            .take(HEAD_ROWS)
+            .filter_map(|row| {
+                let name = row.path().file_name()?.to_str()?.to_string();
+                let entry = self.files.get(&name)?.clone();
+                Some((name, entry))
+            })
+            .collect();
+        let mut bytes = postcard::to_allocvec(&VERSION).map_err(|_| ())?;
+        bytes.extend(postcard::to_allocvec(&head).map_err(|_| ())?);
+        bytes.extend(postcard::to_allocvec(&self.files).map_err(|_| ())?);
         write_atomic(&dir.join(INDEX_FILE), &bytes).map_err(|_| ())?;
         // The old JSON cache holds names and scores too: it goes once the new one is there.
         let old = dir.join(OLD_INDEX_FILE);

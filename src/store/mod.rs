@@ -248,13 +248,33 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
     Ok(entries)
 }
 
-/// The listing as the folder's cache last saw it, without reading the folder: shown at
-/// once at start-up while [`list`] checks every file in the background. `None` when there
-/// is no cache (a first start, or a deleted cache).
-pub fn list_from_cache(dir: &Path) -> Option<Vec<ListEntry>> {
-    let mut entries = index::Index::load(dir).entries(dir)?;
-    sort_newest_first(&mut entries);
-    Some(entries)
+/// The first `rows` rows of the start screen as the folder's cache last saw them,
+/// without reading the folder or decoding the whole cache: shown at once at start-up while
+/// [`list`] checks every file in the background. `None` when there is no cache (a first
+/// start, or a deleted cache).
+pub fn list_head_from_cache(dir: &Path, rows: usize) -> Option<Vec<ListEntry>> {
+    index::Index::head(dir, rows)
+}
+
+/// The start screen's order: per bestuurder (alphabetically, ignoring case), then per
+/// samenwerking, newest first; unreadable files last, by name.
+pub fn display_order(entries: &mut [ListEntry]) {
+    entries.sort_by_cached_key(|e| match e {
+        ListEntry::Session { header, .. } => (
+            false,
+            header.bestuurder.to_lowercase(),
+            header.samenwerking.to_lowercase(),
+            std::cmp::Reverse(header.created),
+            PathBuf::new(),
+        ),
+        ListEntry::Unreadable { path, .. } => (
+            true,
+            String::new(),
+            String::new(),
+            std::cmp::Reverse(jiff::Timestamp::UNIX_EPOCH),
+            path.clone(),
+        ),
+    });
 }
 
 /// Sessions newest first, unreadable files last by name.

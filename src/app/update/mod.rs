@@ -385,24 +385,9 @@ fn trends(scan: &crate::content::ScanContent, entries: &[ListEntry]) -> Vec<Opti
     out
 }
 
-/// Orders the start screen: per bestuurder (alphabetically), then per samenwerking,
-/// newest first; unreadable files last.
+/// Orders the start screen ([`crate::store::display_order`]).
 fn group_by_bestuurder(entries: &mut [ListEntry]) {
-    entries.sort_by(|a, b| match (a, b) {
-        (ListEntry::Session { header: x, .. }, ListEntry::Session { header: y, .. }) => x
-            .bestuurder
-            .to_lowercase()
-            .cmp(&y.bestuurder.to_lowercase())
-            .then_with(|| {
-                x.samenwerking
-                    .to_lowercase()
-                    .cmp(&y.samenwerking.to_lowercase())
-            })
-            .then_with(|| y.created.cmp(&x.created)),
-        (ListEntry::Session { .. }, _) => std::cmp::Ordering::Less,
-        (_, ListEntry::Session { .. }) => std::cmp::Ordering::Greater,
-        _ => a.path().cmp(b.path()),
-    });
+    crate::store::display_order(entries);
 }
 
 pub(super) fn set_error(model: &mut Model, text: String) {
