@@ -420,11 +420,10 @@ pub fn show(
         w(
             out,
             format!(
-                "{:<20} {:>4}  ({}/{}){flag}",
+                "{:<20} {:>4}  ({}){flag}",
                 c.name,
                 crate::fmt_opt_score(c.score),
-                c.answered,
-                c.total
+                crate::present::fmt_answered(c.answered, c.dont_know, c.total)
             ),
         )?;
     }
@@ -435,6 +434,38 @@ pub fn show(
             crate::text::progress(view.answered, view.total)
         ),
     )?;
+    show_advice(out, &view).map_err(ShowError::Io)?;
+    Ok(())
+}
+
+/// The advice and the "hier is zicht nodig" of `show`, after the scores.
+fn show_advice(out: &mut dyn Write, view: &crate::present::SessionView) -> std::io::Result<()> {
+    use crate::text;
+    if !view.advice.is_empty() {
+        writeln!(out, "\n{}", text::ADVICE_TITLE)?;
+        for a in &view.advice {
+            writeln!(out, "{} {}", a.name, crate::fmt_score(a.score))?;
+            for i in &a.items {
+                writeln!(out, "  {}: {} — {}", i.kind.label(), i.title, i.why)?;
+            }
+            writeln!(out, "  {}: {}", text::ADVICE_PROMPT, a.prompt)?;
+        }
+    }
+    for i in &view.insight {
+        writeln!(
+            out,
+            "\n{}: {} ({} van {} {})",
+            text::INSIGHT_TITLE,
+            i.name,
+            i.dont_know,
+            i.total,
+            text::DONT_KNOW_ANSWER
+        )?;
+        for (_, question) in &i.indicators {
+            writeln!(out, "  - {question}")?;
+        }
+        writeln!(out, "  {}", i.prompt)?;
+    }
     Ok(())
 }
 
