@@ -145,7 +145,7 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--overschrijf] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
+        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--overschrijf] [--anoniem] [--alleen-groep]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
     )]
     Compare {
         /// De sessiebestanden (.ron), één per respondent
@@ -166,6 +166,9 @@ pub enum Command {
         /// Noem de respondenten R1…Rn in plaats van bij naam
         #[arg(long)]
         anoniem: bool,
+        /// Alleen groepscijfers: geen rij, naam, nummer of datum per respondent
+        #[arg(long = "alleen-groep")]
+        alleen_groep: bool,
         /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
         #[arg(long, requires = "export")]
         overschrijf: bool,
@@ -549,6 +552,7 @@ pub fn compare(
     export: Option<crate::report::Format>,
     target: Output<'_>,
     anonymous: bool,
+    aggregate: bool,
 ) -> anyhow::Result<()> {
     let candidates: Vec<(PathBuf, Session)> = match samenwerking {
         Some(name) => {
@@ -579,7 +583,10 @@ pub fn compare(
             )?;
         }
     }
-    let group = crate::present::Group::build(content, &borrowed, anonymous);
+    let mut group = crate::present::Group::build(content, &borrowed, anonymous || aggregate);
+    if aggregate {
+        group = group.aggregate_only();
+    }
     for left in &group.left_out {
         writeln!(
             err,
@@ -592,7 +599,7 @@ pub fn compare(
             left.instead
         )?;
     }
-    if group.respondents.len() < 2 {
+    if group.count < 2 {
         anyhow::bail!("geef minstens twee verschillende sessies om te vergelijken");
     }
 
@@ -619,9 +626,15 @@ pub fn compare(
             out,
             "Groepsrapport ({}) van {} respondenten over {}{}:",
             format_name(format),
-            group.respondents.len(),
+            group.count,
             crate::text::safe(&group.samenwerking),
-            if anonymous { ", anoniem" } else { "" }
+            if aggregate {
+                ", alleen groepscijfers"
+            } else if anonymous {
+                ", anoniem"
+            } else {
+                ""
+            }
         )?;
         writeln!(out, "{}", output.display())?;
         return Ok(());
@@ -635,7 +648,7 @@ pub fn compare(
 fn group_table(out: &mut impl Write, group: &crate::present::Group) -> std::io::Result<()> {
     use crate::fmt_opt_score as score;
     let safe = crate::text::safe;
-    let n = group.respondents.len();
+    let n = group.count;
     writeln!(out, "{} — {n} respondenten", safe(&group.samenwerking))?;
     if group.mixed {
         writeln!(

@@ -103,6 +103,7 @@ fn main() -> ExitCode {
             export,
             out,
             anoniem,
+            alleen_groep,
             overschrijf,
         }) => {
             let files: Vec<_> = files.iter().map(|f| cli::resolve_file(f, &dir)).collect();
@@ -120,6 +121,7 @@ fn main() -> ExitCode {
                     overwrite: overschrijf,
                 },
                 anoniem,
+                alleen_groep,
             )
         }
         Some(Command::Inhoud {

@@ -217,3 +217,274 @@ fn show_text_says_three_plus_one_weet_niet_and_gives_the_advice() {
     assert!(text.contains("Hier is zicht nodig: Relatie"), "{text}");
     assert!(text.contains("Wie zou dit wel weten"), "{text}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 14: groups
+
+/// Three partners with names, organisations, dates, answers and dilemma positions.
+fn partners(dir: &Path) -> (Vec<PathBuf>, String) {
+    let c = content();
+    let dilemma = c.handreiking.tensions[0].dilemmas[0].id.clone();
+    let people = [
+        (
+            "Anne Jansen",
+            "Zorggroep Noord",
+            "2026-09-01T10:00:00Z",
+            Answer::Score(1),
+            Some(-2),
+        ),
+        (
+            "Bas de Vries",
+            "Thuiszorg Oost",
+            "2026-09-02T10:00:00Z",
+            Answer::DontKnow,
+            Some(3),
+        ),
+        (
+            "Carla Smit",
+            "GGD West",
+            "2026-09-03T10:00:00Z",
+            Answer::Score(5),
+            None,
+        ),
+    ];
+    let files = people
+        .iter()
+        .enumerate()
+        .map(|(k, (name, org, at, answer, pos))| {
+            let mut s = session(name, org, at, &[("belangen.interesse", *answer)]);
+            if let Some(p) = pos {
+                s.dilemmas.insert(
+                    dilemma.clone(),
+                    DilemmaReflection {
+                        position: Some(*p),
+                        note: "PRIVE-NOTITIE".into(),
+                        ..Default::default()
+                    },
+                );
+            }
+            save(dir, &format!("p{k}.ron"), &s)
+        })
+        .collect();
+    (files, dilemma)
+}
+
+#[test]
+fn compare_json_has_respondents_topics_drill_down_and_dilemma_positions() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (files, dilemma) = partners(tmp.path());
+    let text = ok(
+        kansrijk(tmp.path())
+            .args(["compare", "--json"])
+            .args(&files)
+            .output()
+            .expect("run"),
+        "compare --json",
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(v["count"], 3);
+    let r = v["respondents"].as_array().expect("respondents");
+    let labels: Vec<&str> = r.iter().filter_map(|x| x["label"].as_str()).collect();
+    assert_eq!(labels, ["Anne Jansen", "Bas de Vries", "Carla Smit"]);
+    assert_eq!(r[0]["date"], "01-09-2026");
+    assert!(r[0]["file"].as_str().is_some_and(|f| f.ends_with("p0.ron")));
+    let bas = &r[1]["conditions"]["belangen"];
+    assert_eq!(bas["answered"], 4, "{bas}");
+    assert_eq!(bas["dont_know"], 1, "{bas}");
+    assert_eq!(bas["score"], 4.0, "{bas}");
+    assert_eq!(r[0]["conditions"]["belangen"]["score"], 3.25);
+
+    // The drill-down: every respondent's answer to one indicator.
+    let item = v["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["id"] == "belangen.interesse")
+        .expect("belangen.interesse");
+    assert_eq!(item["answers"], serde_json::json!([1, "weet ik niet", 5]));
+    assert_eq!(item["dont_know"], 1);
+    assert_eq!(item["counts"], serde_json::json!([1, 0, 0, 0, 1]));
+
+    // Topics: belangen.interesse lies 4 apart.
+    assert_eq!(
+        v["topics"]["disagreements"][0], "belangen.interesse",
+        "{text}"
+    );
+    assert!(v["topics"]["weak"].as_array().is_some_and(|w| w.is_empty()));
+
+    // Dilemma positions side by side.
+    let d = &v["dilemmas"][&dilemma];
+    assert_eq!(d["positions"], serde_json::json!([-2, 3, null]), "{text}");
+    assert_eq!(d["min"], -2);
+    assert_eq!(d["max"], 3);
+    assert_eq!(d["mean"], 0.5);
+    assert_eq!(v["dilemmas"].as_object().map(|o| o.len()), Some(1));
+    assert!(
+        !text.contains("PRIVE-NOTITIE"),
+        "no dilemma notes in compare"
+    );
+
+    // --anoniem: R-numbers, dates, no files.
+    let text = ok(
+        kansrijk(tmp.path())
+            .args(["compare", "--json", "--anoniem"])
+            .args(&files)
+            .output()
+            .expect("run"),
+        "compare --json --anoniem",
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    for (k, r) in v["respondents"]
+        .as_array()
+        .expect("respondents")
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(r["label"], format!("R{}", k + 1));
+        assert!(r.get("file").is_none(), "{r}");
+        assert!(r["date"].is_string(), "{r}");
+    }
+    for name in ["Anne", "Bas", "Carla", "p0.ron"] {
+        assert!(!text.contains(name), "{name} in {text}");
+    }
+}
+
+#[test]
+fn group_reports_have_the_drill_down_and_the_dilemma_positions() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (files, _) = partners(tmp.path());
+    let c = content();
+    let title = c.handreiking.tensions[0].dilemmas[0].title.clone();
+    let md_path = tmp.path().join("groep.md");
+    ok(
+        kansrijk(tmp.path())
+            .args(["compare", "--export", "md", "-o"])
+            .arg(&md_path)
+            .args(&files)
+            .output()
+            .expect("run"),
+        "compare --export md",
+    );
+    let md = std::fs::read_to_string(&md_path).expect("md");
+    let drill = md
+        .split("## Antwoorden per indicator")
+        .nth(1)
+        .expect("drill-down");
+    let row = drill
+        .lines()
+        .find(|l| l.contains("Oprechte belangstelling") || l.contains("elkaars belangen"))
+        .unwrap_or_else(|| panic!("no belangen.interesse row:\n{drill}"));
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    assert_eq!(&cells[2..6], ["1", "?", "5", "1"], "{row}");
+    let positions = md
+        .split("## Dilemma's: de posities naast elkaar")
+        .nth(1)
+        .expect("positions");
+    let row = positions
+        .lines()
+        .find(|l| l.contains(&title))
+        .expect("dilemma row");
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    assert_eq!(&cells[2..5], ["-2", "+3", "–"], "{row}");
+
+    let html_path = tmp.path().join("groep.html");
+    ok(
+        kansrijk(tmp.path())
+            .args(["compare", "--export", "html", "-o"])
+            .arg(&html_path)
+            .args(&files)
+            .output()
+            .expect("run"),
+        "compare --export html",
+    );
+    let html = std::fs::read_to_string(&html_path).expect("html");
+    assert!(html.contains("<h2>Antwoorden per indicator</h2>"), "{html}");
+    assert!(
+        html.contains("<h2>Dilemma&#39;s: de posities naast elkaar</h2>")
+            || html.contains("<h2>Dilemma's: de posities naast elkaar</h2>")
+    );
+    assert!(!html.contains("PRIVE-NOTITIE"));
+}
+
+#[test]
+fn alleen_groep_has_no_names_numbers_or_dates_in_any_output() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (files, dilemma) = partners(tmp.path());
+    let forbidden = [
+        "Anne",
+        "Jansen",
+        "Bas",
+        "Vries",
+        "Carla",
+        "Smit",
+        "Zorggroep",
+        "Thuiszorg",
+        "GGD",
+        "p0.ron",
+        "p1",
+        "p2",
+        "2026",
+        "09-2026",
+        "01-09",
+        "R1",
+        "R2",
+        "R3",
+    ];
+    let check = |what: &str, text: &str| {
+        for f in forbidden {
+            assert!(!text.contains(f), "{what} contains {f:?}:\n{text}");
+        }
+    };
+    for anoniem in [false, true] {
+        let mut args = vec!["compare", "--alleen-groep"];
+        if anoniem {
+            args.push("--anoniem");
+        }
+        let json = ok(
+            kansrijk(tmp.path())
+                .args(&args)
+                .arg("--json")
+                .args(&files)
+                .output()
+                .expect("run"),
+            "compare --alleen-groep --json",
+        );
+        check("json", &json);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(v["count"], 3);
+        assert!(v.get("respondents").is_none(), "{json}");
+        assert_eq!(
+            v["dilemmas"][&dilemma]["positions"],
+            serde_json::json!([null, -2, 3])
+        );
+        let table = ok(
+            kansrijk(tmp.path())
+                .args(&args)
+                .args(&files)
+                .output()
+                .expect("run"),
+            "compare --alleen-groep",
+        );
+        check("table", &table);
+        assert!(table.contains("3 respondenten"), "{table}");
+        for format in ["md", "html", "svg"] {
+            let out = tmp.path().join(format!("groep-{anoniem}.{format}"));
+            ok(
+                kansrijk(tmp.path())
+                    .args(&args)
+                    .args(["--export", format, "-o"])
+                    .arg(&out)
+                    .args(&files)
+                    .output()
+                    .expect("run"),
+                "compare --alleen-groep --export",
+            );
+            let text = std::fs::read_to_string(&out).expect("report");
+            check(format, &text);
+            if format != "svg" {
+                assert!(text.contains("Antwoorden per indicator"), "{text}");
+                assert!(!text.contains("Per respondent"), "{text}");
+            }
+        }
+    }
+}

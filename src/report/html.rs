@@ -546,7 +546,7 @@ pub fn group(doc: &GroupDoc) -> String {
         &mut out,
         &[
             ("Samenwerking", doc.samenwerking.clone()),
-            ("Respondenten", g.respondents.len().to_string()),
+            ("Respondenten", g.count.to_string()),
             ("Namen", super::names_note(g).to_string()),
         ],
     );
@@ -589,7 +589,7 @@ pub fn group(doc: &GroupDoc) -> String {
                     (Some(a), Some(b)) => fmt_score(b - a),
                     _ => "–".to_string(),
                 },
-                format!("{} van {}", c.n, g.respondents.len()),
+                format!("{} van {}", c.n, g.count),
             ]
         })
         .collect();
@@ -603,38 +603,40 @@ pub fn group(doc: &GroupDoc) -> String {
     out.push_str("</section>\n");
 
     // Per respondent.
-    out.push_str("<section class=\"respondenten\">\n<h2>Per respondent</h2>\n");
-    out.push_str("<table class=\"lang compact\">\n<thead><tr><th>Respondent</th>");
-    if !g.anonymous {
-        out.push_str("<th>Organisatie</th>");
-    }
-    out.push_str("<th>Datum</th>");
-    for c in &g.conditions {
-        let _ = write!(out, "<th class=\"getal\">{}</th>", escape(&c.short));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, r) in g.respondents.iter().enumerate() {
-        let colour = svg::PALETTE[i % svg::PALETTE.len()];
-        let _ = write!(
-            out,
-            "<tr><td><span class=\"kleur\" style=\"background: {colour}\"></span>{}</td>",
-            escape(&r.label)
-        );
+    if !g.aggregate {
+        out.push_str("<section class=\"respondenten\">\n<h2>Per respondent</h2>\n");
+        out.push_str("<table class=\"lang compact\">\n<thead><tr><th>Respondent</th>");
         if !g.anonymous {
-            let org = r.organisatie.as_str();
+            out.push_str("<th>Organisatie</th>");
+        }
+        out.push_str("<th>Datum</th>");
+        for c in &g.conditions {
+            let _ = write!(out, "<th class=\"getal\">{}</th>", escape(&c.short));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for (i, r) in g.respondents.iter().enumerate() {
+            let colour = svg::PALETTE[i % svg::PALETTE.len()];
             let _ = write!(
                 out,
-                "<td>{}</td>",
-                escape(if org.is_empty() { "–" } else { org })
+                "<tr><td><span class=\"kleur\" style=\"background: {colour}\"></span>{}</td>",
+                escape(&r.label)
             );
+            if !g.anonymous {
+                let org = r.organisatie.as_str();
+                let _ = write!(
+                    out,
+                    "<td>{}</td>",
+                    escape(if org.is_empty() { "–" } else { org })
+                );
+            }
+            let _ = write!(out, "<td class=\"datum\">{}</td>", escape(&r.date));
+            for score in &r.scores {
+                let _ = write!(out, "<td class=\"getal\">{}</td>", fmt_opt_score(*score));
+            }
+            out.push_str("</tr>\n");
         }
-        let _ = write!(out, "<td class=\"datum\">{}</td>", escape(&r.date));
-        for score in &r.scores {
-            let _ = write!(out, "<td class=\"getal\">{}</td>", fmt_opt_score(*score));
-        }
-        out.push_str("</tr>\n");
+        out.push_str("</tbody>\n</table>\n</section>\n");
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
 
     // Topics.
     out.push_str("<section class=\"gespreksonderwerpen\">\n<h2>Gespreksonderwerpen</h2>\n");
@@ -702,6 +704,27 @@ pub fn group(doc: &GroupDoc) -> String {
         "Spreiding: het hoogste min het laagste antwoord (1–5). Sd: standaardafwijking. Antw.: antwoorden 1–5; ‘weet ik niet’ telt daar niet in mee.",
     );
     out.push_str("</section>\n");
+
+    let _ = writeln!(
+        out,
+        "<section class=\"per-indicator\">\n<h2>{}</h2>",
+        crate::text::DRILL_TITLE
+    );
+    let (header, numeric, rows) = super::drill_table(g);
+    table(&mut out, "lang compact", &header, &numeric, &rows);
+    text_p(&mut out, "toelichting", super::drill_note(g));
+    out.push_str("</section>\n");
+    if !g.dilemmas.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"dilemma-posities\">\n<h2>{}</h2>",
+            crate::text::POSITIONS_TITLE
+        );
+        let (header, numeric, rows) = super::positions_table(g);
+        table(&mut out, "lang compact", &header, &numeric, &rows);
+        text_p(&mut out, "toelichting", super::POSITIONS_NOTE);
+        out.push_str("</section>\n");
+    }
     foot(&mut out, &g.source, "");
     out
 }

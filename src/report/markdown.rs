@@ -380,7 +380,7 @@ pub fn session(doc: &SessionDoc) -> String {
 /// The Markdown group report.
 pub fn group(doc: &GroupDoc) -> String {
     let g = doc.group;
-    let n = g.respondents.len();
+    let n = g.count;
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", line(&doc.samenwerking));
     out.push_str("*Groepsrapport van de quick scan — kansrijk*\n\n");
@@ -427,33 +427,36 @@ pub fn group(doc: &GroupDoc) -> String {
             fmt_opt_score(c.max)
         );
     }
-    out.push_str("```\n\n## Per respondent\n\n");
-    let mut header: Vec<&str> = vec!["Respondent"];
-    if !g.anonymous {
-        header.push("Organisatie");
+    out.push_str("```\n\n");
+    if !g.aggregate {
+        out.push_str("## Per respondent\n\n");
+        let mut header: Vec<&str> = vec!["Respondent"];
+        if !g.anonymous {
+            header.push("Organisatie");
+        }
+        header.push("Datum");
+        header.extend(g.conditions.iter().map(|c| c.short.as_str()));
+        let mut right = vec![false; if g.anonymous { 2 } else { 3 }];
+        right.extend(g.conditions.iter().map(|_| true));
+        let rows: Vec<Vec<String>> = g
+            .respondents
+            .iter()
+            .map(|r| {
+                let mut row = vec![clean_line(&r.label)];
+                if !g.anonymous {
+                    row.push(if r.organisatie.is_empty() {
+                        "–".to_string()
+                    } else {
+                        clean_line(&r.organisatie)
+                    });
+                }
+                row.push(r.date.clone());
+                row.extend(r.scores.iter().map(|s| fmt_opt_score(*s)));
+                row
+            })
+            .collect();
+        table(&mut out, &header, &right, &rows);
     }
-    header.push("Datum");
-    header.extend(g.conditions.iter().map(|c| c.short.as_str()));
-    let mut right = vec![false; if g.anonymous { 2 } else { 3 }];
-    right.extend(g.conditions.iter().map(|_| true));
-    let rows: Vec<Vec<String>> = g
-        .respondents
-        .iter()
-        .map(|r| {
-            let mut row = vec![clean_line(&r.label)];
-            if !g.anonymous {
-                row.push(if r.organisatie.is_empty() {
-                    "–".to_string()
-                } else {
-                    clean_line(&r.organisatie)
-                });
-            }
-            row.push(r.date.clone());
-            row.extend(r.scores.iter().map(|s| fmt_opt_score(*s)));
-            row
-        })
-        .collect();
-    table(&mut out, &header, &right, &rows);
 
     out.push_str("## Gespreksonderwerpen\n\n### Waar de antwoorden het verst uiteenlopen\n\n");
     if g.disagreements.is_empty() {
@@ -512,6 +515,18 @@ pub fn group(doc: &GroupDoc) -> String {
         "Spreiding: het hoogste min het laagste antwoord (1–5). Sd: standaardafwijking. \
          ‘Weet ik niet’ telt niet mee.\n\n",
     );
+    let _ = writeln!(out, "## {}\n", crate::text::DRILL_TITLE);
+    let (header, right, rows) = super::drill_table(g);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(&mut out, &header, &right, &rows);
+    let _ = writeln!(out, "{}\n", super::drill_note(g));
+    if !g.dilemmas.is_empty() {
+        let _ = writeln!(out, "## {}\n", crate::text::POSITIONS_TITLE);
+        let (header, right, rows) = super::positions_table(g);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        table(&mut out, &header, &right, &rows);
+        let _ = writeln!(out, "{}\n", super::POSITIONS_NOTE);
+    }
     footer(&mut out, &g.source);
     out
 }

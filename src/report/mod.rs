@@ -853,7 +853,7 @@ impl<'a> GroupDoc<'a> {
         let radar = RadarSpec {
             title: format!(
                 "Radar van de vijf condities, {} respondenten: {samenwerking}",
-                group.respondents.len()
+                group.count
             ),
             labels: radar_labels(content),
             values: group
@@ -890,9 +890,117 @@ pub fn topic_detail(item: &crate::present::GroupItem) -> String {
     )
 }
 
+/// A table as data: the header, which columns are numbers, the rows.
+pub type TableData = (Vec<String>, Vec<bool>, Vec<Vec<String>>);
+
+/// A dilemma position as shown in a table: `+2`, `0`, `-1`; `–` when not placed.
+pub fn fmt_position(p: Option<i8>) -> String {
+    match p {
+        Some(v) if v > 0 => format!("+{v}"),
+        Some(v) => v.to_string(),
+        None => "–".to_string(),
+    }
+}
+
+/// The per-indicator drill-down of a group report: each respondent's answer (`?` for
+/// "weet ik niet", `–` for none) and the number of "weet ik niet"; in an aggregate-only
+/// group how many gave each answer.
+pub fn drill_table(group: &Group) -> TableData {
+    let mut header = vec!["Indicator".to_string()];
+    let rows: Vec<Vec<String>> = if group.aggregate {
+        header.extend(["1", "2", "3", "4", "5"].map(String::from));
+        group
+            .items
+            .iter()
+            .map(|i| {
+                let mut row = vec![format!("{}: {}", i.condition_short, i.text)];
+                row.extend(i.counts.iter().map(|n| n.to_string()));
+                row.push(i.dont_know.to_string());
+                row
+            })
+            .collect()
+    } else {
+        header.extend(group.respondents.iter().map(|r| clean_line(&r.label)));
+        group
+            .items
+            .iter()
+            .map(|i| {
+                let mut row = vec![format!("{}: {}", i.condition_short, i.text)];
+                row.extend(i.answers.iter().map(|a| match a {
+                    Some(crate::session::Answer::Score(v)) => v.to_string(),
+                    Some(crate::session::Answer::DontKnow) => {
+                        crate::text::DONT_KNOW_SHORT.to_string()
+                    }
+                    None => "–".to_string(),
+                }));
+                row.push(i.dont_know.to_string());
+                row
+            })
+            .collect()
+    };
+    header.push("Weet niet".to_string());
+    let numeric = header.iter().enumerate().map(|(k, _)| k > 0).collect();
+    (header, numeric, rows)
+}
+
+/// The explanation under [`drill_table`].
+pub fn drill_note(group: &Group) -> &'static str {
+    if group.aggregate {
+        "Per indicator hoeveel respondenten 1 tot en met 5 antwoordden, en hoe vaak ‘weet ik niet’."
+    } else {
+        "Per indicator het antwoord van elke respondent (1–5). ? = weet ik niet, – = niet beantwoord."
+    }
+}
+
+/// The partners' dilemma positions side by side (−3 = geheel de linkerpool, +3 = geheel
+/// de rechterpool); in an aggregate-only group the positions without names, sorted.
+pub fn positions_table(group: &Group) -> TableData {
+    let mut header = vec!["Dilemma (links ↔ rechts)".to_string()];
+    if group.aggregate {
+        header.push("Posities".to_string());
+    } else {
+        header.extend(group.respondents.iter().map(|r| clean_line(&r.label)));
+    }
+    header.extend(["Gem.", "Min", "Max"].map(String::from));
+    let rows = group
+        .dilemmas
+        .iter()
+        .map(|d| {
+            let mut row = vec![format!("{} ({} ↔ {})", d.title, d.left, d.right)];
+            if group.aggregate {
+                row.push(
+                    d.positions
+                        .iter()
+                        .flatten()
+                        .map(|p| fmt_position(Some(*p)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            } else {
+                row.extend(d.positions.iter().map(|p| fmt_position(*p)));
+            }
+            row.push(
+                d.mean
+                    .map(|m| crate::present::fmt_delta(m).replace('±', ""))
+                    .unwrap_or_else(|| "–".to_string()),
+            );
+            row.push(fmt_position(d.min));
+            row.push(fmt_position(d.max));
+            row
+        })
+        .collect();
+    let numeric = header.iter().enumerate().map(|(k, _)| k > 0).collect();
+    (header, numeric, rows)
+}
+
+/// The explanation under [`positions_table`].
+pub const POSITIONS_NOTE: &str = "Positie −3 is geheel de linkerpool, +3 geheel de rechterpool, 0 het midden. Alleen dilemma’s waarop iemand een positie koos.";
+
 /// "Namen" in a group report's header.
 pub fn names_note(group: &Group) -> &'static str {
-    if group.anonymous {
+    if group.aggregate {
+        "alleen groepscijfers"
+    } else if group.anonymous {
         "anoniem (R1…Rn)"
     } else {
         "genoemd"
