@@ -701,11 +701,27 @@ mod tests {
         assert_eq!(group.by_spread.len(), content.scan.item_count());
         let json = serde_json::to_string(&group.to_json()).expect("json");
         assert!(
-            json.starts_with(r#"{"respondents":2,"conditions":{"ambitie":{"mean":2.5"#),
+            json.starts_with(r#"{"count":2,"respondents":[{"label":"Anne","date":"#),
             "{json}"
         );
         assert!(
-            json.contains(r#""members":[{"label":"Anne","date":"#),
+            json.contains(r#""conditions":{"ambitie":{"mean":2.5"#),
+            "{json}"
+        );
+        // The drill-down, one answer per respondent.
+        let answers: Vec<_> = group.answers_to("ambitie.gedeeld");
+        assert_eq!(answers.len(), 2);
+        assert_eq!(answers[0].0.label, "Anne");
+        assert_eq!(answers[0].1, Some(Answer::Score(2)));
+        assert!(group.answers_to("onbekend").is_empty());
+
+        let only = group.clone().aggregate_only();
+        assert!(only.respondents.is_empty() && only.aggregate && only.count == 2);
+        assert!(only.items.iter().all(|i| i.answers.is_empty()));
+        assert_eq!(only.items[0].counts, [0, 1, 1, 0, 0]);
+        let json = serde_json::to_string(&only.to_json()).expect("json");
+        assert!(
+            !json.contains("Anne") && !json.contains("respondents"),
             "{json}"
         );
     }
