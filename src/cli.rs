@@ -177,10 +177,12 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk import BESTAND… [--dir MAP]"
+        override_usage = "kansrijk import BESTAND|MAP|PATROON… [--dir MAP]",
+        after_help = "Een map importeert elk .ron-bestand erin; een patroon met * of ?\n\
+                      (tussen aanhalingstekens) elk bestand dat erop past."
     )]
     Import {
-        /// De sessiebestanden (.ron); de originelen blijven onaangeroerd
+        /// Sessiebestanden (.ron), mappen of patronen; de originelen blijven onaangeroerd
         #[arg(value_name = "BESTAND", required = true)]
         files: Vec<PathBuf>,
     },
@@ -765,7 +767,15 @@ pub fn import(
     dir: &Path,
     files: &[PathBuf],
 ) -> anyhow::Result<()> {
-    let report = crate::group::import(dir, files);
+    let expansion = crate::group::expand_inputs(files);
+    for nothing in &expansion.nothing {
+        writeln!(
+            err,
+            "Niets gevonden bij {}: geen .ron-bestanden.",
+            shown(nothing)
+        )?;
+    }
+    let report = crate::group::import(dir, &expansion.files);
     for (from, to) in &report.imported {
         writeln!(out, "Geïmporteerd: {} → {}", from.display(), to.display())?;
     }
@@ -792,6 +802,9 @@ pub fn import(
         if n == 1 { "sessie" } else { "sessies" },
         dir.join(crate::group::GROUPS_DIR).display()
     )?;
+    if report.refused.is_empty() && report.imported.is_empty() && report.already.is_empty() {
+        anyhow::bail!("geen sessiebestanden gevonden om te importeren");
+    }
     if !report.refused.is_empty() {
         anyhow::bail!(
             "{} {} niet geïmporteerd (zie hierboven)",

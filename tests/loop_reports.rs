@@ -488,3 +488,88 @@ fn alleen_groep_has_no_names_numbers_or_dates_in_any_output() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 14 item 6: import a folder or a pattern
+
+#[test]
+fn import_accepts_a_folder_and_a_pattern() {
+    let sessions = tempfile::tempdir().expect("tempdir");
+    let inbox = tempfile::tempdir().expect("tempdir");
+    let (files, _) = partners(inbox.path());
+    std::fs::write(inbox.path().join("notities.txt"), "geen sessie").expect("write");
+    std::fs::create_dir(inbox.path().join("sub")).expect("mkdir");
+    save(
+        &inbox.path().join("sub"),
+        "diep.ron",
+        &session("Dirk", "", "2026-09-04T10:00:00Z", &[]),
+    );
+
+    // A folder: every *.ron in it (not the .txt, not the subfolder).
+    let text = ok(
+        kansrijk(sessions.path())
+            .arg("import")
+            .arg(inbox.path())
+            .output()
+            .expect("run"),
+        "import MAP",
+    );
+    assert!(text.contains("3 sessies geïmporteerd"), "{text}");
+    for f in &files {
+        let name = f.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(text.contains(name), "{name} not imported:\n{text}");
+    }
+    assert!(
+        !text.contains("diep.ron") && !text.contains("notities"),
+        "{text}"
+    );
+
+    // A pattern (quoted, so kansrijk expands it): only what matches.
+    let other = tempfile::tempdir().expect("tempdir");
+    let pattern = inbox.path().join("p?.ron");
+    let text = ok(
+        kansrijk(other.path())
+            .arg("import")
+            .arg(&pattern)
+            .output()
+            .expect("run"),
+        "import PATROON",
+    );
+    assert!(text.contains("3 sessies geïmporteerd"), "{text}");
+    let pattern = inbox.path().join("*").join("*.ron");
+    let text = ok(
+        kansrijk(other.path())
+            .arg("import")
+            .arg(&pattern)
+            .output()
+            .expect("run"),
+        "import */*.ron",
+    );
+    assert!(
+        text.contains("diep.ron") && text.contains("1 sessie geïmporteerd"),
+        "{text}"
+    );
+
+    // Nothing matches: said, and a failure.
+    let out = kansrijk(other.path())
+        .arg("import")
+        .arg(inbox.path().join("x*.ron"))
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Niets gevonden bij"), "{err}");
+}
+
+#[test]
+fn expand_inputs_is_there_for_the_import_prompt() {
+    let inbox = tempfile::tempdir().expect("tempdir");
+    let (files, _) = partners(inbox.path());
+    let e = kansrijk::group::expand_inputs(&[
+        inbox.path().join("p*.ron"),
+        inbox.path().to_path_buf(),
+        inbox.path().join("geen*.ron"),
+    ]);
+    assert_eq!(e.files, files, "sorted, each once");
+    assert_eq!(e.nothing, [inbox.path().join("geen*.ron")]);
+}
