@@ -111,7 +111,7 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--overschrijf] [--vorige BESTAND] [--met-notities]"
+        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--overschrijf] [--vorige BESTAND] [--met-notities] [--rvt [--met ONDERDELEN]]"
     )]
     Export {
         /// Het sessiebestand (.ron)
@@ -137,6 +137,14 @@ pub enum Command {
         /// Neem de privé-notities van de coach op (anders staan ze niet in het bestand)
         #[arg(long = "met-notities")]
         met_notities: bool,
+        /// De versie voor de Raad van Toezicht: samenvatting, scores, aandachtspunten en
+        /// afspraken, op hooguit twee A4'tjes
+        #[arg(long)]
+        rvt: bool,
+        /// Voeg aan de RvT-versie toe: reflecties, dilemmas, instrumenten, antwoorden,
+        /// notities (met komma's ertussen)
+        #[arg(long, value_name = "ONDERDELEN", requires = "rvt")]
+        met: Option<String>,
         /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
         #[arg(long)]
         overschrijf: bool,
@@ -512,16 +520,17 @@ pub fn export(
     format: crate::report::Format,
     target: Output<'_>,
     previous: Option<&Path>,
-    with_notes: bool,
+    version: crate::report::Version,
 ) -> anyhow::Result<PathBuf> {
+    let with_notes = version.with_notes;
     let previous_session = previous.map(load_for_report).transpose()?;
-    let written = crate::report::export(
+    let written = crate::report::export_version(
         content,
         file,
         format,
         target,
         previous.zip(previous_session.as_ref()),
-        with_notes,
+        version,
     )?;
     let notes = match (format, with_notes) {
         (crate::report::Format::Svg, _) => "",
@@ -530,7 +539,12 @@ pub fn export(
     };
     writeln!(
         out,
-        "Rapport ({}{notes}) van {} over {}:",
+        "{} ({}{notes}) van {} over {}:",
+        if version.rvt {
+            "RvT-versie van het rapport"
+        } else {
+            "Rapport"
+        },
         format_name(format),
         crate::text::safe(&written.session.bestuurder),
         crate::text::safe(&written.session.samenwerking)

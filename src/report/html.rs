@@ -118,6 +118,12 @@ ul.keuzes li { margin: 2pt 0; }
 .vertrouwelijk .bovenkop { color: #5b3c88; font-weight: 700; }
 ol.onderwerpen { padding-left: 16pt; }
 ol.onderwerpen li { margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
+.rvt figure.radar-figuur { max-width: 92mm; }
+.rvt h2 { margin-top: 12pt; }
+.rvt .signaal { margin: 4pt 0 2pt; padding: 4pt 8pt; }
+.rvt ul.keuzes { margin: 1pt 0 2pt; }
+.rvt ul.keuzes li { margin: 0; }
+.rvt footer { margin-top: 10pt; }
 .let-op { padding: 5pt 9pt; background: var(--warn-bg); border: 1px solid var(--warn-line); }
 footer {
   margin-top: 22pt; padding-top: 6pt; border-top: 1px solid var(--line); font-size: 8pt;
@@ -336,8 +342,20 @@ pub fn session(doc: &SessionDoc) -> String {
     let mut out = String::with_capacity(32 * 1024);
     head(
         &mut out,
-        &format!("{} — {} — kansrijk", doc.samenwerking, doc.bestuurder),
+        &if doc.rvt {
+            format!(
+                "{} — {} — {} — kansrijk",
+                doc.kind(),
+                doc.samenwerking,
+                doc.bestuurder
+            )
+        } else {
+            format!("{} — {} — kansrijk", doc.samenwerking, doc.bestuurder)
+        },
     );
+    if doc.rvt {
+        out.push_str("<div class=\"rvt\">\n");
+    }
     out.push_str("<header class=\"kop\">\n");
     text_p(
         &mut out,
@@ -345,11 +363,7 @@ pub fn session(doc: &SessionDoc) -> String {
         "kansrijk · Handreiking Effectief Samenwerken",
     );
     let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.samenwerking));
-    text_p(
-        &mut out,
-        "ondertitel",
-        "Rapport van de quick scan en de reflectie",
-    );
+    text_p(&mut out, "ondertitel", doc.kind());
     let mut m = vec![
         ("Bestuurder", doc.bestuurder.clone()),
         ("Organisatie", doc.organisatie.clone()),
@@ -369,6 +383,7 @@ pub fn session(doc: &SessionDoc) -> String {
     }
     meta(&mut out, &m);
     out.push_str("</header>\n");
+    summary(&mut out, doc);
 
     // Scores and radar.
     out.push_str("<section class=\"condities\">\n<h2>De vijf condities</h2>\n");
@@ -390,12 +405,11 @@ pub fn session(doc: &SessionDoc) -> String {
     for s in &doc.scores {
         let _ = write!(
             out,
-            "<tr{}><td>{}</td><td class=\"getal score\">{}</td><td class=\"getal\">{} van {}</td>",
+            "<tr{}><td>{}</td><td class=\"getal score\">{}</td><td class=\"getal\">{}</td>",
             if s.flagged { " class=\"zwak\"" } else { "" },
             escape(&s.name),
             fmt_opt_score(s.score),
-            s.answered,
-            s.total
+            escape(&s.filled())
         );
         if has_prev {
             let _ = write!(
@@ -432,16 +446,11 @@ pub fn session(doc: &SessionDoc) -> String {
     );
     out.push_str("</section>\n");
 
-    if !doc.flags.is_empty() {
-        out.push_str("<section class=\"aandachtspunten\">\n<h2>Aandachtspunten</h2>\n");
-        text_p(
-            &mut out,
-            "",
-            "Condities onder 3,0, met wat er op het spel staat als ze aandacht blijven missen:",
-        );
-        flags(&mut out, &doc.flags);
-        out.push_str("</section>\n");
+    advice(&mut out, doc);
+    if doc.rvt {
+        actions(&mut out, doc);
     }
+    answers(&mut out, doc);
 
     if !doc.notes.is_empty() {
         out.push_str("<section class=\"notities\">\n<h2>Notities per conditie</h2>\n");
@@ -485,6 +494,182 @@ pub fn session(doc: &SessionDoc) -> String {
         out.push_str("</section>\n");
     }
 
+    if !doc.rvt {
+        actions(&mut out, doc);
+    }
+
+    if let Some(notes) = &doc.coach_notes {
+        out.push_str("<section class=\"coachnotities\">\n<h2>Notities van de coach</h2>\n<div class=\"vertrouwelijk\">\n");
+        text_p(
+            &mut out,
+            "bovenkop",
+            "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
+        );
+        if notes.is_empty() {
+            text_p(&mut out, "", "Er zijn geen notities van de coach.");
+        }
+        entries(&mut out, "h3", notes);
+        out.push_str("</div>\n</section>\n");
+    }
+
+    if doc.rvt {
+        out.push_str("</div>\n");
+    }
+    foot(&mut out, &doc.source, "");
+    out
+}
+
+/// The "Samenvatting": the five scores, the weakest conditions, the open afspraken.
+fn summary(out: &mut String, doc: &SessionDoc) {
+    let t = &doc.summary;
+    let _ = writeln!(
+        out,
+        "<section class=\"samenvatting\">\n<h2>{}</h2>\n<dl class=\"velden\">",
+        crate::text::SUMMARY_TITLE
+    );
+    let scores = t
+        .scores
+        .iter()
+        .map(|(name, score, filled)| {
+            format!(
+                "{} {} ({})",
+                escape(name),
+                fmt_opt_score(*score),
+                escape(filled)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let _ = writeln!(out, "<dt>Scores (1–5)</dt><dd>{scores}</dd>");
+    let weakest = if t.weakest.is_empty() {
+        crate::text::ADVICE_NONE.to_string()
+    } else {
+        escape(&t.weakest.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "<dt>{}</dt><dd>{weakest}</dd>",
+        crate::text::SUMMARY_WEAKEST
+    );
+    let open = if t.open.is_empty() {
+        crate::text::SUMMARY_NO_OPEN.to_string()
+    } else {
+        t.open
+            .iter()
+            .map(|a| escape(a))
+            .collect::<Vec<_>>()
+            .join("<br/>")
+    };
+    let _ = writeln!(
+        out,
+        "<dt>{} ({})</dt><dd>{open}</dd>",
+        crate::text::SUMMARY_OPEN,
+        t.open.len()
+    );
+    out.push_str("</dl>\n</section>\n");
+}
+
+/// The aandachtspunten: per condition below 3,0 (weakest first) what neglecting it
+/// risks, what the handreiking offers and a question; then "hier is zicht nodig".
+fn advice(out: &mut String, doc: &SessionDoc) {
+    if doc.advice.is_empty() && doc.insight.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"aandachtspunten\">\n<h2>{}</h2>",
+        crate::text::ADVICE_TITLE
+    );
+    if !doc.advice.is_empty() {
+        text_p(out, "", crate::text::ADVICE_INTRO);
+    }
+    for a in &doc.advice {
+        let risk = doc
+            .flags
+            .iter()
+            .find(|f| f.name == a.name)
+            .map(|f| f.risk.as_str())
+            .unwrap_or("");
+        let _ = writeln!(
+            out,
+            "<div class=\"signaal\"><h3>{} · {}</h3><p>{}</p></div>",
+            escape(&a.name),
+            fmt_score(a.score),
+            escape(risk)
+        );
+        if !a.items.is_empty() {
+            out.push_str("<ul class=\"keuzes\">\n");
+            for i in &a.items {
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}: {}</strong> — <span class=\"uitleg\">{}</span></li>",
+                    i.kind.label(),
+                    escape(&i.title),
+                    escape(&i.why)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        let _ = writeln!(
+            out,
+            "<p class=\"kernvraag\">{}: {}</p>",
+            crate::text::ADVICE_PROMPT,
+            escape(&a.prompt)
+        );
+    }
+    for i in &doc.insight {
+        let _ = writeln!(
+            out,
+            "<div class=\"blok\"><h3>{}: {}</h3><p>{} van de {} indicatoren beantwoord met ‘{}’:</p><ul class=\"keuzes\">",
+            crate::text::INSIGHT_TITLE,
+            escape(&i.name),
+            i.dont_know,
+            i.total,
+            crate::text::DONT_KNOW_ANSWER
+        );
+        for (_, q) in &i.indicators {
+            let _ = writeln!(out, "<li>{}</li>", escape(q));
+        }
+        let _ = writeln!(
+            out,
+            "</ul><p class=\"kernvraag\">{}</p></div>",
+            escape(&i.prompt)
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+/// Every indicator with its answer, per condition.
+fn answers(out: &mut String, doc: &SessionDoc) {
+    if doc.answers.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"antwoorden\">\n<h2>{}</h2>",
+        crate::text::ANSWERS_TITLE
+    );
+    for b in &doc.answers {
+        let _ = writeln!(
+            out,
+            "<h3>{} · {} <span class=\"uitleg\">({})</span></h3>",
+            escape(&b.condition),
+            fmt_opt_score(b.score),
+            escape(&b.answered)
+        );
+        let header = vec!["Indicator".to_string(), "Antwoord".to_string()];
+        let rows: Vec<Vec<String>> = b
+            .rows
+            .iter()
+            .map(|(q, a)| vec![q.clone(), a.clone()])
+            .collect();
+        table(out, "indicatoren", &header, &[false, false], &rows);
+    }
+    out.push_str("</section>\n");
+}
+
+/// The afspraken table.
+fn actions(out: &mut String, doc: &SessionDoc) {
     if !doc.actions.is_empty() {
         out.push_str("<section class=\"acties\">\n<h2>Acties en afspraken</h2>\n");
         let header: Vec<String> = ["Wat", "Wie", "Wanneer", "Over", "Gedaan"]
@@ -504,26 +689,9 @@ pub fn session(doc: &SessionDoc) -> String {
                 ]
             })
             .collect();
-        table(&mut out, "actietabel", &header, &[false; 5], &rows);
+        table(out, "actietabel", &header, &[false; 5], &rows);
         out.push_str("</section>\n");
     }
-
-    if let Some(notes) = &doc.coach_notes {
-        out.push_str("<section class=\"coachnotities\">\n<h2>Notities van de coach</h2>\n<div class=\"vertrouwelijk\">\n");
-        text_p(
-            &mut out,
-            "bovenkop",
-            "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
-        );
-        if notes.is_empty() {
-            text_p(&mut out, "", "Er zijn geen notities van de coach.");
-        }
-        entries(&mut out, "h3", notes);
-        out.push_str("</div>\n</section>\n");
-    }
-
-    foot(&mut out, &doc.source, "");
-    out
 }
 
 /// The HTML group report.
