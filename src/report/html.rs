@@ -118,8 +118,14 @@ ul.keuzes li { margin: 2pt 0; }
 .vertrouwelijk .bovenkop { color: #5b3c88; font-weight: 700; }
 ol.onderwerpen { padding-left: 16pt; }
 ol.onderwerpen li { margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
-.rvt figure.radar-figuur { max-width: 92mm; }
-.rvt h2 { margin-top: 12pt; }
+.rvt .naast { display: flex; gap: 8pt; align-items: center; }
+.rvt .naast figure.radar-figuur { flex: 0 0 72mm; max-width: 72mm; margin: 0; }
+.rvt .naast table { flex: 1 1 auto; width: auto; }
+.rvt h2 { margin-top: 10pt; margin-bottom: 5pt; font-size: 13pt; }
+.rvt .signaal h3 { font-size: 10.5pt; }
+.rvt .signaal p, .rvt td, .rvt p { font-size: 9pt; }
+.rvt table { margin: 4pt 0 6pt; }
+.rvt td { padding-top: 2.5pt; padding-bottom: 2.5pt; }
 .rvt .signaal { margin: 4pt 0 2pt; padding: 4pt 8pt; }
 .rvt ul.keuzes { margin: 1pt 0 2pt; }
 .rvt ul.keuzes li { margin: 0; }
@@ -387,6 +393,9 @@ pub fn session(doc: &SessionDoc) -> String {
 
     // Scores and radar.
     out.push_str("<section class=\"condities\">\n<h2>De vijf condities</h2>\n");
+    if doc.rvt {
+        out.push_str("<div class=\"naast\">\n");
+    }
     let _ = writeln!(
         out,
         "<figure class=\"radar-figuur\">\n{}<figcaption>Radar: 1 in het midden, 5 aan de rand.</figcaption>\n</figure>",
@@ -439,6 +448,9 @@ pub fn session(doc: &SessionDoc) -> String {
         let _ = writeln!(out, "<td>{signal}</td></tr>");
     }
     out.push_str("</tbody>\n</table>\n");
+    if doc.rvt {
+        out.push_str("</div>\n");
+    }
     text_p(
         &mut out,
         "toelichting",
@@ -553,6 +565,8 @@ fn summary(out: &mut String, doc: &SessionDoc) {
     );
     let open = if t.open.is_empty() {
         crate::text::SUMMARY_NO_OPEN.to_string()
+    } else if doc.rvt {
+        crate::text::SUMMARY_SEE_ACTIONS.to_string()
     } else {
         t.open
             .iter()
@@ -597,6 +611,23 @@ fn advice(out: &mut String, doc: &SessionDoc) {
             fmt_score(a.score),
             escape(risk)
         );
+        if doc.rvt {
+            // Compact: where to look, on one line; the reasons and the question are for
+            // the bestuurder's own report.
+            if !a.items.is_empty() {
+                let list = a
+                    .items
+                    .iter()
+                    .map(|i| format!("{}: {}", i.kind.label(), escape(&i.title)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let _ = writeln!(
+                    out,
+                    "<p class=\"toelichting\">In de handreiking: {list}</p>"
+                );
+            }
+            continue;
+        }
         if !a.items.is_empty() {
             out.push_str("<ul class=\"keuzes\">\n");
             for i in &a.items {
@@ -617,7 +648,18 @@ fn advice(out: &mut String, doc: &SessionDoc) {
             escape(&a.prompt)
         );
     }
-    for i in &doc.insight {
+    for i in doc.insight.iter().filter(|_| doc.rvt) {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}: {}</strong> — {} van de {} indicatoren beantwoord met ‘{}’.</p>",
+            crate::text::INSIGHT_TITLE,
+            escape(&i.name),
+            i.dont_know,
+            i.total,
+            crate::text::DONT_KNOW_ANSWER
+        );
+    }
+    for i in doc.insight.iter().filter(|_| !doc.rvt) {
         let _ = writeln!(
             out,
             "<div class=\"blok\"><h3>{}: {}</h3><p>{} van de {} indicatoren beantwoord met ‘{}’:</p><ul class=\"keuzes\">",

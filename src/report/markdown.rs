@@ -409,6 +409,18 @@ fn advice(out: &mut String, doc: &SessionDoc) {
         if let Some(f) = doc.flags.iter().find(|f| f.name == a.name) {
             let _ = writeln!(out, "{}\n", line(&f.risk));
         }
+        if doc.rvt {
+            if !a.items.is_empty() {
+                let list = a
+                    .items
+                    .iter()
+                    .map(|i| format!("{}: {}", i.kind.label(), line(&i.title)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let _ = writeln!(out, "*In de handreiking:* {list}\n");
+            }
+            continue;
+        }
         for i in &a.items {
             let _ = writeln!(
                 out,

@@ -216,6 +216,7 @@ pub const SUMMARY_TITLE: &str = "Samenvatting";
 pub const SUMMARY_WEAKEST: &str = "Zwakste condities";
 pub const SUMMARY_OPEN: &str = "Open afspraken";
 pub const SUMMARY_NO_OPEN: &str = "geen";
+pub const SUMMARY_SEE_ACTIONS: &str = "zie Acties en afspraken";
 pub const ANSWERS_TITLE: &str = "Alle antwoorden";
 pub const RVT_TITLE: &str = "Samenvatting voor de Raad van Toezicht";
 pub const DRILL_TITLE: &str = "Antwoorden per indicator";
