@@ -15,7 +15,9 @@ pub mod group;
 pub mod session;
 
 pub use advice::{Advice, AdviceItem, AdviceKind, DONT_KNOW_THRESHOLD, Insight};
-pub use group::{Group, GroupCondition, GroupItem, LeftOut, Respondent};
+pub use group::{
+    Group, GroupCondition, GroupDilemma, GroupItem, LeftOut, Respondent, RespondentCondition,
+};
 pub use session::{ActionView, ConditionView, ItemView, SessionView};
 
 use crate::content::Content;
