@@ -172,7 +172,7 @@ fn svg_polygon_points_follow_the_scores() {
             "axis {i}: ({x}, {y}) expected ({ex:.2}, {ey:.2})"
         );
         // The same geometry as the terminal radar.
-        let (ux, uy) = kansrijk::ui::widgets::radar::vertex(i, 5, *score);
+        let (ux, uy) = kansrijk::present::radar::vertex(i, 5, *score);
         assert!((svg::CX + svg::RADIUS * ux - x).abs() < 0.01);
         assert!((svg::CY - svg::RADIUS * uy - y).abs() < 0.01);
     }

@@ -11,6 +11,7 @@
 //! (the membership rule), never `ui`, `app` or `report`.
 
 pub mod group;
+pub mod radar;
 pub mod session;
 
 pub use group::{Group, GroupCondition, GroupItem, LeftOut, Respondent};
