@@ -28,6 +28,7 @@ macro_rules! summary {
 }
 
 mod support;
+use support::sample_session;
 
 use kansrijk::session::{Mode, Session};
 use kansrijk::store::{self, ListEntry};
@@ -73,17 +74,6 @@ impl Rng {
     fn below(&mut self, max: u64) -> u64 {
         self.next() % (max + 1)
     }
-}
-
-fn sample_session(dir: &Path) -> PathBuf {
-    let s = Session::new(
-        "Anne Jansen",
-        "Zorggroep Oost",
-        "Wijkzorg Noord",
-        Mode::Zelfreflectie,
-        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
-    );
-    store::create(dir, &s).expect("create the session")
 }
 
 /// Names in `dir` that are temp files of a save (`.NAME.ron.kansrijk-tmp-XXXXXX`).

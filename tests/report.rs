@@ -2,6 +2,9 @@
 //! coach's notes only on request, escaping of anything a session may hold, the
 //! `kansrijk export` command, and the HTML rendered in headless Chromium.
 
+mod support;
+use support::kansrijk;
+
 use kansrijk::content::{Content, InstrumentKind};
 use kansrijk::report::{self, Format, Options, svg};
 use kansrijk::session::{
@@ -716,12 +719,6 @@ fn html_renders_in_headless_chromium() {
 
 // ---------------------------------------------------------------------------------------
 // `kansrijk export`
-
-fn kansrijk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kansrijk"));
-    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
-    cmd
-}
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()

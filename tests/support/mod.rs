@@ -154,3 +154,55 @@ pub fn create_session(dir: &Path, bestuurder: &str, samenwerking: &str) -> PathB
     );
     store::create(dir, &session).expect("create session")
 }
+
+// ---------------------------------------------------------------------------------------
+// Fixtures shared by the test files.
+
+/// The binary, with a clean environment for the sessions folder and no colour.
+pub fn kansrijk() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kansrijk"));
+    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `cmd` to the end.
+pub fn run(cmd: &mut std::process::Command) -> std::process::Output {
+    cmd.output().expect("kansrijk could not be started")
+}
+
+/// Anne Jansen's coaching session with one score, one "weet niet" and a note of two lines
+/// with quotes, accents and a tab: the text a save must keep byte for byte.
+pub fn sample() -> Session {
+    let mut s = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Coachgesprek,
+        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+    );
+    s.answers.insert(
+        "ambitie.gedeeld".into(),
+        kansrijk::session::Answer::Score(4),
+    );
+    s.answers.insert(
+        "belangen.waarde".into(),
+        kansrijk::session::Answer::DontKnow,
+    );
+    s.notes.insert(
+        "ambitie".into(),
+        "Eerste regel.\nTweede regel met \"aanhalingstekens\", één accent en een tab\t.".into(),
+    );
+    s
+}
+
+/// An empty self-reflection of Anne Jansen, written into `dir`; returns its path.
+pub fn sample_session(dir: &Path) -> PathBuf {
+    let s = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Zelfreflectie,
+        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+    );
+    store::create(dir, &s).expect("create the session")
+}
