@@ -4,7 +4,7 @@
 //! lost, nothing overwritten.
 
 /// One line on stderr past the test harness's capture (which also takes `eprintln!`), so
-/// that the figures and any SKIPPED show in every run, not only for failures.
+/// that the figures show in every run, not only for failures.
 macro_rules! summary {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
