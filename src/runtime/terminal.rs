@@ -169,12 +169,12 @@ fn event_loop(
     // The folder is read in the background, so that the first screen never waits for
     // years of sessions; the list fills in when it is read.
     let (list_tx, list_rx) = std::sync::mpsc::channel();
-    let dir = runtime.dir.clone();
+    let store = std::sync::Arc::clone(&runtime.store);
     runtime.dispatch(model, Msg::Listing);
     std::thread::Builder::new()
         .name("kansrijk-list".into())
         .spawn(move || {
-            let _ = list_tx.send(crate::store::list(&dir).map_err(|e| e.to_string()));
+            let _ = list_tx.send(store.list().map_err(|e| e.to_string()));
         })?;
     let mut listing = Some(list_rx);
     if let Some(msg) = first {

@@ -51,6 +51,29 @@ impl App {
         app
     }
 
+    /// An app on a [`store::MemoryStore`]: nothing is read from or written to disk. The
+    /// store's folder is `dir/in-geheugen`, which is never created, so a test can check
+    /// that the temporary folder stays empty.
+    pub fn in_memory(w: u16, h: u16) -> (Self, Arc<store::MemoryStore>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("in-geheugen");
+        let memory = Arc::new(store::MemoryStore::new(folder.clone()));
+        let content = Arc::new(Content::embedded().expect("embedded content is valid"));
+        let model = Model::new(Arc::clone(&content), folder);
+        let shared: Arc<dyn store::SessionStore> = memory.clone();
+        let runtime = Runtime::with_store(shared, content);
+        let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        let mut app = Self {
+            model,
+            runtime,
+            terminal,
+            dir,
+        };
+        app.msg(Msg::Resize(w, h));
+        app.effect_list();
+        (app, memory)
+    }
+
     /// An app with one session already in the folder, opened (overview screen).
     pub fn with_session() -> (Self, PathBuf) {
         let dir = tempfile::tempdir().expect("tempdir");
