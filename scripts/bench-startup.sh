@@ -20,7 +20,7 @@ COLS="${COLS:-120}"
 ROWS="${ROWS:-40}"
 
 echo "== building (release)"
-cargo build --release --locked --quiet --bin kansrijk \
+cargo build --release --locked --quiet --features test-hooks --bin kansrijk \
     --example floor --example gen_sessions --example pty_startup
 target_dir="$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"

@@ -2,11 +2,14 @@
 //! files but imports the rest), `group::members`, and `kansrijk compare` as a table, as
 //! JSON and as a group report.
 
+mod support;
+use support::kansrijk;
+
 use kansrijk::content::Content;
 use kansrijk::group;
 use kansrijk::session::{Answer, Mode, Session};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn content() -> Content {
     Content::embedded().expect("embedded content")
@@ -35,12 +38,6 @@ fn save(dir: &Path, name: &str, s: &Session) -> PathBuf {
     let path = dir.join(name);
     kansrijk::store::save(&path, s).expect("save");
     path
-}
-
-fn kansrijk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kansrijk"));
-    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
-    cmd
 }
 
 fn stdout(out: &Output) -> String {

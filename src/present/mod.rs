@@ -12,6 +12,7 @@
 
 pub mod advice;
 pub mod group;
+pub mod radar;
 pub mod session;
 
 pub use advice::{Advice, AdviceItem, AdviceKind, DONT_KNOW_THRESHOLD, Insight};

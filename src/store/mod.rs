@@ -3,6 +3,7 @@
 //! system calls, in `docs/DURABILITY.md`.
 
 mod atomic;
+mod backend;
 mod conflict;
 pub mod fsio;
 mod index;
@@ -11,6 +12,7 @@ mod migrate;
 mod trash;
 
 pub use atomic::is_temp_file_of;
+pub use backend::{FileStore, MemoryStore, SessionStore};
 pub use conflict::{FileStamp, save_beside};
 pub use lock::{LockInfo, SessionLock, host_name, lock_path};
 pub use migrate::backup_path;
@@ -310,14 +312,24 @@ pub fn check_row(path: &Path, matches: impl Fn(&Header) -> bool) -> Result<(), S
         };
         index::forget(dir, name);
     }
+    Err(row_changed_reason(path))
+}
+
+/// Why a chosen row was not acted on: its file changed meanwhile.
+fn row_changed_reason(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Err(format!(
+    format!(
         "{name} is buiten kansrijk veranderd en past niet meer bij de regel die u koos; \
          er is niets gedaan. De lijst is opnieuw gelezen: kies de sessie opnieuw"
-    ))
+    )
+}
+
+/// Why a session of a newer schema opens read-only.
+fn newer_schema_reason(schema: u32) -> String {
+    format!("gemaakt met een nieuwere versie van kansrijk (schema {schema}); alleen-lezen")
 }
 
 /// Reads and parses one session file.
@@ -368,10 +380,7 @@ pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> 
              schrijven; alleen-lezen"
         ));
     } else if peek.schema > current {
-        read_only = Some(format!(
-            "gemaakt met een nieuwere versie van kansrijk (schema {}); alleen-lezen",
-            peek.schema
-        ));
+        read_only = Some(newer_schema_reason(peek.schema));
     } else {
         match SessionLock::acquire(path) {
             Ok(l) => lock = Some(l),
