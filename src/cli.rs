@@ -111,7 +111,7 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--overschrijf] [--vorige BESTAND] [--met-notities]"
+        override_usage = "kansrijk export BESTAND [--formaat md|html|svg] [-o UIT] [--overschrijf] [--vorige BESTAND] [--met-notities] [--rvt [--met ONDERDELEN]]"
     )]
     Export {
         /// Het sessiebestand (.ron)
@@ -137,6 +137,14 @@ pub enum Command {
         /// Neem de privé-notities van de coach op (anders staan ze niet in het bestand)
         #[arg(long = "met-notities")]
         met_notities: bool,
+        /// De versie voor de Raad van Toezicht: samenvatting, scores, aandachtspunten en
+        /// afspraken, op hooguit twee A4'tjes
+        #[arg(long)]
+        rvt: bool,
+        /// Voeg aan de RvT-versie toe: reflecties, dilemmas, instrumenten, antwoorden,
+        /// notities (met komma's ertussen)
+        #[arg(long, value_name = "ONDERDELEN", requires = "rvt")]
+        met: Option<String>,
         /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
         #[arg(long)]
         overschrijf: bool,
@@ -145,7 +153,7 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--overschrijf] [--anoniem]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
+        override_usage = "kansrijk compare BESTAND… [--json] [--export md|html|svg] [-o UIT] [--overschrijf] [--anoniem] [--alleen-groep]\n       kansrijk compare --samenwerking NAAM [OPTIES]"
     )]
     Compare {
         /// De sessiebestanden (.ron), één per respondent
@@ -166,6 +174,9 @@ pub enum Command {
         /// Noem de respondenten R1…Rn in plaats van bij naam
         #[arg(long)]
         anoniem: bool,
+        /// Alleen groepscijfers: geen rij, naam, nummer of datum per respondent
+        #[arg(long = "alleen-groep")]
+        alleen_groep: bool,
         /// Vervang een bestaand bestand UIT (anders weigert kansrijk)
         #[arg(long, requires = "export")]
         overschrijf: bool,
@@ -174,10 +185,12 @@ pub enum Command {
     #[command(
         help_template = TEMPLATE,
         next_help_heading = "Opties",
-        override_usage = "kansrijk import BESTAND… [--dir MAP]"
+        override_usage = "kansrijk import BESTAND|MAP|PATROON… [--dir MAP]",
+        after_help = "Een map importeert elk .ron-bestand erin; een patroon met * of ?\n\
+                      (tussen aanhalingstekens) elk bestand dat erop past."
     )]
     Import {
-        /// De sessiebestanden (.ron); de originelen blijven onaangeroerd
+        /// Sessiebestanden (.ron), mappen of patronen; de originelen blijven onaangeroerd
         #[arg(value_name = "BESTAND", required = true)]
         files: Vec<PathBuf>,
     },
@@ -428,11 +441,10 @@ pub fn show(
         w(
             out,
             format!(
-                "{:<20} {:>4}  ({}/{}){flag}",
+                "{:<20} {:>4}  ({}){flag}",
                 c.name,
                 crate::fmt_opt_score(c.score),
-                c.answered,
-                c.total
+                crate::present::fmt_answered(c.answered, c.dont_know, c.total)
             ),
         )?;
     }
@@ -443,6 +455,38 @@ pub fn show(
             crate::text::progress(view.answered, view.total)
         ),
     )?;
+    show_advice(out, &view).map_err(ShowError::Io)?;
+    Ok(())
+}
+
+/// The advice and the "hier is zicht nodig" of `show`, after the scores.
+fn show_advice(out: &mut dyn Write, view: &crate::present::SessionView) -> std::io::Result<()> {
+    use crate::text;
+    if !view.advice.is_empty() {
+        writeln!(out, "\n{}", text::ADVICE_TITLE)?;
+        for a in &view.advice {
+            writeln!(out, "{} {}", a.name, crate::fmt_score(a.score))?;
+            for i in &a.items {
+                writeln!(out, "  {}: {} — {}", i.kind.label(), i.title, i.why)?;
+            }
+            writeln!(out, "  {}: {}", text::ADVICE_PROMPT, a.prompt)?;
+        }
+    }
+    for i in &view.insight {
+        writeln!(
+            out,
+            "\n{}: {} ({} van {} {})",
+            text::INSIGHT_TITLE,
+            i.name,
+            i.dont_know,
+            i.total,
+            text::DONT_KNOW_ANSWER
+        )?;
+        for (_, question) in &i.indicators {
+            writeln!(out, "  - {question}")?;
+        }
+        writeln!(out, "  {}", i.prompt)?;
+    }
     Ok(())
 }
 
@@ -484,16 +528,17 @@ pub fn export(
     format: crate::report::Format,
     target: Output<'_>,
     previous: Option<&Path>,
-    with_notes: bool,
+    version: crate::report::Version,
 ) -> anyhow::Result<PathBuf> {
+    let with_notes = version.with_notes;
     let previous_session = previous.map(load_for_report).transpose()?;
-    let written = crate::report::export(
+    let written = crate::report::export_version(
         content,
         file,
         format,
         target,
         previous.zip(previous_session.as_ref()),
-        with_notes,
+        version,
     )?;
     let notes = match (format, with_notes) {
         (crate::report::Format::Svg, _) => "",
@@ -502,7 +547,12 @@ pub fn export(
     };
     writeln!(
         out,
-        "Rapport ({}{notes}) van {} over {}:",
+        "{} ({}{notes}) van {} over {}:",
+        if version.rvt {
+            "RvT-versie van het rapport"
+        } else {
+            "Rapport"
+        },
         format_name(format),
         crate::text::safe(&written.session.bestuurder),
         crate::text::safe(&written.session.samenwerking)
@@ -526,6 +576,7 @@ pub fn compare(
     export: Option<crate::report::Format>,
     target: Output<'_>,
     anonymous: bool,
+    aggregate: bool,
 ) -> anyhow::Result<()> {
     let candidates: Vec<(PathBuf, Session)> = match samenwerking {
         Some(name) => {
@@ -556,7 +607,10 @@ pub fn compare(
             )?;
         }
     }
-    let group = crate::present::Group::build(content, &borrowed, anonymous);
+    let mut group = crate::present::Group::build(content, &borrowed, anonymous || aggregate);
+    if aggregate {
+        group = group.aggregate_only();
+    }
     for left in &group.left_out {
         writeln!(
             err,
@@ -569,7 +623,7 @@ pub fn compare(
             left.instead
         )?;
     }
-    if group.respondents.len() < 2 {
+    if group.count < 2 {
         anyhow::bail!("geef minstens twee verschillende sessies om te vergelijken");
     }
 
@@ -596,9 +650,15 @@ pub fn compare(
             out,
             "Groepsrapport ({}) van {} respondenten over {}{}:",
             format_name(format),
-            group.respondents.len(),
+            group.count,
             crate::text::safe(&group.samenwerking),
-            if anonymous { ", anoniem" } else { "" }
+            if aggregate {
+                ", alleen groepscijfers"
+            } else if anonymous {
+                ", anoniem"
+            } else {
+                ""
+            }
         )?;
         writeln!(out, "{}", output.display())?;
         return Ok(());
@@ -612,7 +672,7 @@ pub fn compare(
 fn group_table(out: &mut impl Write, group: &crate::present::Group) -> std::io::Result<()> {
     use crate::fmt_opt_score as score;
     let safe = crate::text::safe;
-    let n = group.respondents.len();
+    let n = group.count;
     writeln!(out, "{} — {n} respondenten", safe(&group.samenwerking))?;
     if group.mixed {
         writeln!(
@@ -729,7 +789,15 @@ pub fn import(
     dir: &Path,
     files: &[PathBuf],
 ) -> anyhow::Result<()> {
-    let report = crate::group::import(dir, files);
+    let expansion = crate::group::expand_inputs(files);
+    for nothing in &expansion.nothing {
+        writeln!(
+            err,
+            "Niets gevonden bij {}: geen .ron-bestanden.",
+            shown(nothing)
+        )?;
+    }
+    let report = crate::group::import(dir, &expansion.files);
     for (from, to) in &report.imported {
         writeln!(out, "Geïmporteerd: {} → {}", from.display(), to.display())?;
     }
@@ -756,6 +824,9 @@ pub fn import(
         if n == 1 { "sessie" } else { "sessies" },
         dir.join(crate::group::GROUPS_DIR).display()
     )?;
+    if report.refused.is_empty() && report.imported.is_empty() && report.already.is_empty() {
+        anyhow::bail!("geen sessiebestanden gevonden om te importeren");
+    }
     if !report.refused.is_empty() {
         anyhow::bail!(
             "{} {} niet geïmporteerd (zie hierboven)",

@@ -229,6 +229,143 @@ pub fn group_dir(dir: &Path, samenwerking: &str) -> PathBuf {
     dir.join(GROUPS_DIR).join(slug)
 }
 
+/// What [`expand_inputs`] found: the session files to import, in order and each once,
+/// and the folders and patterns that yielded nothing (to tell the user).
+#[derive(Debug, Default, PartialEq)]
+pub struct Expansion {
+    pub files: Vec<PathBuf>,
+    /// Folders without `*.ron` files and patterns that match no file, as given.
+    pub nothing: Vec<PathBuf>,
+}
+
+/// Turns what a user typed (on the command line or in the workbook's import prompt) into
+/// session files: a folder gives every `*.ron` file directly in it (not its subfolders,
+/// not hidden files); a path with `*` (any run of characters) or `?` (one character) in
+/// any part is matched against the folders and files that exist (a wildcard does not
+/// match a leading `.`); anything else is taken as it is (a missing file is reported by
+/// [`import`]). Results are sorted by name per argument; duplicates are dropped.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Expansion {
+    let mut out = Expansion::default();
+    let push = |files: &mut Vec<PathBuf>, p: PathBuf| {
+        if !files.contains(&p) {
+            files.push(p);
+        }
+    };
+    for input in inputs {
+        let text = input.to_string_lossy();
+        let found: Vec<PathBuf> = if text.contains(['*', '?']) {
+            let matched = glob_paths(input);
+            let mut files = Vec::new();
+            for m in matched {
+                if m.is_dir() {
+                    files.extend(ron_files(&m));
+                } else {
+                    files.push(m);
+                }
+            }
+            files
+        } else if input.is_dir() {
+            ron_files(input)
+        } else {
+            vec![input.clone()]
+        };
+        if found.is_empty() {
+            out.nothing.push(input.clone());
+        }
+        for f in found {
+            push(&mut out.files, f);
+        }
+    }
+    out
+}
+
+/// The `*.ron` files directly in `dir` (no hidden ones), sorted by name.
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.')
+                && name.ends_with(&format!(".{}", store::EXT))
+                && e.path().is_file()
+        })
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The existing paths matching `pattern`, whose parts may hold `*` and `?`; sorted.
+fn glob_paths(pattern: &Path) -> Vec<PathBuf> {
+    use std::path::Component;
+    let mut current: Vec<PathBuf> = vec![PathBuf::new()];
+    for component in pattern.components() {
+        let part = component.as_os_str().to_string_lossy();
+        let wild = matches!(component, Component::Normal(_)) && part.contains(['*', '?']);
+        if !wild {
+            for p in &mut current {
+                p.push(component.as_os_str());
+            }
+            current.retain(|p| std::fs::symlink_metadata(p).is_ok());
+            continue;
+        }
+        let mut next = Vec::new();
+        for base in &current {
+            let dir = if base.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                base.as_path()
+            };
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut names: Vec<String> = entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| (!n.starts_with('.') || part.starts_with('.')) && wildcard(&part, n))
+                .collect();
+            names.sort();
+            next.extend(names.into_iter().map(|n| base.join(n)));
+        }
+        current = next;
+    }
+    current.retain(|p| !p.as_os_str().is_empty());
+    current
+}
+
+/// Whether `name` matches `pattern` (`*` any run of characters, `?` one character).
+pub fn wildcard(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ni < n.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ni));
+                pi += 1;
+            }
+            Some(c) if *c == '?' || *c == n[ni] => {
+                pi += 1;
+                ni += 1;
+            }
+            _ => match star {
+                Some((sp, sn)) => {
+                    pi = sp + 1;
+                    ni = sn + 1;
+                    star = Some((sp, sn + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}
+
 /// The result of [`import`]: what was copied where, what was already there, what was
 /// refused and why.
 #[derive(Debug, Default)]
@@ -747,6 +884,17 @@ mod tests {
         let b = at("  ", "", 2_000);
         let candidates = [(Path::new("a.ron"), &a), (Path::new("b.ron"), &b)];
         assert_eq!(membership(&candidates).members.len(), 2);
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard("*.ron", "anne.ron"));
+        assert!(wildcard("a?ne*", "anne.ron"));
+        assert!(wildcard("*", ""));
+        assert!(!wildcard("*.ron", "anne.md"));
+        assert!(!wildcard("?", ""));
+        assert!(wildcard("*a*b", "xaxxab"));
+        assert!(!wildcard("*a*b", "xaxxa"));
     }
 
     #[test]

@@ -91,23 +91,38 @@ fn main() -> ExitCode {
             out,
             vorige,
             met_notities,
+            rvt,
+            met,
             overschrijf,
         }) => {
             let file = cli::resolve_file(&file, &dir);
-            let vorige = vorige.map(|v| cli::resolve_file(&v, &dir));
-            cli::export(
-                &mut std::io::stdout().lock(),
-                &content,
-                &file,
-                formaat.into(),
-                cli::Output {
-                    path: out.as_deref(),
-                    overwrite: overschrijf,
-                },
-                vorige.as_deref(),
-                met_notities,
-            )
-            .map(|_| ())
+            match met
+                .as_deref()
+                .map(kansrijk::report::Sections::parse)
+                .transpose()
+            {
+                Err(e) => Err(anyhow::anyhow!(e)),
+                Ok(with) => {
+                    let vorige = vorige.map(|v| cli::resolve_file(&v, &dir));
+                    cli::export(
+                        &mut std::io::stdout().lock(),
+                        &content,
+                        &file,
+                        formaat.into(),
+                        cli::Output {
+                            path: out.as_deref(),
+                            overwrite: overschrijf,
+                        },
+                        vorige.as_deref(),
+                        kansrijk::report::Version {
+                            with_notes: met_notities,
+                            rvt,
+                            with: with.unwrap_or_default(),
+                        },
+                    )
+                    .map(|_| ())
+                }
+            }
         }
         Some(Command::Compare {
             files,
@@ -116,6 +131,7 @@ fn main() -> ExitCode {
             export,
             out,
             anoniem,
+            alleen_groep,
             overschrijf,
         }) => {
             let files: Vec<_> = files.iter().map(|f| cli::resolve_file(f, &dir)).collect();
@@ -133,6 +149,7 @@ fn main() -> ExitCode {
                     overwrite: overschrijf,
                 },
                 anoniem,
+                alleen_groep,
             )
         }
         Some(Command::Inhoud {

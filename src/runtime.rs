@@ -10,13 +10,17 @@ pub use saver::Saver;
 
 use crate::app::{Effect, Model, Msg, OpenedSession, RowAction, update};
 use crate::session::Session;
-use crate::store::{self, SessionLock};
+use crate::store::{self, FileStore, SessionLock, SessionStore};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// Everything outside the model: the folder, the locks held, the background saver.
+/// Everything outside the model: the sessions store, the locks held, the background saver.
 pub struct Runtime {
+    /// The sessions folder (the store's; group, import and reports read it directly).
     pub dir: PathBuf,
+    /// Where sessions are listed, read and written: the folder, or memory in tests.
+    pub store: Arc<dyn SessionStore>,
     /// The content, for reports and search.
     pub content: std::sync::Arc<crate::content::Content>,
     locks: BTreeMap<PathBuf, SessionLock>,
@@ -46,13 +50,23 @@ impl Runtime {
         Self::with_content(dir, std::sync::Arc::new(content))
     }
 
-    /// A runtime for the given content (the coach's own content included).
+    /// A runtime on the folder `dir` for the given content (the coach's own content
+    /// included).
     pub fn with_content(dir: PathBuf, content: std::sync::Arc<crate::content::Content>) -> Self {
+        Self::with_store(Arc::new(FileStore::new(dir)), content)
+    }
+
+    /// A runtime on any store (a [`store::MemoryStore`] in UI tests).
+    pub fn with_store(
+        store: Arc<dyn SessionStore>,
+        content: std::sync::Arc<crate::content::Content>,
+    ) -> Self {
         Self {
-            dir,
+            dir: store.dir().to_path_buf(),
+            saver: Saver::spawn(Arc::clone(&store)),
+            store,
             content,
             locks: BTreeMap::new(),
-            saver: Saver::spawn(),
             quit: false,
             external: None,
             deferred: Vec::new(),
@@ -157,11 +171,9 @@ impl Runtime {
     /// Carries out one effect; returns the message that reports its result, if any.
     pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::ListSessions => Some(Msg::Listed(
-                store::list(&self.dir).map_err(|e| e.to_string()),
-            )),
+            Effect::ListSessions => Some(Msg::Listed(self.store.list().map_err(|e| e.to_string()))),
             Effect::Open(path) => Some(Msg::Opened(self.open(&path))),
-            Effect::OnRow { path, row, action } => match store::check_row(&path, |h| {
+            Effect::OnRow { path, row, action } => match self.store.check_row(&path, &|h| {
                 h.id == row.id
                     && h.bestuurder == row.bestuurder
                     && h.samenwerking == row.samenwerking
@@ -186,7 +198,7 @@ impl Runtime {
                     mode,
                     jiff::Timestamp::now(),
                 );
-                let created = store::create(&self.dir, &session).map_err(|e| e.to_string());
+                let created = self.store.create(&session).map_err(|e| e.to_string());
                 Some(Msg::Opened(created.and_then(|path| self.open(&path))))
             }
             Effect::Save { .. } => {
@@ -226,16 +238,20 @@ impl Runtime {
             }
             Effect::Trash(path) => {
                 // `trash` refuses a session that is open in another window.
-                Some(Msg::Trashed(store::trash(&path).map_err(|e| e.to_string())))
+                Some(Msg::Trashed(
+                    self.store.trash(&path).map_err(|e| e.to_string()),
+                ))
             }
             Effect::Import(files) => Some(Msg::Imported(self.import(&files))),
             Effect::Search(query) => {
-                let sessions: Vec<(std::path::PathBuf, Session)> = store::list(&self.dir)
+                let sessions: Vec<(std::path::PathBuf, Session)> = self
+                    .store
+                    .list()
                     .unwrap_or_default()
                     .into_iter()
                     .filter_map(|e| match e {
                         store::ListEntry::Session { path, .. } => {
-                            store::load(&path).ok().map(|s| (path, s))
+                            self.store.load(&path).ok().map(|s| (path, s))
                         }
                         _ => None,
                     })
@@ -247,7 +263,9 @@ impl Runtime {
                 )))
             }
             Effect::FollowUp(path) => {
-                let created = store::load(&path)
+                let created = self
+                    .store
+                    .load(&path)
                     .map_err(|e| e.to_string())
                     .and_then(|old| {
                         let session = Session::new(
@@ -257,7 +275,7 @@ impl Runtime {
                             old.mode,
                             jiff::Timestamp::now(),
                         );
-                        store::create(&self.dir, &session).map_err(|e| e.to_string())
+                        self.store.create(&session).map_err(|e| e.to_string())
                     });
                 Some(Msg::Opened(created.and_then(|path| self.open(&path))))
             }
@@ -276,9 +294,9 @@ impl Runtime {
     fn export(&mut self, path: &Path) -> Result<std::path::PathBuf, String> {
         // Everything typed must be in the report: wait for pending saves first.
         let _ = self.saver.flush();
-        let session = store::load(path).map_err(|e| e.to_string())?;
-        let previous = previous_of(path, &session)
-            .and_then(|p| store::load(&p.path).ok().map(|s| (p.path, s)));
+        let session = self.store.load(path).map_err(|e| e.to_string())?;
+        let previous = previous_of(self.store.as_ref(), path, &session)
+            .and_then(|p| self.store.load(&p.path).ok().map(|s| (p.path, s)));
         crate::report::export(
             &self.content,
             path,
@@ -318,7 +336,7 @@ impl Runtime {
     }
 
     fn open(&mut self, path: &Path) -> Result<Box<OpenedSession>, String> {
-        let mut opened = store::open(path).map_err(|e| e.to_string())?;
+        let mut opened = self.store.open(path).map_err(|e| e.to_string())?;
         let mut recovered = Vec::new();
         if let Some(lock) = opened.lock.take() {
             self.locks.insert(opened.path.clone(), lock);
@@ -326,7 +344,7 @@ impl Runtime {
             // A save compares the file with the version read here.
             self.saver.watch(opened.path.clone());
         }
-        let previous = previous_of(&opened.path, &opened.session);
+        let previous = previous_of(self.store.as_ref(), &opened.path, &opened.session);
         Ok(Box::new(OpenedSession {
             path: opened.path,
             session: opened.session,
@@ -353,7 +371,7 @@ impl Runtime {
         }
         if changed {
             session.updated = jiff::Timestamp::now();
-            if store::save(path, session).is_err() {
+            if self.store.save(path, session).is_err() {
                 // The texts are in the open session and reach the file with the next
                 // save; their files stay until then, so nothing can be lost.
                 return titles;
@@ -367,9 +385,12 @@ impl Runtime {
 }
 
 /// The latest earlier session of the same bestuurder and samenwerking in the same folder.
-fn previous_of(path: &Path, session: &Session) -> Option<crate::app::Previous> {
-    let dir = path.parent()?;
-    let entries = store::list(dir).ok()?;
+fn previous_of(
+    store: &dyn SessionStore,
+    path: &Path,
+    session: &Session,
+) -> Option<crate::app::Previous> {
+    let entries = store.list_beside(path).ok()?;
     entries
         .into_iter()
         .filter_map(|e| match e {

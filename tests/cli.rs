@@ -1,20 +1,12 @@
 //! The command line as a user sees it: the real binary, run with real arguments, in a
 //! temporary sessions folder.
 
+mod support;
+use support::{kansrijk, run};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// The binary, with a clean environment for the sessions folder.
-fn kansrijk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kansrijk"));
-    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("kansrijk could not be started")
-}
+use std::process::Output;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("stdout is not UTF-8")

@@ -7,9 +7,9 @@
 //!   saves, and says where the session is without quoting it.
 //! - One writer: a second process opens read-only and names the holder; a holder killed
 //!   with SIGKILL leaves nothing that blocks the next one.
-//! - Disk full and a read-only file system (real tmpfs mounts; root only, else a loud
-//!   SKIPPED): the previous version stays, the message is Dutch, the text is kept.
-//! - The order of system calls of a save (strace), and no network crates at all.
+//! - Disk full and a read-only file system (real tmpfs mounts; root only, so
+//!   `#[ignore]`d, run with `--ignored`): the previous version stays, the message is Dutch, the text is kept.
+//! - The order of system calls of a save (strace; `#[ignore]`d), and no network crates.
 //!
 //! Each test prints its figures (`cargo test --test durability -- --nocapture`) and a
 //! one-line summary on stderr.
@@ -19,7 +19,7 @@
 mod pty;
 
 /// One line on stderr past the test harness's capture (which also takes `eprintln!`), so
-/// that the figures and any SKIPPED show in every run, not only for failures.
+/// that the figures show in every run, not only for failures.
 macro_rules! summary {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -28,6 +28,7 @@ macro_rules! summary {
 }
 
 mod support;
+use support::sample_session;
 
 use kansrijk::session::{Mode, Session};
 use kansrijk::store::{self, ListEntry};
@@ -73,17 +74,6 @@ impl Rng {
     fn below(&mut self, max: u64) -> u64 {
         self.next() % (max + 1)
     }
-}
-
-fn sample_session(dir: &Path) -> PathBuf {
-    let s = Session::new(
-        "Anne Jansen",
-        "Zorggroep Oost",
-        "Wijkzorg Noord",
-        Mode::Zelfreflectie,
-        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
-    );
-    store::create(dir, &s).expect("create the session")
 }
 
 /// Names in `dir` that are temp files of a save (`.NAME.ron.kansrijk-tmp-XXXXXX`).
@@ -388,8 +378,9 @@ fn a_lock_left_by_a_killed_process_is_taken_over() {
 
 /// One save under strace: temp file created 0600 with O_EXCL in the sessions folder →
 /// written → fsync(temp) → renameat over the session → fsync(folder); and no file is
-/// created anywhere else. Without strace: a loud SKIPPED.
+/// created anywhere else.
 #[test]
+#[ignore = "needs strace and ptrace; run with --ignored (CI does)"]
 fn a_save_is_create_write_fsync_rename_fsync_dir() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = sample_session(tmp.path());
@@ -413,25 +404,11 @@ fn a_save_is_create_write_fsync_rename_fsync_dir() {
     }
     let out = match cmd.output() {
         Ok(out) => out,
-        Err(e) => {
-            println!(
-                "SKIPPED: strace is not installed ({e}); the order is documented in docs/DURABILITY.md"
-            );
-            summary!("SKIPPED: durability strace test: strace is not installed ({e})");
-            return;
-        }
+        Err(e) => panic!("strace could not be started ({e}); install it (apt-get install strace)"),
     };
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
-        if err.contains("PTRACE")
-            || err.contains("ptrace")
-            || err.contains("Operation not permitted")
-        {
-            println!("SKIPPED: strace may not trace here: {err}");
-            summary!("SKIPPED: durability strace test: ptrace not permitted");
-            return;
-        }
-        panic!("the traced save failed: {err}");
+        panic!("the traced save failed (is ptrace permitted here?): {err}");
     }
     let text = std::fs::read_to_string(&trace).expect("the strace output");
     let name = path
@@ -646,8 +623,8 @@ struct Mount {
 }
 
 impl Mount {
-    /// Mounts a tmpfs of `size` (e.g. "64k"), or says loudly why not.
-    fn tmpfs(size: &str, test: &str) -> Option<Mount> {
+    /// Mounts a tmpfs of `size` (e.g. "64k"); panics with the reason when it cannot.
+    fn tmpfs(size: &str) -> Mount {
         let dir = tempfile::tempdir().expect("tempdir");
         let result = Command::new("mount")
             .args([
@@ -660,15 +637,12 @@ impl Mount {
             .arg(dir.path())
             .output();
         match result {
-            Ok(out) if out.status.success() => Some(Mount { dir }),
-            Ok(out) => {
-                skipped(test, &String::from_utf8_lossy(&out.stderr));
-                None
-            }
-            Err(e) => {
-                skipped(test, &e.to_string());
-                None
-            }
+            Ok(out) if out.status.success() => Mount { dir },
+            Ok(out) => panic!(
+                "cannot mount a tmpfs (run as root): {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+            Err(e) => panic!("mount could not be started: {e}"),
         }
     }
 
@@ -702,12 +676,6 @@ impl Drop for Mount {
     }
 }
 
-fn skipped(test: &str, why: &str) {
-    let why = why.trim();
-    println!("SKIPPED: {test}: cannot mount a tmpfs ({why}); run the tests as root to include it");
-    summary!("SKIPPED: {test}: cannot mount a tmpfs ({why}); only the Dutch message is checked");
-}
-
 /// Fills the file system of `dir` until writing fails.
 fn fill(dir: &Path) -> PathBuf {
     use std::io::Write;
@@ -721,17 +689,24 @@ fn fill(dir: &Path) -> PathBuf {
 
 const SECRET: &str = "GEHEIM-vertrouwelijke-zin";
 
+/// The Dutch reasons for a full disk and a read-only file system (what the tmpfs tests
+/// below see for real).
+#[test]
+fn a_full_disk_and_a_read_only_file_system_are_named_in_dutch() {
+    let full = std::io::Error::from_raw_os_error(28);
+    assert_eq!(store::io_reason(&full), "de schijf is vol");
+    let ro = std::io::Error::from_raw_os_error(30);
+    assert_eq!(store::io_reason(&ro), "het bestandssysteem is alleen-lezen");
+}
+
 /// On a 64 KiB tmpfs: fill it, then save. The save fails with "de schijf is vol" and
 /// without the note's text; the previous version stays byte for byte; no temp file
 /// stays behind. Then through the app: the status says so, the text stays in the
 /// editor, and once there is room again the kept text is saved without a keystroke.
 #[test]
+#[ignore = "needs root to mount a tmpfs; run with --ignored (CI does, as root)"]
 fn disk_full_keeps_the_previous_version_and_says_so_in_dutch() {
-    let full = std::io::Error::from_raw_os_error(28);
-    assert_eq!(store::io_reason(&full), "de schijf is vol");
-    let Some(mount) = Mount::tmpfs("64k", "disk_full_keeps_the_previous_version") else {
-        return;
-    };
+    let mount = Mount::tmpfs("64k");
     let dir = mount.path().to_path_buf();
     let path = sample_session(&dir);
     let mut session = store::load(&path).expect("load");
@@ -831,14 +806,9 @@ fn disk_full_keeps_the_previous_version_and_says_so_in_dutch() {
 /// On a tmpfs remounted read-only: open is read-only with the reason, save and create
 /// fail in Dutch and change nothing; `kansrijk new` says so; the app shows Alleen-lezen.
 #[test]
+#[ignore = "needs root to mount a tmpfs; run with --ignored (CI does, as root)"]
 fn a_read_only_file_system_opens_read_only_and_changes_nothing() {
-    let Some(mount) = Mount::tmpfs("1m", "a_read_only_file_system") else {
-        // Without a mount (not root), chmod does not help either when running as root;
-        // what can be checked is the Dutch reason for EROFS.
-        let ro = std::io::Error::from_raw_os_error(30);
-        assert_eq!(store::io_reason(&ro), "het bestandssysteem is alleen-lezen");
-        return;
-    };
+    let mount = Mount::tmpfs("1m");
     let dir = mount.path().to_path_buf();
     let path = sample_session(&dir);
     let before = std::fs::read(&path).expect("read");

@@ -2,222 +2,25 @@
 //! writes goes through a vt100 parser, and the tests look at the screen as a user would.
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{TIMEOUT, Tui, new_session};
+use std::path::Path;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
-
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The app running in a pty. Dropping it kills the child if it still runs, so a failing
-/// test never leaves a process behind.
-struct Tui {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Tui {
-    fn spawn(args: &[&std::ffi::OsStr]) -> Tui {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("cannot open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kansrijk"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("KANSRIJK_DIR");
-        cmd.env_remove("NO_COLOR");
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .expect("cannot start kansrijk in the pty");
-        // Only the child keeps the slave open, so the reader sees the end when it exits.
-        drop(pair.slave);
-
-        let rows = NonZeroU16::new(ROWS).expect("rows > 0");
-        let cols = NonZeroU16::new(COLS).expect("cols > 0");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let mut reader = pair
-            .master
-            .try_clone_reader()
-            .expect("cannot read from the pty");
-        let feed = Arc::clone(&parser);
-        thread::Builder::new()
-            .name("pty-reader".into())
-            .spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => match feed.lock() {
-                            Ok(mut p) => p.process(&buf[..n]),
-                            Err(_) => break,
-                        },
-                    }
-                }
-            })
-            .expect("cannot start the pty reader thread");
-        let writer = pair.master.take_writer().expect("cannot write to the pty");
-        Tui {
-            child,
-            writer,
-            parser,
-            _master: pair.master,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser
-            .lock()
-            .expect("the pty reader thread panicked")
-            .screen()
-            .contents()
-    }
-
-    /// Waits until the screen satisfies `pred`; panics with the screen after `timeout`.
-    fn wait_until(&self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let screen = self.screen();
-            if pred(&screen) {
-                return screen;
-            }
-            if Instant::now() >= deadline {
-                panic!("timed out after {timeout:?} waiting for {what}; the screen:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    /// Waits until the screen contains `text`.
-    fn wait_for(&self, text: &str, timeout: Duration) -> String {
-        self.wait_until(&format!("{text:?}"), timeout, |s| s.contains(text))
-    }
-
-    /// Waits until the terminal is back to normal: main screen, cursor shown, no
-    /// bracketed paste (the reader may still be catching up after the child exited).
-    fn wait_restored(&self, timeout: Duration) {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let (restored, state) = {
-                let parser = self.parser.lock().expect("the pty reader thread panicked");
-                let screen = parser.screen();
-                let state = (
-                    screen.alternate_screen(),
-                    screen.hide_cursor(),
-                    screen.bracketed_paste(),
-                );
-                (state == (false, false, false), state)
-            };
-            if restored {
-                return;
-            }
-            if Instant::now() >= deadline {
-                panic!(
-                    "the terminal was not restored (alternate screen, hidden cursor, \
-                     bracketed paste) = {state:?}"
-                );
-            }
-            thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer
-            .write_all(bytes)
-            .expect("cannot write to the pty");
-        self.writer.flush().expect("cannot flush the pty");
-    }
-
-    /// One key (or a few characters), then a short pause, as a person types.
-    fn key(&mut self, s: &str) {
-        self.send(s.as_bytes());
-        thread::sleep(Duration::from_millis(40));
-    }
-
-    /// Esc on its own, with pauses around it so it is not read as the start of a sequence.
-    fn esc(&mut self) {
-        thread::sleep(Duration::from_millis(100));
-        self.send(b"\x1b");
-        thread::sleep(Duration::from_millis(150));
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("the child has no pid")
-    }
-
-    /// Waits for the child to exit; panics with the screen after `timeout`.
-    fn wait_exit(&mut self, timeout: Duration) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("cannot wait for the child") {
-                return status;
-            }
-            if Instant::now() >= deadline {
-                panic!(
-                    "kansrijk did not exit within {timeout:?}; the screen:\n{}",
-                    self.screen()
-                );
-            }
-            thread::sleep(Duration::from_millis(25));
-        }
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// `kansrijk new` in `dir`; the path is the last line of its output.
-fn new_session(dir: &Path) -> PathBuf {
-    let out = Command::new(env!("CARGO_BIN_EXE_kansrijk"))
-        .env_remove("KANSRIJK_DIR")
-        .args([
-            "new",
-            "--bestuurder",
-            "Anne Jansen",
-            "--samenwerking",
-            "Wijkzorg Noord",
-            "--dir",
-        ])
-        .arg(dir)
-        .output()
-        .expect("kansrijk new could not be started");
-    let text = String::from_utf8(out.stdout).expect("stdout is not UTF-8");
-    assert!(
-        out.status.success(),
-        "kansrijk new failed: {text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let last = text.lines().last().expect("kansrijk new printed nothing");
-    PathBuf::from(last.trim())
-}
+use std::time::Duration;
 
 /// Opens `path` in the TUI and waits for the session overview.
 fn open(path: &Path, dir: &Path) -> Tui {
-    let tui = Tui::spawn(&[
-        "open".as_ref(),
-        path.as_os_str(),
-        "--dir".as_ref(),
-        dir.as_os_str(),
-    ]);
+    let tui = Tui::spawn(
+        &[
+            "open".as_ref(),
+            path.as_os_str(),
+            "--dir".as_ref(),
+            dir.as_os_str(),
+        ],
+        &[],
+    );
     tui.wait_until("the session overview", TIMEOUT, |s| {
         s.contains("Quick scan") && s.contains("Anne Jansen")
     });

@@ -7,22 +7,12 @@
 #[path = "support/pty.rs"]
 mod pty;
 mod support;
+use support::sample_session;
 
 use kansrijk::session::{Mode, Session};
 use kansrijk::store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn sample_session(dir: &Path) -> PathBuf {
-    let s = Session::new(
-        "Anne Jansen",
-        "Zorggroep Oost",
-        "Wijkzorg Noord",
-        Mode::Zelfreflectie,
-        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
-    );
-    store::create(dir, &s).expect("create the session")
-}
 
 fn name_of(path: &Path) -> String {
     path.file_name()

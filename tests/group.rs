@@ -2,11 +2,14 @@
 //! files but imports the rest), `group::members`, and `kansrijk compare` as a table, as
 //! JSON and as a group report.
 
+mod support;
+use support::kansrijk;
+
 use kansrijk::content::Content;
 use kansrijk::group;
 use kansrijk::session::{Answer, Mode, Session};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn content() -> Content {
     Content::embedded().expect("embedded content")
@@ -35,12 +38,6 @@ fn save(dir: &Path, name: &str, s: &Session) -> PathBuf {
     let path = dir.join(name);
     kansrijk::store::save(&path, s).expect("save");
     path
-}
-
-fn kansrijk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kansrijk"));
-    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
-    cmd
 }
 
 fn stdout(out: &Output) -> String {
@@ -227,17 +224,29 @@ fn compare_json_has_exactly_the_documented_shape() {
     assert_ok(&out);
     let text = stdout(&out);
     assert!(
-        text.starts_with("{\"respondents\":3,\"conditions\":{\"ambitie\":"),
+        text.starts_with("{\"count\":3,\"respondents\":[{\"label\":\"A\","),
         "{text}"
     );
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     let obj = v.as_object().expect("object");
-    // `members` (who stands for each respondent) was added to the three original keys.
+    // Issue 14: `respondents` became the list of who stands for each respondent (with
+    // their scores; it replaced `members`), `count` says how many; `topics` and
+    // `dilemmas` were added.
     let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["conditions", "items", "members", "respondents"]);
-    assert_eq!(v["respondents"], 3);
-    let members = v["members"].as_array().expect("members");
+    assert_eq!(
+        keys,
+        [
+            "conditions",
+            "count",
+            "dilemmas",
+            "items",
+            "respondents",
+            "topics"
+        ]
+    );
+    assert_eq!(v["count"], 3);
+    let members = v["respondents"].as_array().expect("respondents");
     assert_eq!(members.len(), 3);
     assert_eq!(members[0]["label"], "A");
     assert_eq!(members[0]["date"], "01-09-2026");
@@ -262,7 +271,8 @@ fn compare_json_has_exactly_the_documented_shape() {
     let items = v["items"].as_array().expect("items");
     assert_eq!(items.len(), 20);
     for item in items {
-        assert_eq!(item.as_object().expect("item").len(), 3);
+        // id, mean, spread, n, dont_know, counts, answers (the drill-down).
+        assert_eq!(item.as_object().expect("item").len(), 7);
     }
     // Largest spread first, ties in scan order; no data last.
     assert_eq!(items[0]["id"], "ambitie.gedeeld");

@@ -4,7 +4,7 @@
 //! lost, nothing overwritten.
 
 /// One line on stderr past the test harness's capture (which also takes `eprintln!`), so
-/// that the figures and any SKIPPED show in every run, not only for failures.
+/// that the figures show in every run, not only for failures.
 macro_rules! summary {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -13,41 +13,14 @@ macro_rules! summary {
 }
 
 mod support;
+use support::{kansrijk, run, sample};
 
 use kansrijk::app::Msg;
 use kansrijk::session::{self, Answer, Mode, Session};
 use kansrijk::store::{self, ListEntry};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use support::App;
-
-fn sample() -> Session {
-    let mut s = Session::new(
-        "Anne Jansen",
-        "Zorggroep Oost",
-        "Wijkzorg Noord",
-        Mode::Coachgesprek,
-        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
-    );
-    s.answers.insert("ambitie.gedeeld".into(), Answer::Score(4));
-    s.answers.insert("belangen.waarde".into(), Answer::DontKnow);
-    s.notes.insert(
-        "ambitie".into(),
-        "Eerste regel.\nTweede regel met \"aanhalingstekens\", één accent en een tab\t.".into(),
-    );
-    s
-}
-
-fn kansrijk() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kansrijk"));
-    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("kansrijk could not be started")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

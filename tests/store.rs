@@ -1,27 +1,13 @@
 //! The sessions folder: round trips, unknown data kept, broken files left alone, atomic
 //! saves without leftovers, private permissions, one writer per session.
 
+mod support;
+use support::sample;
+
 use kansrijk::session::{self, Answer, Mode, Session};
 use kansrijk::store::{self, ListEntry};
 use proptest::prelude::*;
 use std::fs;
-
-fn sample() -> Session {
-    let mut s = Session::new(
-        "Anne Jansen",
-        "Zorggroep Oost",
-        "Wijkzorg Noord",
-        Mode::Coachgesprek,
-        jiff::Timestamp::from_second(1_790_000_000).expect("ts"),
-    );
-    s.answers.insert("ambitie.gedeeld".into(), Answer::Score(4));
-    s.answers.insert("belangen.waarde".into(), Answer::DontKnow);
-    s.notes.insert(
-        "ambitie".into(),
-        "Eerste regel.\nTweede regel met \"aanhalingstekens\" en één accent.".into(),
-    );
-    s
-}
 
 #[test]
 fn save_and_load_round_trip() {

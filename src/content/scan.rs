@@ -42,6 +42,10 @@ pub struct Traits {
 pub struct ConditionAdvice {
     /// A condition id (`ambitie`, …).
     pub condition: String,
+    /// A reflection question to take along when this condition is weak (one line);
+    /// empty in an overlay that leaves it out (then a general question is asked).
+    #[serde(default)]
+    pub prompt: String,
     pub links: Vec<AdviceLink>,
 }
 

@@ -8,7 +8,7 @@ use super::{Flag, Ordered, short_date, stable_hash};
 use crate::content::Content;
 use crate::group;
 use crate::scan::FLAG_THRESHOLD;
-use crate::session::{self, Session};
+use crate::session::{self, Answer, Session};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -30,6 +30,35 @@ pub struct Respondent {
     pub file: Option<PathBuf>,
     /// Per condition, in scan order.
     pub scores: Vec<Option<f64>>,
+    /// Per condition, in scan order: score, items answered and "weet ik niet".
+    pub conditions: Vec<RespondentCondition>,
+}
+
+/// One respondent's result on one condition.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RespondentCondition {
+    pub score: Option<f64>,
+    /// Items answered, "weet ik niet" included.
+    pub answered: usize,
+    pub dont_know: usize,
+}
+
+/// The partners' positions on one dilemma, side by side (only dilemmas somebody placed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupDilemma {
+    pub id: String,
+    pub title: String,
+    /// The poles, left (-3) and right (+3).
+    pub left: String,
+    pub right: String,
+    /// Per respondent (R1…Rn), -3..=3, `None` when not placed. Sorted (no order of
+    /// respondents) in an aggregate-only group.
+    pub positions: Vec<Option<i8>>,
+    pub mean: Option<f64>,
+    pub min: Option<i8>,
+    pub max: Option<i8>,
+    /// Respondents who placed themselves.
+    pub n: usize,
 }
 
 /// A session that does not count because a later one of the same respondent does.
@@ -70,6 +99,11 @@ pub struct GroupItem {
     pub sd: Option<f64>,
     pub n: usize,
     pub dont_know: usize,
+    /// The drill-down: each respondent's answer (R1…Rn order), `None` when not answered;
+    /// empty in an aggregate-only group (see [`GroupItem::counts`]).
+    pub answers: Vec<Option<Answer>>,
+    /// How many answered 1, 2, 3, 4, 5 (index 0 = 1); "weet ik niet" is [`Self::dont_know`].
+    pub counts: [usize; 5],
 }
 
 /// Everything shown of a group, in the order it is shown.
@@ -98,6 +132,13 @@ pub struct Group {
     pub weak: Vec<Flag>,
     /// The handbook the scan comes from.
     pub source: String,
+    /// The partners' dilemma positions, in the handreiking's order.
+    pub dilemmas: Vec<GroupDilemma>,
+    /// Aggregate only ([`Group::aggregate_only`]): no respondent rows, names, numbers,
+    /// dates or files; `respondents` is empty, [`Group::count`] says how many.
+    pub aggregate: bool,
+    /// The number of respondents.
+    pub count: usize,
 }
 
 impl Group {
@@ -149,6 +190,7 @@ impl Group {
                         .iter()
                         .map(|c| c.scores.get(k).copied().flatten())
                         .collect(),
+                    conditions: respondent_conditions(content, s),
                 }
             })
             .collect();
@@ -181,7 +223,7 @@ impl Group {
                 weak: cs.mean.is_some_and(|m| m < FLAG_THRESHOLD),
             })
             .collect();
-        let item = |i: &group::ItemStats| item_row(content, i);
+        let item = |i: &group::ItemStats| item_row(content, i, &sessions);
         let topics = group::topics(&content.scan, &stats);
         let samenwerking = common_samenwerking(&sessions);
         let mixed = sessions
@@ -207,7 +249,47 @@ impl Group {
                 })
                 .collect(),
             source: content.scan.source.clone(),
+            dilemmas: group_dilemmas(content, &sessions),
+            aggregate: false,
+            count: sessions.len(),
         }
+    }
+
+    /// The same group with nothing per respondent: no rows, labels, numbers, dates or
+    /// files (`--alleen-groep`). Per indicator only the counts stay; dilemma positions are
+    /// sorted so that their order says nothing about who is who.
+    pub fn aggregate_only(mut self) -> Self {
+        self.aggregate = true;
+        self.anonymous = true;
+        self.respondents.clear();
+        self.left_out.clear();
+        for i in self
+            .items
+            .iter_mut()
+            .chain(self.by_spread.iter_mut())
+            .chain(self.disagreements.iter_mut())
+        {
+            i.answers.clear();
+        }
+        for d in &mut self.dilemmas {
+            d.positions.sort();
+        }
+        self
+    }
+
+    /// The drill-down of one indicator: each respondent with their answer (R1…Rn); empty
+    /// for an unknown id or an aggregate-only group.
+    pub fn answers_to(&self, item_id: &str) -> Vec<(&Respondent, Option<Answer>)> {
+        self.items
+            .iter()
+            .find(|i| i.id == item_id)
+            .map(|i| {
+                self.respondents
+                    .iter()
+                    .zip(i.answers.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The group of `sessions` without files (as the report functions get them).
@@ -222,10 +304,37 @@ impl Group {
         self.conditions.iter().map(|c| c.mean).collect()
     }
 
-    /// The JSON of `kansrijk compare --json`.
+    /// The JSON of `kansrijk compare --json` (the schema is in the README).
     pub fn to_json(&self) -> CompareJson<'_> {
+        let item = |i: &'_ GroupItem| ItemJson {
+            id: i.id.clone(),
+            mean: i.mean,
+            spread: i.spread,
+            n: i.n,
+            dont_know: i.dont_know,
+            counts: i.counts,
+            answers: (!self.aggregate)
+                .then(|| i.answers.iter().map(|a| a.map(AnswerJson::from)).collect()),
+        };
         CompareJson {
-            respondents: self.respondents.len(),
+            count: self.count,
+            respondents: (!self.aggregate).then(|| {
+                self.respondents
+                    .iter()
+                    .map(|r| RespondentJson {
+                        label: &r.label,
+                        date: &r.date,
+                        file: r.file.as_deref().map(|p| p.display().to_string()),
+                        conditions: Ordered(
+                            self.conditions
+                                .iter()
+                                .map(|c| c.id.clone())
+                                .zip(r.conditions.iter().copied())
+                                .collect(),
+                        ),
+                    })
+                    .collect()
+            }),
             conditions: Ordered(
                 self.conditions
                     .iter()
@@ -241,38 +350,63 @@ impl Group {
                     })
                     .collect(),
             ),
-            items: self
-                .by_spread
-                .iter()
-                .map(|i| ItemJson {
-                    id: &i.id,
-                    mean: i.mean,
-                    spread: i.spread,
-                })
-                .collect(),
-            members: self
-                .respondents
-                .iter()
-                .map(|r| MemberJson {
-                    label: &r.label,
-                    date: &r.date,
-                    file: r.file.as_deref().map(|p| p.display().to_string()),
-                })
-                .collect(),
+            items: self.by_spread.iter().map(item).collect(),
+            topics: TopicsJson {
+                disagreements: self.disagreements.iter().map(|i| i.id.clone()).collect(),
+                weak: weak_ids(&self.conditions),
+            },
+            dilemmas: Ordered(
+                self.dilemmas
+                    .iter()
+                    .map(|d| {
+                        (
+                            d.id.clone(),
+                            DilemmaJson {
+                                mean: d.mean,
+                                min: d.min,
+                                max: d.max,
+                                positions: d.positions.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
+            ),
         }
     }
 }
 
-/// `kansrijk compare --json`, keys in this order: `respondents` (how many),
-/// `conditions` (scan order; `mean`, `min`, `max`), `items` (largest spread first; `id`,
-/// `mean`, `spread`), `members` (each respondent's `label`, `date` and `file`, in the
-/// order of R1…Rn); `null` where there is no data.
+/// The ids of the weak conditions, weakest first (ties in scan order).
+fn weak_ids(conditions: &[GroupCondition]) -> Vec<String> {
+    let mut weak: Vec<&GroupCondition> = conditions.iter().filter(|c| c.weak).collect();
+    weak.sort_by(|a, b| {
+        a.mean
+            .unwrap_or(f64::INFINITY)
+            .total_cmp(&b.mean.unwrap_or(f64::INFINITY))
+    });
+    weak.into_iter().map(|c| c.id.clone()).collect()
+}
+
+/// `kansrijk compare --json`; see the README for the schema. Keys in this order:
+/// `count`, `respondents` (left out with `--alleen-groep`), `conditions`, `items`,
+/// `topics`, `dilemmas`; `null` where there is no data.
 #[derive(Debug, Serialize)]
 pub struct CompareJson<'a> {
-    pub respondents: usize,
+    pub count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondents: Option<Vec<RespondentJson<'a>>>,
     pub conditions: Ordered<ConditionJson>,
-    pub items: Vec<ItemJson<'a>>,
-    pub members: Vec<MemberJson<'a>>,
+    pub items: Vec<ItemJson>,
+    pub topics: TopicsJson,
+    pub dilemmas: Ordered<DilemmaJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RespondentJson<'a> {
+    pub label: &'a str,
+    pub date: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    pub conditions: Ordered<RespondentCondition>,
 }
 
 #[derive(Debug, Serialize)]
@@ -283,21 +417,66 @@ pub struct ConditionJson {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ItemJson<'a> {
-    pub id: &'a str,
+pub struct ItemJson {
+    pub id: String,
     pub mean: Option<f64>,
     pub spread: Option<u8>,
+    pub n: usize,
+    pub dont_know: usize,
+    /// How many answered 1…5.
+    pub counts: [usize; 5],
+    /// Per respondent (the order of `respondents`); left out with `--alleen-groep`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Vec<Option<AnswerJson>>>,
+}
+
+/// An answer in JSON: the score 1–5, or the string `"weet ik niet"`.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum AnswerJson {
+    Score(u8),
+    DontKnow(&'static str),
+}
+
+impl From<Answer> for AnswerJson {
+    fn from(a: Answer) -> Self {
+        match a {
+            Answer::Score(v) => AnswerJson::Score(v),
+            Answer::DontKnow => AnswerJson::DontKnow(crate::text::DONT_KNOW_ANSWER),
+        }
+    }
+}
+
+/// The gespreksonderwerpen: indicator ids where the answers lie furthest apart, and the
+/// condition ids with a mean below 3,0, weakest first.
+#[derive(Debug, Serialize)]
+pub struct TopicsJson {
+    pub disagreements: Vec<String>,
+    pub weak: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct MemberJson<'a> {
-    pub label: &'a str,
-    pub date: &'a str,
-    pub file: Option<String>,
+pub struct DilemmaJson {
+    pub mean: Option<f64>,
+    pub min: Option<i8>,
+    pub max: Option<i8>,
+    pub positions: Vec<Option<i8>>,
 }
 
-fn item_row(content: &Content, i: &group::ItemStats) -> GroupItem {
+fn item_row(content: &Content, i: &group::ItemStats, sessions: &[&Session]) -> GroupItem {
     let condition = content.scan.conditions.get(i.condition);
+    let answers: Vec<Option<Answer>> = sessions
+        .iter()
+        .map(|s| s.answers.get(&i.id).copied())
+        .collect();
+    let mut counts = [0usize; 5];
+    for a in &answers {
+        if let Some(Answer::Score(v)) = a
+            && let Some(slot) = counts.get_mut(usize::from(*v).wrapping_sub(1))
+        {
+            *slot += 1;
+        }
+    }
     GroupItem {
         id: i.id.clone(),
         condition: condition.map(|c| c.name.clone()).unwrap_or_default(),
@@ -311,7 +490,66 @@ fn item_row(content: &Content, i: &group::ItemStats) -> GroupItem {
         sd: i.sd,
         n: i.n,
         dont_know: i.dont_know,
+        answers,
+        counts,
     }
+}
+
+/// Per condition of `s`: score, answered and "weet ik niet".
+fn respondent_conditions(content: &Content, s: &Session) -> Vec<RespondentCondition> {
+    let result = crate::scan::score(&content.scan, &s.answers);
+    content
+        .scan
+        .conditions
+        .iter()
+        .zip(&result.conditions)
+        .map(|(c, cs)| RespondentCondition {
+            score: cs.score,
+            answered: cs.answered,
+            dont_know: c
+                .items
+                .iter()
+                .filter(|it| s.answers.get(&it.id) == Some(&Answer::DontKnow))
+                .count(),
+        })
+        .collect()
+}
+
+/// The dilemmas at least one respondent placed, in the handreiking's order.
+fn group_dilemmas(content: &Content, sessions: &[&Session]) -> Vec<GroupDilemma> {
+    content
+        .handreiking
+        .tensions
+        .iter()
+        .flat_map(|t| &t.dilemmas)
+        .filter_map(|d| {
+            let positions: Vec<Option<i8>> = sessions
+                .iter()
+                .map(|s| {
+                    s.dilemmas
+                        .get(&d.id)
+                        .and_then(|r| r.position)
+                        .map(|p| p.clamp(-3, 3))
+                })
+                .collect();
+            let placed: Vec<i8> = positions.iter().flatten().copied().collect();
+            if placed.is_empty() {
+                return None;
+            }
+            let n = placed.len();
+            Some(GroupDilemma {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                left: d.left.clone(),
+                right: d.right.clone(),
+                mean: Some(placed.iter().map(|&p| f64::from(p)).sum::<f64>() / n as f64),
+                min: placed.iter().copied().min(),
+                max: placed.iter().copied().max(),
+                n,
+                positions,
+            })
+        })
+        .collect()
 }
 
 /// Each bestuurder's name, with the organisation when two share a name; `R<n>` when
@@ -463,11 +701,27 @@ mod tests {
         assert_eq!(group.by_spread.len(), content.scan.item_count());
         let json = serde_json::to_string(&group.to_json()).expect("json");
         assert!(
-            json.starts_with(r#"{"respondents":2,"conditions":{"ambitie":{"mean":2.5"#),
+            json.starts_with(r#"{"count":2,"respondents":[{"label":"Anne","date":"#),
             "{json}"
         );
         assert!(
-            json.contains(r#""members":[{"label":"Anne","date":"#),
+            json.contains(r#""conditions":{"ambitie":{"mean":2.5"#),
+            "{json}"
+        );
+        // The drill-down, one answer per respondent.
+        let answers: Vec<_> = group.answers_to("ambitie.gedeeld");
+        assert_eq!(answers.len(), 2);
+        assert_eq!(answers[0].0.label, "Anne");
+        assert_eq!(answers[0].1, Some(Answer::Score(2)));
+        assert!(group.answers_to("onbekend").is_empty());
+
+        let only = group.clone().aggregate_only();
+        assert!(only.respondents.is_empty() && only.aggregate && only.count == 2);
+        assert!(only.items.iter().all(|i| i.answers.is_empty()));
+        assert_eq!(only.items[0].counts, [0, 1, 1, 0, 0]);
+        let json = serde_json::to_string(&only.to_json()).expect("json");
+        assert!(
+            !json.contains("Anne") && !json.contains("respondents"),
             "{json}"
         );
     }

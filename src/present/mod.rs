@@ -10,13 +10,19 @@
 //! Dependencies point down: this module uses `content`, `scan`, `session` and `group`
 //! (the membership rule), never `ui`, `app` or `report`.
 
+pub mod advice;
 pub mod group;
+pub mod radar;
 pub mod session;
 
-pub use group::{Group, GroupCondition, GroupItem, LeftOut, Respondent};
-pub use session::{ActionView, ConditionView, SessionView};
+pub use advice::{Advice, AdviceItem, AdviceKind, DONT_KNOW_THRESHOLD, Insight};
+pub use group::{
+    Group, GroupCondition, GroupDilemma, GroupItem, LeftOut, Respondent, RespondentCondition,
+};
+pub use session::{ActionView, ConditionView, ItemView, SessionView};
 
 use crate::content::Content;
+use crate::text;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A condition below 3,0 (a session's score or a group's mean) and what neglecting it
@@ -28,11 +34,32 @@ pub struct Flag {
     pub risk: String,
 }
 
+/// "3 + 1 weet niet" when some of a condition's items were answered "weet ik niet";
+/// otherwise "4/4". With items still open, "2 + 1 weet niet van 4".
+pub fn fmt_answered(answered: usize, dont_know: usize, total: usize) -> String {
+    if dont_know == 0 {
+        return format!("{answered}/{total}");
+    }
+    let scored = answered.saturating_sub(dont_know);
+    if answered >= total {
+        format!("{scored} + {dont_know} {}", text::DONT_KNOW_WORDS)
+    } else {
+        format!(
+            "{scored} + {dont_know} {} {} {total}",
+            text::DONT_KNOW_WORDS,
+            text::ANSWERED_OF
+        )
+    }
+}
+
 /// Formats a score with a Dutch decimal comma and one decimal: `4,0`.
 /// Halves round up (3,25 → 3,3), as people expect, not to even.
 pub fn fmt_score(score: f64) -> String {
-    let rounded = (score * 10.0).round() / 10.0;
-    format!("{rounded:.1}").replace('.', ",")
+    // In tenths, as integers: no float formatting and no second string per number.
+    let tenths = (score * 10.0).round();
+    let sign = if tenths < 0.0 { "-" } else { "" };
+    let tenths = tenths.abs() as u64;
+    format!("{sign}{},{}", tenths / 10, tenths % 10)
 }
 
 /// Formats an optional score; `–` when there is none.

@@ -3,6 +3,7 @@
 //! earlier session, and the actions with what they are about. Built once by
 //! [`SessionView::build`]; `show` (text and JSON) and the session reports render it.
 
+use super::advice::{self, Advice, AdviceJson, Insight, InsightJson};
 use super::{Ordered, link_label, long_date};
 use crate::content::Content;
 use crate::scan;
@@ -30,6 +31,33 @@ pub struct ConditionView {
     pub previous: Option<f64>,
     /// `score − previous`, when both exist.
     pub delta: Option<f64>,
+    /// The four indicators with this session's answers, in scan order.
+    pub items: Vec<ItemView>,
+}
+
+/// One indicator of the scan and the answer given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemView {
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// `None` when not answered.
+    pub answer: Option<Answer>,
+}
+
+impl ItemView {
+    pub fn dont_know(&self) -> bool {
+        self.answer == Some(Answer::DontKnow)
+    }
+
+    /// The answer in words: "4 — grotendeels", "weet ik niet", "niet beantwoord".
+    pub fn answer_words(&self, content: &Content) -> String {
+        match self.answer {
+            Some(Answer::Score(v)) => format!("{v} — {}", content.scan.scale_label(v)),
+            Some(Answer::DontKnow) => crate::text::DONT_KNOW_ANSWER.to_string(),
+            None => crate::text::NOT_ANSWERED.to_string(),
+        }
+    }
 }
 
 /// One action or agreement (empty rows left out).
@@ -60,6 +88,10 @@ pub struct SessionView {
     /// In scan order.
     pub conditions: Vec<ConditionView>,
     pub actions: Vec<ActionView>,
+    /// The conditions below 3,0, weakest first, with what the handreiking offers.
+    pub advice: Vec<Advice>,
+    /// The conditions with several "weet ik niet" answers.
+    pub insight: Vec<Insight>,
 }
 
 impl SessionView {
@@ -94,9 +126,20 @@ impl SessionView {
                     risk: c.neglect_risk.clone(),
                     previous,
                     delta: cs.score.zip(previous).map(|(now, was)| now - was),
+                    items: c
+                        .items
+                        .iter()
+                        .map(|it| ItemView {
+                            id: it.id.clone(),
+                            text: it.text.clone(),
+                            answer: session.answers.get(&it.id).copied(),
+                        })
+                        .collect(),
                 }
             })
-            .collect();
+            .collect::<Vec<ConditionView>>();
+        let advice = advice::advice(content, &conditions);
+        let insight = advice::insight(&conditions);
         let actions = session
             .actions
             .iter()
@@ -122,7 +165,14 @@ impl SessionView {
             total: result.total(),
             conditions,
             actions,
+            advice,
+            insight,
         }
+    }
+
+    /// The actions not yet done.
+    pub fn open_actions(&self) -> impl Iterator<Item = &ActionView> {
+        self.actions.iter().filter(|a| !a.done)
     }
 
     /// The scores in scan order, for a radar.
@@ -151,18 +201,25 @@ impl SessionView {
             ),
             answered: self.answered,
             total: self.total,
+            advice: self.advice.iter().map(AdviceJson::from).collect(),
+            insight: self.insight.iter().map(InsightJson::from).collect(),
         }
     }
 }
 
 /// `kansrijk show --json`: `conditions` (scan order; per condition `score` — `null`
 /// without 1–5 answers — `answered`, `total` and `dont_know`), then `answered` and
-/// `total` over the whole scan.
+/// `total` over the whole scan; `advice` (the conditions below 3,0, weakest first:
+/// `condition`, `score`, and the `themes`, `dilemmas` and `instruments` ids the
+/// handreiking offers for it) and `insight` (conditions with two or more "weet ik niet":
+/// `condition`, `dont_know`, `indicators`).
 #[derive(Debug, Serialize)]
 pub struct ShowJson {
     pub conditions: Ordered<ShowCondition>,
     pub answered: usize,
     pub total: usize,
+    pub advice: Vec<AdviceJson>,
+    pub insight: Vec<InsightJson>,
 }
 
 #[derive(Debug, Serialize)]

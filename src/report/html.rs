@@ -118,6 +118,18 @@ ul.keuzes li { margin: 2pt 0; }
 .vertrouwelijk .bovenkop { color: #5b3c88; font-weight: 700; }
 ol.onderwerpen { padding-left: 16pt; }
 ol.onderwerpen li { margin: 4pt 0; break-inside: avoid; page-break-inside: avoid; }
+.rvt .naast { display: flex; gap: 8pt; align-items: center; }
+.rvt .naast figure.radar-figuur { flex: 0 0 72mm; max-width: 72mm; margin: 0; }
+.rvt .naast table { flex: 1 1 auto; width: auto; }
+.rvt h2 { margin-top: 10pt; margin-bottom: 5pt; font-size: 13pt; }
+.rvt .signaal h3 { font-size: 10.5pt; }
+.rvt .signaal p, .rvt td, .rvt p { font-size: 9pt; }
+.rvt table { margin: 4pt 0 6pt; }
+.rvt td { padding-top: 2.5pt; padding-bottom: 2.5pt; }
+.rvt .signaal { margin: 4pt 0 2pt; padding: 4pt 8pt; }
+.rvt ul.keuzes { margin: 1pt 0 2pt; }
+.rvt ul.keuzes li { margin: 0; }
+.rvt footer { margin-top: 10pt; }
 .let-op { padding: 5pt 9pt; background: var(--warn-bg); border: 1px solid var(--warn-line); }
 footer {
   margin-top: 22pt; padding-top: 6pt; border-top: 1px solid var(--line); font-size: 8pt;
@@ -336,8 +348,20 @@ pub fn session(doc: &SessionDoc) -> String {
     let mut out = String::with_capacity(32 * 1024);
     head(
         &mut out,
-        &format!("{} — {} — kansrijk", doc.samenwerking, doc.bestuurder),
+        &if doc.rvt {
+            format!(
+                "{} — {} — {} — kansrijk",
+                doc.kind(),
+                doc.samenwerking,
+                doc.bestuurder
+            )
+        } else {
+            format!("{} — {} — kansrijk", doc.samenwerking, doc.bestuurder)
+        },
     );
+    if doc.rvt {
+        out.push_str("<div class=\"rvt\">\n");
+    }
     out.push_str("<header class=\"kop\">\n");
     text_p(
         &mut out,
@@ -345,11 +369,7 @@ pub fn session(doc: &SessionDoc) -> String {
         "kansrijk · Handreiking Effectief Samenwerken",
     );
     let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.samenwerking));
-    text_p(
-        &mut out,
-        "ondertitel",
-        "Rapport van de quick scan en de reflectie",
-    );
+    text_p(&mut out, "ondertitel", doc.kind());
     let mut m = vec![
         ("Bestuurder", doc.bestuurder.clone()),
         ("Organisatie", doc.organisatie.clone()),
@@ -369,9 +389,13 @@ pub fn session(doc: &SessionDoc) -> String {
     }
     meta(&mut out, &m);
     out.push_str("</header>\n");
+    summary(&mut out, doc);
 
     // Scores and radar.
     out.push_str("<section class=\"condities\">\n<h2>De vijf condities</h2>\n");
+    if doc.rvt {
+        out.push_str("<div class=\"naast\">\n");
+    }
     let _ = writeln!(
         out,
         "<figure class=\"radar-figuur\">\n{}<figcaption>Radar: 1 in het midden, 5 aan de rand.</figcaption>\n</figure>",
@@ -390,12 +414,11 @@ pub fn session(doc: &SessionDoc) -> String {
     for s in &doc.scores {
         let _ = write!(
             out,
-            "<tr{}><td>{}</td><td class=\"getal score\">{}</td><td class=\"getal\">{} van {}</td>",
+            "<tr{}><td>{}</td><td class=\"getal score\">{}</td><td class=\"getal\">{}</td>",
             if s.flagged { " class=\"zwak\"" } else { "" },
             escape(&s.name),
             fmt_opt_score(s.score),
-            s.answered,
-            s.total
+            escape(&s.filled())
         );
         if has_prev {
             let _ = write!(
@@ -425,6 +448,9 @@ pub fn session(doc: &SessionDoc) -> String {
         let _ = writeln!(out, "<td>{signal}</td></tr>");
     }
     out.push_str("</tbody>\n</table>\n");
+    if doc.rvt {
+        out.push_str("</div>\n");
+    }
     text_p(
         &mut out,
         "toelichting",
@@ -432,16 +458,11 @@ pub fn session(doc: &SessionDoc) -> String {
     );
     out.push_str("</section>\n");
 
-    if !doc.flags.is_empty() {
-        out.push_str("<section class=\"aandachtspunten\">\n<h2>Aandachtspunten</h2>\n");
-        text_p(
-            &mut out,
-            "",
-            "Condities onder 3,0, met wat er op het spel staat als ze aandacht blijven missen:",
-        );
-        flags(&mut out, &doc.flags);
-        out.push_str("</section>\n");
+    advice(&mut out, doc);
+    if doc.rvt {
+        actions(&mut out, doc);
     }
+    answers(&mut out, doc);
 
     if !doc.notes.is_empty() {
         out.push_str("<section class=\"notities\">\n<h2>Notities per conditie</h2>\n");
@@ -485,6 +506,212 @@ pub fn session(doc: &SessionDoc) -> String {
         out.push_str("</section>\n");
     }
 
+    if !doc.rvt {
+        actions(&mut out, doc);
+    }
+
+    if let Some(notes) = &doc.coach_notes {
+        out.push_str("<section class=\"coachnotities\">\n<h2>Notities van de coach</h2>\n<div class=\"vertrouwelijk\">\n");
+        text_p(
+            &mut out,
+            "bovenkop",
+            "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
+        );
+        if notes.is_empty() {
+            text_p(&mut out, "", "Er zijn geen notities van de coach.");
+        }
+        entries(&mut out, "h3", notes);
+        out.push_str("</div>\n</section>\n");
+    }
+
+    if doc.rvt {
+        out.push_str("</div>\n");
+    }
+    foot(&mut out, &doc.source, "");
+    out
+}
+
+/// The "Samenvatting": the five scores, the weakest conditions, the open afspraken.
+fn summary(out: &mut String, doc: &SessionDoc) {
+    let t = &doc.summary;
+    let _ = writeln!(
+        out,
+        "<section class=\"samenvatting\">\n<h2>{}</h2>\n<dl class=\"velden\">",
+        crate::text::SUMMARY_TITLE
+    );
+    let scores = t
+        .scores
+        .iter()
+        .map(|(name, score, filled)| {
+            format!(
+                "{} {} ({})",
+                escape(name),
+                fmt_opt_score(*score),
+                escape(filled)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let _ = writeln!(out, "<dt>Scores (1–5)</dt><dd>{scores}</dd>");
+    let weakest = if t.weakest.is_empty() {
+        crate::text::ADVICE_NONE.to_string()
+    } else {
+        escape(&t.weakest.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "<dt>{}</dt><dd>{weakest}</dd>",
+        crate::text::SUMMARY_WEAKEST
+    );
+    let open = if t.open.is_empty() {
+        crate::text::SUMMARY_NO_OPEN.to_string()
+    } else if doc.rvt {
+        crate::text::SUMMARY_SEE_ACTIONS.to_string()
+    } else {
+        t.open
+            .iter()
+            .map(|a| escape(a))
+            .collect::<Vec<_>>()
+            .join("<br/>")
+    };
+    let _ = writeln!(
+        out,
+        "<dt>{} ({})</dt><dd>{open}</dd>",
+        crate::text::SUMMARY_OPEN,
+        t.open.len()
+    );
+    out.push_str("</dl>\n</section>\n");
+}
+
+/// The aandachtspunten: per condition below 3,0 (weakest first) what neglecting it
+/// risks, what the handreiking offers and a question; then "hier is zicht nodig".
+fn advice(out: &mut String, doc: &SessionDoc) {
+    if doc.advice.is_empty() && doc.insight.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"aandachtspunten\">\n<h2>{}</h2>",
+        crate::text::ADVICE_TITLE
+    );
+    if !doc.advice.is_empty() {
+        text_p(out, "", crate::text::ADVICE_INTRO);
+    }
+    for a in &doc.advice {
+        let risk = doc
+            .flags
+            .iter()
+            .find(|f| f.name == a.name)
+            .map(|f| f.risk.as_str())
+            .unwrap_or("");
+        let _ = writeln!(
+            out,
+            "<div class=\"signaal\"><h3>{} · {}</h3><p>{}</p></div>",
+            escape(&a.name),
+            fmt_score(a.score),
+            escape(risk)
+        );
+        if doc.rvt {
+            // Compact: where to look, on one line; the reasons and the question are for
+            // the bestuurder's own report.
+            if !a.items.is_empty() {
+                let list = a
+                    .items
+                    .iter()
+                    .map(|i| format!("{}: {}", i.kind.label(), escape(&i.title)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let _ = writeln!(
+                    out,
+                    "<p class=\"toelichting\">In de handreiking: {list}</p>"
+                );
+            }
+            continue;
+        }
+        if !a.items.is_empty() {
+            out.push_str("<ul class=\"keuzes\">\n");
+            for i in &a.items {
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}: {}</strong> — <span class=\"uitleg\">{}</span></li>",
+                    i.kind.label(),
+                    escape(&i.title),
+                    escape(&i.why)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        let _ = writeln!(
+            out,
+            "<p class=\"kernvraag\">{}: {}</p>",
+            crate::text::ADVICE_PROMPT,
+            escape(&a.prompt)
+        );
+    }
+    for i in doc.insight.iter().filter(|_| doc.rvt) {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}: {}</strong> — {} van de {} indicatoren beantwoord met ‘{}’.</p>",
+            crate::text::INSIGHT_TITLE,
+            escape(&i.name),
+            i.dont_know,
+            i.total,
+            crate::text::DONT_KNOW_ANSWER
+        );
+    }
+    for i in doc.insight.iter().filter(|_| !doc.rvt) {
+        let _ = writeln!(
+            out,
+            "<div class=\"blok\"><h3>{}: {}</h3><p>{} van de {} indicatoren beantwoord met ‘{}’:</p><ul class=\"keuzes\">",
+            crate::text::INSIGHT_TITLE,
+            escape(&i.name),
+            i.dont_know,
+            i.total,
+            crate::text::DONT_KNOW_ANSWER
+        );
+        for (_, q) in &i.indicators {
+            let _ = writeln!(out, "<li>{}</li>", escape(q));
+        }
+        let _ = writeln!(
+            out,
+            "</ul><p class=\"kernvraag\">{}</p></div>",
+            escape(&i.prompt)
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+/// Every indicator with its answer, per condition.
+fn answers(out: &mut String, doc: &SessionDoc) {
+    if doc.answers.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"antwoorden\">\n<h2>{}</h2>",
+        crate::text::ANSWERS_TITLE
+    );
+    for b in &doc.answers {
+        let _ = writeln!(
+            out,
+            "<h3>{} · {} <span class=\"uitleg\">({})</span></h3>",
+            escape(&b.condition),
+            fmt_opt_score(b.score),
+            escape(&b.answered)
+        );
+        let header = vec!["Indicator".to_string(), "Antwoord".to_string()];
+        let rows: Vec<Vec<String>> = b
+            .rows
+            .iter()
+            .map(|(q, a)| vec![q.clone(), a.clone()])
+            .collect();
+        table(out, "indicatoren", &header, &[false, false], &rows);
+    }
+    out.push_str("</section>\n");
+}
+
+/// The afspraken table.
+fn actions(out: &mut String, doc: &SessionDoc) {
     if !doc.actions.is_empty() {
         out.push_str("<section class=\"acties\">\n<h2>Acties en afspraken</h2>\n");
         let header: Vec<String> = ["Wat", "Wie", "Wanneer", "Over", "Gedaan"]
@@ -504,26 +731,9 @@ pub fn session(doc: &SessionDoc) -> String {
                 ]
             })
             .collect();
-        table(&mut out, "actietabel", &header, &[false; 5], &rows);
+        table(out, "actietabel", &header, &[false; 5], &rows);
         out.push_str("</section>\n");
     }
-
-    if let Some(notes) = &doc.coach_notes {
-        out.push_str("<section class=\"coachnotities\">\n<h2>Notities van de coach</h2>\n<div class=\"vertrouwelijk\">\n");
-        text_p(
-            &mut out,
-            "bovenkop",
-            "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
-        );
-        if notes.is_empty() {
-            text_p(&mut out, "", "Er zijn geen notities van de coach.");
-        }
-        entries(&mut out, "h3", notes);
-        out.push_str("</div>\n</section>\n");
-    }
-
-    foot(&mut out, &doc.source, "");
-    out
 }
 
 /// The HTML group report.
@@ -546,7 +756,7 @@ pub fn group(doc: &GroupDoc) -> String {
         &mut out,
         &[
             ("Samenwerking", doc.samenwerking.clone()),
-            ("Respondenten", g.respondents.len().to_string()),
+            ("Respondenten", g.count.to_string()),
             ("Namen", super::names_note(g).to_string()),
         ],
     );
@@ -589,7 +799,7 @@ pub fn group(doc: &GroupDoc) -> String {
                     (Some(a), Some(b)) => fmt_score(b - a),
                     _ => "–".to_string(),
                 },
-                format!("{} van {}", c.n, g.respondents.len()),
+                format!("{} van {}", c.n, g.count),
             ]
         })
         .collect();
@@ -603,38 +813,40 @@ pub fn group(doc: &GroupDoc) -> String {
     out.push_str("</section>\n");
 
     // Per respondent.
-    out.push_str("<section class=\"respondenten\">\n<h2>Per respondent</h2>\n");
-    out.push_str("<table class=\"lang compact\">\n<thead><tr><th>Respondent</th>");
-    if !g.anonymous {
-        out.push_str("<th>Organisatie</th>");
-    }
-    out.push_str("<th>Datum</th>");
-    for c in &g.conditions {
-        let _ = write!(out, "<th class=\"getal\">{}</th>", escape(&c.short));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for (i, r) in g.respondents.iter().enumerate() {
-        let colour = svg::PALETTE[i % svg::PALETTE.len()];
-        let _ = write!(
-            out,
-            "<tr><td><span class=\"kleur\" style=\"background: {colour}\"></span>{}</td>",
-            escape(&r.label)
-        );
+    if !g.aggregate {
+        out.push_str("<section class=\"respondenten\">\n<h2>Per respondent</h2>\n");
+        out.push_str("<table class=\"lang compact\">\n<thead><tr><th>Respondent</th>");
         if !g.anonymous {
-            let org = r.organisatie.as_str();
+            out.push_str("<th>Organisatie</th>");
+        }
+        out.push_str("<th>Datum</th>");
+        for c in &g.conditions {
+            let _ = write!(out, "<th class=\"getal\">{}</th>", escape(&c.short));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for (i, r) in g.respondents.iter().enumerate() {
+            let colour = svg::PALETTE[i % svg::PALETTE.len()];
             let _ = write!(
                 out,
-                "<td>{}</td>",
-                escape(if org.is_empty() { "–" } else { org })
+                "<tr><td><span class=\"kleur\" style=\"background: {colour}\"></span>{}</td>",
+                escape(&r.label)
             );
+            if !g.anonymous {
+                let org = r.organisatie.as_str();
+                let _ = write!(
+                    out,
+                    "<td>{}</td>",
+                    escape(if org.is_empty() { "–" } else { org })
+                );
+            }
+            let _ = write!(out, "<td class=\"datum\">{}</td>", escape(&r.date));
+            for score in &r.scores {
+                let _ = write!(out, "<td class=\"getal\">{}</td>", fmt_opt_score(*score));
+            }
+            out.push_str("</tr>\n");
         }
-        let _ = write!(out, "<td class=\"datum\">{}</td>", escape(&r.date));
-        for score in &r.scores {
-            let _ = write!(out, "<td class=\"getal\">{}</td>", fmt_opt_score(*score));
-        }
-        out.push_str("</tr>\n");
+        out.push_str("</tbody>\n</table>\n</section>\n");
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
 
     // Topics.
     out.push_str("<section class=\"gespreksonderwerpen\">\n<h2>Gespreksonderwerpen</h2>\n");
@@ -702,6 +914,27 @@ pub fn group(doc: &GroupDoc) -> String {
         "Spreiding: het hoogste min het laagste antwoord (1–5). Sd: standaardafwijking. Antw.: antwoorden 1–5; ‘weet ik niet’ telt daar niet in mee.",
     );
     out.push_str("</section>\n");
+
+    let _ = writeln!(
+        out,
+        "<section class=\"per-indicator\">\n<h2>{}</h2>",
+        crate::text::DRILL_TITLE
+    );
+    let (header, numeric, rows) = super::drill_table(g);
+    table(&mut out, "lang compact", &header, &numeric, &rows);
+    text_p(&mut out, "toelichting", super::drill_note(g));
+    out.push_str("</section>\n");
+    if !g.dilemmas.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"dilemma-posities\">\n<h2>{}</h2>",
+            crate::text::POSITIONS_TITLE
+        );
+        let (header, numeric, rows) = super::positions_table(g);
+        table(&mut out, "lang compact", &header, &numeric, &rows);
+        text_p(&mut out, "toelichting", super::POSITIONS_NOTE);
+        out.push_str("</section>\n");
+    }
     foot(&mut out, &g.source, "");
     out
 }

@@ -162,7 +162,7 @@ fn footer(out: &mut String, source: &str) {
 pub fn session(doc: &SessionDoc) -> String {
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", line(&doc.samenwerking));
-    out.push_str("*Rapport van de quick scan en de reflectie — kansrijk*\n\n");
+    let _ = writeln!(out, "*{} — kansrijk*\n", doc.kind());
     let dash = |s: &str| {
         if s.is_empty() {
             "–".to_string()
@@ -186,7 +186,9 @@ pub fn session(doc: &SessionDoc) -> String {
     if let Some(n) = doc.group_size {
         let _ = writeln!(out, "- **Groep:** {n} respondenten");
     }
-    out.push_str("\n## De vijf condities\n\n");
+    out.push('\n');
+    summary(&mut out, doc);
+    out.push_str("## De vijf condities\n\n");
     let has_prev = doc.previous_date.is_some();
     let has_group = doc.group_size.is_some();
     let mut header = vec!["Conditie", "Score", "Ingevuld"];
@@ -205,11 +207,7 @@ pub fn session(doc: &SessionDoc) -> String {
         .scores
         .iter()
         .map(|s| {
-            let mut row = vec![
-                s.name.clone(),
-                fmt_opt_score(s.score),
-                format!("{} van {}", s.answered, s.total),
-            ];
+            let mut row = vec![s.name.clone(), fmt_opt_score(s.score), s.filled()];
             if has_prev {
                 row.push(fmt_opt_score(s.previous));
                 row.push(crate::present::fmt_opt_delta(s.delta));
@@ -261,10 +259,11 @@ pub fn session(doc: &SessionDoc) -> String {
          Een score onder 3,0 is een aandachtspunt.\n\n",
     );
 
-    if !doc.flags.is_empty() {
-        out.push_str("## Aandachtspunten\n\n");
-        flags(&mut out, &doc.flags);
+    advice(&mut out, doc);
+    if doc.rvt {
+        actions(&mut out, doc);
     }
+    answers(&mut out, doc);
     if !doc.notes.is_empty() {
         out.push_str("## Notities per conditie\n\n");
         entries(&mut out, "###", &doc.notes);
@@ -341,6 +340,145 @@ pub fn session(doc: &SessionDoc) -> String {
             out.push('\n');
         }
     }
+    if !doc.rvt {
+        actions(&mut out, doc);
+    }
+    if let Some(notes) = &doc.coach_notes {
+        out.push_str("## Notities van de coach\n\n");
+        out.push_str(
+            "*Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen.*\n\n",
+        );
+        if notes.is_empty() {
+            out.push_str("Er zijn geen notities van de coach.\n\n");
+        }
+        entries(&mut out, "###", notes);
+    }
+    footer(&mut out, &doc.source);
+    out
+}
+
+/// The "Samenvatting": the five scores, the weakest conditions, the open afspraken.
+fn summary(out: &mut String, doc: &SessionDoc) {
+    let t = &doc.summary;
+    let _ = writeln!(out, "## {}\n", crate::text::SUMMARY_TITLE);
+    let scores = t
+        .scores
+        .iter()
+        .map(|(name, score, filled)| format!("{} {} ({filled})", line(name), fmt_opt_score(*score)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let _ = writeln!(out, "- **Scores (1–5):** {scores}");
+    let weakest = if t.weakest.is_empty() {
+        crate::text::ADVICE_NONE.to_string()
+    } else {
+        line(&t.weakest.join(", "))
+    };
+    let _ = writeln!(out, "- **{}:** {weakest}", crate::text::SUMMARY_WEAKEST);
+    if t.open.is_empty() {
+        let _ = writeln!(
+            out,
+            "- **{} (0):** {}",
+            crate::text::SUMMARY_OPEN,
+            crate::text::SUMMARY_NO_OPEN
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "- **{} ({}):**",
+            crate::text::SUMMARY_OPEN,
+            t.open.len()
+        );
+        for a in &t.open {
+            let _ = writeln!(out, "  - {}", line(a));
+        }
+    }
+    out.push('\n');
+}
+
+/// The aandachtspunten with what the handreiking offers, then "hier is zicht nodig".
+fn advice(out: &mut String, doc: &SessionDoc) {
+    if doc.advice.is_empty() && doc.insight.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", crate::text::ADVICE_TITLE);
+    if !doc.advice.is_empty() {
+        let _ = writeln!(out, "{}\n", crate::text::ADVICE_INTRO);
+    }
+    for a in &doc.advice {
+        let _ = writeln!(out, "### {} · {}\n", line(&a.name), fmt_score(a.score));
+        if let Some(f) = doc.flags.iter().find(|f| f.name == a.name) {
+            let _ = writeln!(out, "{}\n", line(&f.risk));
+        }
+        if doc.rvt {
+            if !a.items.is_empty() {
+                let list = a
+                    .items
+                    .iter()
+                    .map(|i| format!("{}: {}", i.kind.label(), line(&i.title)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let _ = writeln!(out, "*In de handreiking:* {list}\n");
+            }
+            continue;
+        }
+        for i in &a.items {
+            let _ = writeln!(
+                out,
+                "- **{}: {}** — {}",
+                i.kind.label(),
+                line(&i.title),
+                line(&i.why)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\n*{}: {}*\n",
+            crate::text::ADVICE_PROMPT,
+            line(&a.prompt)
+        );
+    }
+    for i in &doc.insight {
+        let _ = writeln!(
+            out,
+            "### {}: {}\n\n{} van de {} indicatoren beantwoord met ‘{}’:\n",
+            crate::text::INSIGHT_TITLE,
+            line(&i.name),
+            i.dont_know,
+            i.total,
+            crate::text::DONT_KNOW_ANSWER
+        );
+        for (_, q) in &i.indicators {
+            let _ = writeln!(out, "- {}", line(q));
+        }
+        let _ = writeln!(out, "\n*{}*\n", line(&i.prompt));
+    }
+}
+
+/// Every indicator with its answer, per condition.
+fn answers(out: &mut String, doc: &SessionDoc) {
+    if doc.answers.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", crate::text::ANSWERS_TITLE);
+    for b in &doc.answers {
+        let _ = writeln!(
+            out,
+            "### {} · {} ({})\n",
+            line(&b.condition),
+            fmt_opt_score(b.score),
+            b.answered
+        );
+        let rows: Vec<Vec<String>> = b
+            .rows
+            .iter()
+            .map(|(q, a)| vec![q.clone(), a.clone()])
+            .collect();
+        table(out, &["Indicator", "Antwoord"], &[], &rows);
+    }
+}
+
+/// The afspraken table.
+fn actions(out: &mut String, doc: &SessionDoc) {
     if !doc.actions.is_empty() {
         out.push_str("## Acties en afspraken\n\n");
         let rows: Vec<Vec<String>> = doc
@@ -357,30 +495,18 @@ pub fn session(doc: &SessionDoc) -> String {
             })
             .collect();
         table(
-            &mut out,
+            out,
             &["Wat", "Wie", "Wanneer", "Over", "Gedaan"],
             &[],
             &rows,
         );
     }
-    if let Some(notes) = &doc.coach_notes {
-        out.push_str("## Notities van de coach\n\n");
-        out.push_str(
-            "*Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen.*\n\n",
-        );
-        if notes.is_empty() {
-            out.push_str("Er zijn geen notities van de coach.\n\n");
-        }
-        entries(&mut out, "###", notes);
-    }
-    footer(&mut out, &doc.source);
-    out
 }
 
 /// The Markdown group report.
 pub fn group(doc: &GroupDoc) -> String {
     let g = doc.group;
-    let n = g.respondents.len();
+    let n = g.count;
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", line(&doc.samenwerking));
     out.push_str("*Groepsrapport van de quick scan — kansrijk*\n\n");
@@ -427,33 +553,36 @@ pub fn group(doc: &GroupDoc) -> String {
             fmt_opt_score(c.max)
         );
     }
-    out.push_str("```\n\n## Per respondent\n\n");
-    let mut header: Vec<&str> = vec!["Respondent"];
-    if !g.anonymous {
-        header.push("Organisatie");
+    out.push_str("```\n\n");
+    if !g.aggregate {
+        out.push_str("## Per respondent\n\n");
+        let mut header: Vec<&str> = vec!["Respondent"];
+        if !g.anonymous {
+            header.push("Organisatie");
+        }
+        header.push("Datum");
+        header.extend(g.conditions.iter().map(|c| c.short.as_str()));
+        let mut right = vec![false; if g.anonymous { 2 } else { 3 }];
+        right.extend(g.conditions.iter().map(|_| true));
+        let rows: Vec<Vec<String>> = g
+            .respondents
+            .iter()
+            .map(|r| {
+                let mut row = vec![clean_line(&r.label)];
+                if !g.anonymous {
+                    row.push(if r.organisatie.is_empty() {
+                        "–".to_string()
+                    } else {
+                        clean_line(&r.organisatie)
+                    });
+                }
+                row.push(r.date.clone());
+                row.extend(r.scores.iter().map(|s| fmt_opt_score(*s)));
+                row
+            })
+            .collect();
+        table(&mut out, &header, &right, &rows);
     }
-    header.push("Datum");
-    header.extend(g.conditions.iter().map(|c| c.short.as_str()));
-    let mut right = vec![false; if g.anonymous { 2 } else { 3 }];
-    right.extend(g.conditions.iter().map(|_| true));
-    let rows: Vec<Vec<String>> = g
-        .respondents
-        .iter()
-        .map(|r| {
-            let mut row = vec![clean_line(&r.label)];
-            if !g.anonymous {
-                row.push(if r.organisatie.is_empty() {
-                    "–".to_string()
-                } else {
-                    clean_line(&r.organisatie)
-                });
-            }
-            row.push(r.date.clone());
-            row.extend(r.scores.iter().map(|s| fmt_opt_score(*s)));
-            row
-        })
-        .collect();
-    table(&mut out, &header, &right, &rows);
 
     out.push_str("## Gespreksonderwerpen\n\n### Waar de antwoorden het verst uiteenlopen\n\n");
     if g.disagreements.is_empty() {
@@ -512,6 +641,18 @@ pub fn group(doc: &GroupDoc) -> String {
         "Spreiding: het hoogste min het laagste antwoord (1–5). Sd: standaardafwijking. \
          ‘Weet ik niet’ telt niet mee.\n\n",
     );
+    let _ = writeln!(out, "## {}\n", crate::text::DRILL_TITLE);
+    let (header, right, rows) = super::drill_table(g);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    table(&mut out, &header, &right, &rows);
+    let _ = writeln!(out, "{}\n", super::drill_note(g));
+    if !g.dilemmas.is_empty() {
+        let _ = writeln!(out, "## {}\n", crate::text::POSITIONS_TITLE);
+        let (header, right, rows) = super::positions_table(g);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        table(&mut out, &header, &right, &rows);
+        let _ = writeln!(out, "{}\n", super::POSITIONS_NOTE);
+    }
     footer(&mut out, &g.source);
     out
 }

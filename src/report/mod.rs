@@ -49,6 +49,59 @@ pub struct Options<'a> {
     pub group: Option<&'a [Session]>,
     /// Name the group's respondents R1…Rn instead of by name.
     pub anonymous: bool,
+    /// The version for the Raad van Toezicht (`--rvt`): summary, scores, aandachtspunten
+    /// and afspraken; the parts in [`Options::with`] only when chosen.
+    pub rvt: bool,
+    /// In the RvT version, the parts chosen with `--met`.
+    pub with: Sections,
+}
+
+/// The parts an RvT version leaves out unless chosen (`--met reflecties,dilemmas,…`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sections {
+    /// The personal reflections on the themes.
+    pub reflecties: bool,
+    /// The dilemmas (positions, what pulls, next steps).
+    pub dilemmas: bool,
+    /// The instruments.
+    pub instrumenten: bool,
+    /// All 20 answers.
+    pub antwoorden: bool,
+    /// The notes per condition and on the dilemmas.
+    pub notities: bool,
+}
+
+impl Sections {
+    /// The words `--met` accepts, in this order.
+    pub const WORDS: [&'static str; 5] = [
+        "reflecties",
+        "dilemmas",
+        "instrumenten",
+        "antwoorden",
+        "notities",
+    ];
+
+    /// Parses `reflecties,dilemmas`; the error names the unknown word and the known ones.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut s = Sections::default();
+        for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            match word.to_lowercase().as_str() {
+                "reflecties" => s.reflecties = true,
+                "dilemmas" | "dilemma's" => s.dilemmas = true,
+                "instrumenten" => s.instrumenten = true,
+                "antwoorden" => s.antwoorden = true,
+                "notities" => s.notities = true,
+                _ => {
+                    return Err(format!(
+                        "onbekend onderdeel ‘{}’; kies uit {}",
+                        crate::text::safe(word),
+                        Self::WORDS.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(s)
+    }
 }
 
 /// A report of `session` in `format`.
@@ -88,6 +141,15 @@ pub fn render_group_model(format: Format, content: &Content, group: &Group) -> S
 /// format's extension (`sessie.ron` → `sessie.html`).
 pub fn default_path(session_path: &Path, format: Format) -> PathBuf {
     session_path.with_extension(format.extension())
+}
+
+/// Where an RvT version goes by default: next to the session, `sessie-rvt.html`.
+pub fn rvt_path(session_path: &Path, format: Format) -> PathBuf {
+    let stem = session_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session_path.with_file_name(format!("{stem}-rvt.{}", format.extension()))
 }
 
 /// Where a group report goes by default: next to `first` (the first session given),
@@ -176,17 +238,51 @@ pub fn export(
     previous: Option<(&Path, &Session)>,
     with_notes: bool,
 ) -> anyhow::Result<Exported> {
+    let version = Version {
+        with_notes,
+        ..Default::default()
+    };
+    export_version(content, file, format, target, previous, version)
+}
+
+/// Which report of a session: the full one or the RvT version, and what goes in.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Version {
+    /// The coach's private notes.
+    pub with_notes: bool,
+    /// The version for the Raad van Toezicht.
+    pub rvt: bool,
+    /// In the RvT version, the parts chosen.
+    pub with: Sections,
+}
+
+/// [`export`] of the full report or the RvT version; the RvT version goes next to the
+/// session as `<naam>-rvt.<ext>` by default.
+pub fn export_version(
+    content: &Content,
+    file: &Path,
+    format: Format,
+    target: Output<'_>,
+    previous: Option<(&Path, &Session)>,
+    version: Version,
+) -> anyhow::Result<Exported> {
+    let with_notes = version.with_notes;
     let session = crate::store::load(file)?;
-    let output = target
-        .path
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| default_path(file, format));
+    let output = target.path.map(Path::to_path_buf).unwrap_or_else(|| {
+        if version.rvt {
+            rvt_path(file, format)
+        } else {
+            default_path(file, format)
+        }
+    });
     let mut inputs = vec![file];
     inputs.extend(previous.map(|(p, _)| p));
     check_output(&output, target.path.is_some(), target.overwrite, &inputs)?;
     let options = Options {
         with_notes,
         previous: previous.map(|(_, s)| s),
+        rvt: version.rvt,
+        with: version.with,
         ..Default::default()
     };
     let text = render(format, content, &session, &options);
@@ -349,6 +445,8 @@ pub struct ScoreRow {
     pub score: Option<f64>,
     pub answered: usize,
     pub total: usize,
+    /// Answered "weet ik niet".
+    pub dont_know: usize,
     pub flagged: bool,
     pub previous: Option<f64>,
     pub delta: Option<f64>,
@@ -456,6 +554,39 @@ pub struct SessionDoc {
     /// `Some` only with [`Options::with_notes`].
     pub coach_notes: Option<Vec<Entry>>,
     pub source: String,
+    /// The RvT version ([`Options::rvt`]).
+    pub rvt: bool,
+    /// What the report opens with.
+    pub summary: Summary,
+    /// Every indicator with its answer, per condition; empty in an RvT version unless
+    /// chosen.
+    pub answers: Vec<AnswerBlock>,
+    /// The conditions below 3,0, weakest first, with what the handreiking offers.
+    pub advice: Vec<crate::present::Advice>,
+    /// The conditions with several "weet ik niet".
+    pub insight: Vec<crate::present::Insight>,
+}
+
+/// The "Samenvatting" at the top of a session report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// (condition, score, "3 + 1 weet niet" or "4/4").
+    pub scores: Vec<(String, Option<f64>, String)>,
+    /// The conditions below 3,0, weakest first: "Belangen 1,3".
+    pub weakest: Vec<String>,
+    /// The afspraken not yet done: "Wat — wie, wanneer".
+    pub open: Vec<String>,
+}
+
+/// One condition's indicators with the answers given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerBlock {
+    pub condition: String,
+    pub score: Option<f64>,
+    /// "3 + 1 weet niet" or "4/4".
+    pub answered: String,
+    /// (question, answer in words).
+    pub rows: Vec<(String, String)>,
 }
 
 fn non_empty(text: &str) -> Option<String> {
@@ -481,6 +612,7 @@ impl SessionDoc {
                 score: c.score,
                 answered: c.answered,
                 total: c.total,
+                dont_know: c.dont_know,
                 flagged: c.flagged,
                 previous: c.previous,
                 delta: c.delta,
@@ -516,9 +648,83 @@ impl SessionDoc {
             })
             .collect();
 
-        let (reflections, other_reflections) = reflection_blocks(content, session);
-        let dilemmas = dilemma_blocks(content, session);
-        let instruments = instrument_blocks(content, session);
+        let (mut reflections, mut other_reflections) = reflection_blocks(content, session);
+        let mut dilemmas = dilemma_blocks(content, session);
+        let mut instruments = instrument_blocks(content, session);
+        let mut notes: Vec<Entry> = notes;
+        let rvt = options.rvt;
+        let with = options.with;
+        if rvt {
+            if !with.reflecties {
+                reflections.clear();
+                other_reflections.clear();
+            }
+            if !with.dilemmas {
+                dilemmas.clear();
+            }
+            if !with.instrumenten {
+                instruments.clear();
+            }
+            if !with.notities {
+                notes.clear();
+                for d in &mut dilemmas {
+                    d.note.clear();
+                }
+                for i in &mut instruments {
+                    i.note.clear();
+                }
+            }
+        }
+        let summary = Summary {
+            scores: view
+                .conditions
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.clone(),
+                        c.score,
+                        crate::present::fmt_answered(c.answered, c.dont_know, c.total),
+                    )
+                })
+                .collect(),
+            weakest: view
+                .advice
+                .iter()
+                .map(|a| format!("{} {}", a.name, crate::fmt_score(a.score)))
+                .collect(),
+            open: view
+                .open_actions()
+                .map(|a| {
+                    let what = clean_line(&a.what);
+                    let rest: Vec<String> = [clean_line(&a.who), clean_line(&a.when)]
+                        .into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect();
+                    if rest.is_empty() {
+                        what
+                    } else {
+                        format!("{what} — {}", rest.join(", "))
+                    }
+                })
+                .collect(),
+        };
+        let answers = if rvt && !with.antwoorden {
+            Vec::new()
+        } else {
+            view.conditions
+                .iter()
+                .map(|c| AnswerBlock {
+                    condition: c.name.clone(),
+                    score: c.score,
+                    answered: crate::present::fmt_answered(c.answered, c.dont_know, c.total),
+                    rows: c
+                        .items
+                        .iter()
+                        .map(|i| (i.text.clone(), i.answer_words(content)))
+                        .collect(),
+                })
+                .collect()
+        };
         let actions = view
             .actions
             .iter()
@@ -565,6 +771,20 @@ impl SessionDoc {
             actions,
             coach_notes,
             source: content.scan.source.clone(),
+            rvt,
+            summary,
+            answers,
+            advice: view.advice.clone(),
+            insight: view.insight.clone(),
+        }
+    }
+
+    /// The subtitle, which says what the report is.
+    pub fn kind(&self) -> &'static str {
+        if self.rvt {
+            crate::text::RVT_TITLE
+        } else {
+            "Rapport van de quick scan en de reflectie"
         }
     }
 }
@@ -853,7 +1073,7 @@ impl<'a> GroupDoc<'a> {
         let radar = RadarSpec {
             title: format!(
                 "Radar van de vijf condities, {} respondenten: {samenwerking}",
-                group.respondents.len()
+                group.count
             ),
             labels: radar_labels(content),
             values: group
@@ -890,9 +1110,128 @@ pub fn topic_detail(item: &crate::present::GroupItem) -> String {
     )
 }
 
+/// A table as data: the header, which columns are numbers, the rows.
+pub type TableData = (Vec<String>, Vec<bool>, Vec<Vec<String>>);
+
+/// A dilemma position as shown in a table: `+2`, `0`, `-1`; `–` when not placed.
+pub fn fmt_position(p: Option<i8>) -> String {
+    match p {
+        Some(v) if v > 0 => format!("+{v}"),
+        Some(v) => v.to_string(),
+        None => "–".to_string(),
+    }
+}
+
+/// The per-indicator drill-down of a group report: each respondent's answer (`?` for
+/// "weet ik niet", `–` for none) and the number of "weet ik niet"; in an aggregate-only
+/// group how many gave each answer.
+pub fn drill_table(group: &Group) -> TableData {
+    let mut header = vec!["Indicator".to_string()];
+    let rows: Vec<Vec<String>> = if group.aggregate {
+        header.extend(["1", "2", "3", "4", "5"].map(String::from));
+        group
+            .items
+            .iter()
+            .map(|i| {
+                let mut row = vec![format!("{}: {}", i.condition_short, i.text)];
+                row.extend(i.counts.iter().map(|n| n.to_string()));
+                row.push(i.dont_know.to_string());
+                row
+            })
+            .collect()
+    } else {
+        header.extend(group.respondents.iter().map(|r| clean_line(&r.label)));
+        group
+            .items
+            .iter()
+            .map(|i| {
+                let mut row = vec![format!("{}: {}", i.condition_short, i.text)];
+                row.extend(i.answers.iter().map(|a| match a {
+                    Some(crate::session::Answer::Score(v)) => v.to_string(),
+                    Some(crate::session::Answer::DontKnow) => {
+                        crate::text::DONT_KNOW_SHORT.to_string()
+                    }
+                    None => "–".to_string(),
+                }));
+                row.push(i.dont_know.to_string());
+                row
+            })
+            .collect()
+    };
+    header.push("Weet niet".to_string());
+    let numeric = header.iter().enumerate().map(|(k, _)| k > 0).collect();
+    (header, numeric, rows)
+}
+
+/// The explanation under [`drill_table`].
+pub fn drill_note(group: &Group) -> &'static str {
+    if group.aggregate {
+        "Per indicator hoeveel respondenten 1 tot en met 5 antwoordden, en hoe vaak ‘weet ik niet’."
+    } else {
+        "Per indicator het antwoord van elke respondent (1–5). ? = weet ik niet, – = niet beantwoord."
+    }
+}
+
+/// The partners' dilemma positions side by side (−3 = geheel de linkerpool, +3 = geheel
+/// de rechterpool); in an aggregate-only group the positions without names, sorted.
+pub fn positions_table(group: &Group) -> TableData {
+    let mut header = vec!["Dilemma (links ↔ rechts)".to_string()];
+    if group.aggregate {
+        header.push("Posities".to_string());
+    } else {
+        header.extend(group.respondents.iter().map(|r| clean_line(&r.label)));
+    }
+    header.extend(["Gem.", "Min", "Max"].map(String::from));
+    let rows = group
+        .dilemmas
+        .iter()
+        .map(|d| {
+            let mut row = vec![format!("{} ({} ↔ {})", d.title, d.left, d.right)];
+            if group.aggregate {
+                row.push(
+                    d.positions
+                        .iter()
+                        .flatten()
+                        .map(|p| fmt_position(Some(*p)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            } else {
+                row.extend(d.positions.iter().map(|p| fmt_position(*p)));
+            }
+            row.push(
+                d.mean
+                    .map(|m| crate::present::fmt_delta(m).replace('±', ""))
+                    .unwrap_or_else(|| "–".to_string()),
+            );
+            row.push(fmt_position(d.min));
+            row.push(fmt_position(d.max));
+            row
+        })
+        .collect();
+    let numeric = header.iter().enumerate().map(|(k, _)| k > 0).collect();
+    (header, numeric, rows)
+}
+
+/// The explanation under [`positions_table`].
+pub const POSITIONS_NOTE: &str = "Positie −3 is geheel de linkerpool, +3 geheel de rechterpool, 0 het midden. Alleen dilemma’s waarop iemand een positie koos.";
+
+impl ScoreRow {
+    /// "4 van 4", or "3 + 1 weet niet" with "weet ik niet" answers.
+    pub fn filled(&self) -> String {
+        if self.dont_know == 0 {
+            format!("{} van {}", self.answered, self.total)
+        } else {
+            crate::present::fmt_answered(self.answered, self.dont_know, self.total)
+        }
+    }
+}
+
 /// "Namen" in a group report's header.
 pub fn names_note(group: &Group) -> &'static str {
-    if group.anonymous {
+    if group.aggregate {
+        "alleen groepscijfers"
+    } else if group.anonymous {
         "anoniem (R1…Rn)"
     } else {
         "genoemd"

@@ -1,10 +1,10 @@
 //! The radar as SVG: five axes with the same geometry as the terminal radar
-//! ([`crate::ui::widgets::radar::vertex`]: axis 0 up, the others clockwise), rings for
+//! ([`crate::present::radar::vertex`]: axis 0 up, the others clockwise), rings for
 //! 1–5, a label with the numbers at each axis, one polygon per series, and a legend when
 //! there is more than one series.
 
 use super::{RadarSeries, RadarSpec, SeriesKind, escape};
-use crate::ui::widgets::radar::{MAX, vertex};
+use crate::present::radar::{MAX, vertex};
 use std::fmt::Write;
 
 /// Width of the picture (user units; it scales to its box).

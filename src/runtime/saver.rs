@@ -17,9 +17,10 @@
 
 use crate::app::Msg;
 use crate::session::Session;
-use crate::store::{self, FileStamp};
+use crate::store::{FileStamp, SessionStore};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
@@ -37,7 +38,9 @@ impl Payload {
     fn into_text(self) -> Result<String, String> {
         match self {
             Payload::Text(text) => Ok(text),
-            Payload::Session(session) => store::serialize(&session).map_err(|e| e.to_string()),
+            Payload::Session(session) => {
+                crate::store::serialize(&session).map_err(|e| e.to_string())
+            }
         }
     }
 }
@@ -61,17 +64,28 @@ enum Job {
 pub struct Saver {
     jobs: Sender<Job>,
     results: Receiver<Msg>,
+    store: Arc<dyn SessionStore>,
 }
 
 impl Saver {
-    pub fn spawn() -> Self {
+    /// Starts the saver thread, writing into `store`.
+    pub fn spawn(store: Arc<dyn SessionStore>) -> Self {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (result_tx, results) = mpsc::channel::<Msg>();
+        let files = Files {
+            store: Arc::clone(&store),
+            stamps: BTreeMap::new(),
+            moved: BTreeMap::new(),
+        };
         thread::Builder::new()
             .name("kansrijk-saver".into())
-            .spawn(move || run(job_rx, result_tx))
+            .spawn(move || run(files, job_rx, result_tx))
             .ok();
-        Self { jobs, results }
+        Self {
+            jobs,
+            results,
+            store,
+        }
     }
 
     /// Queues a save of `session` to `path` (serialized and written on the saver thread).
@@ -93,7 +107,7 @@ impl Saver {
         if let Err(mpsc::SendError(Job::Save { path, payload, .. })) = self.jobs.send(job) {
             // The thread is gone (it never should be): write here rather than lose it.
             if let Ok(text) = payload.into_text() {
-                let _ = store::write_atomic(&path, text.as_bytes());
+                let _ = self.store.write_text(&path, &text);
             }
         }
     }
@@ -101,7 +115,7 @@ impl Saver {
     /// Remembers the stamp of `path` as it was read, so that the first save notices a
     /// change made by another program after that.
     pub fn watch(&self, path: PathBuf) {
-        let stamp = FileStamp::of(&path);
+        let stamp = self.store.stamp(&path);
         let _ = self.jobs.send(Job::Watch { path, stamp });
     }
 
@@ -147,8 +161,9 @@ impl Flusher {
 }
 
 /// The saver thread's memory: what it knows about each file.
-#[derive(Default)]
 struct Files {
+    /// Where the sessions are written.
+    store: Arc<dyn SessionStore>,
     /// The stamp of the version kansrijk last read or wrote, per file.
     stamps: BTreeMap<PathBuf, Option<FileStamp>>,
     /// Sessions that moved beside a file another program changed: old path → new path.
@@ -171,7 +186,7 @@ impl Files {
     /// Writes `text` for the session at `path`; `Ok(Some(new))` when it went beside a
     /// file changed by another program.
     fn write(&mut self, path: &PathBuf, text: &str) -> Result<Option<PathBuf>, String> {
-        let now = FileStamp::of(path);
+        let now = self.store.stamp(path);
         let changed = match (self.stamps.get(path), now) {
             // Known, and still there but different: someone else wrote it.
             (Some(known), Some(now)) => *known != Some(now),
@@ -179,19 +194,19 @@ impl Files {
             _ => false,
         };
         if changed {
-            let beside = store::save_beside(path, text.as_bytes()).map_err(|e| e.reason())?;
-            self.stamps.insert(beside.clone(), FileStamp::of(&beside));
+            let beside = self.store.save_beside(path, text).map_err(|e| e.reason())?;
+            self.stamps
+                .insert(beside.clone(), self.store.stamp(&beside));
             self.moved.insert(path.clone(), beside.clone());
             return Ok(Some(beside));
         }
-        store::write_atomic(path, text.as_bytes()).map_err(|e| e.reason())?;
-        self.stamps.insert(path.clone(), FileStamp::of(path));
+        self.store.write_text(path, text).map_err(|e| e.reason())?;
+        self.stamps.insert(path.clone(), self.store.stamp(path));
         Ok(None)
     }
 }
 
-fn run(jobs: Receiver<Job>, results: Sender<Msg>) {
-    let mut files = Files::default();
+fn run(mut files: Files, jobs: Receiver<Job>, results: Sender<Msg>) {
     // Texts whose last write failed, kept to be tried again.
     let mut failed: BTreeMap<PathBuf, (u64, String)> = BTreeMap::new();
     loop {
@@ -290,7 +305,7 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = tmp.path().join("later");
         let path = dir.join("sessie.ron");
-        let saver = Saver::spawn();
+        let saver = Saver::spawn(Arc::new(crate::store::FileStore::new(dir.clone())));
         saver.save_text(path.clone(), 7, "geheime gedachte".to_string());
         // One result, or two when the flush came in a batch of its own (it retries).
         let results = saved(&saver.flush());

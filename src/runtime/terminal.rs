@@ -179,11 +179,10 @@ fn event_loop(
     if let Some(msg) = first {
         runtime.dispatch(model, msg);
     }
-    let exit_after_first_frame = std::env::var_os("KANSRIJK_EXIT_AFTER_FIRST_FRAME").is_some();
-    // For the crash tests only (not in any help): panic after this many keys and pastes.
-    let panic_after: Option<u32> = std::env::var("KANSRIJK_TEST_PANIC")
-        .ok()
-        .and_then(|v| v.trim().parse().ok());
+    let exit_after_first_frame = test_hooks::exit_after_first_frame();
+    #[cfg(feature = "test-hooks")]
+    let panic_after = test_hooks::panic_after();
+    #[cfg(feature = "test-hooks")]
     let mut inputs = 0u32;
     let started = std::time::Instant::now();
     loop {
@@ -192,11 +191,11 @@ fn event_loop(
             return Ok(());
         }
         if let Some(tx) = list_tx.take() {
-            let dir = runtime.dir.clone();
+            let store = std::sync::Arc::clone(&runtime.store);
             std::thread::Builder::new()
                 .name("kansrijk-list".into())
                 .spawn(move || {
-                    let _ = tx.send(crate::store::list(&dir).map_err(|e| e.to_string()));
+                    let _ = tx.send(store.list().map_err(|e| e.to_string()));
                 })?;
         }
         if let Some(state) = PANIC_STATE.get()
@@ -240,17 +239,21 @@ fn event_loop(
                 };
                 if let Some(msg) = msg {
                     let _guard = DISPATCH.lock();
-                    let quote = match &msg {
+                    #[cfg(feature = "test-hooks")]
+                    let quote: String = match &msg {
                         Msg::Paste(text) => text.chars().take(40).collect(),
                         _ => String::new(),
                     };
                     runtime.dispatch(model, msg);
                     UNSENT.store(runtime.has_pending(), Ordering::SeqCst);
-                    inputs += 1;
-                    if panic_after.is_some_and(|n| inputs >= n) {
-                        // Quotes what was typed, as a careless panic might: the hook must
-                        // not show it.
-                        panic!("KANSRIJK_TEST_PANIC na {inputs} invoer(en): {quote:?}");
+                    #[cfg(feature = "test-hooks")]
+                    {
+                        inputs += 1;
+                        if panic_after.is_some_and(|n| inputs >= n) {
+                            // Quotes what was typed, as a careless panic might: the hook
+                            // must not show it.
+                            panic!("KANSRIJK_TEST_PANIC na {inputs} invoer(en): {quote:?}");
+                        }
                     }
                 }
                 if runtime.quit || !event::poll(Duration::ZERO)? {
@@ -434,5 +437,29 @@ mod tests {
         assert_eq!(editor_command(None, Some("nano")).as_deref(), Some("nano"));
         assert_eq!(editor_command(Some(""), Some("")), None);
         assert_eq!(editor_command(None, None), None);
+    }
+}
+
+/// Switches for the tests only, read from the environment. They exist only with the cargo
+/// feature `test-hooks`, which the integration tests turn on (Cargo.toml's
+/// dev-dependency on this crate); a release build has neither the switch nor its name.
+mod test_hooks {
+    /// `KANSRIJK_EXIT_AFTER_FIRST_FRAME`: draw the first frame and stop (startup timing).
+    #[cfg(feature = "test-hooks")]
+    pub fn exit_after_first_frame() -> bool {
+        std::env::var_os("KANSRIJK_EXIT_AFTER_FIRST_FRAME").is_some()
+    }
+
+    #[cfg(not(feature = "test-hooks"))]
+    pub fn exit_after_first_frame() -> bool {
+        false
+    }
+
+    /// `KANSRIJK_TEST_PANIC=N`: panic after N keys and pastes (the crash tests).
+    #[cfg(feature = "test-hooks")]
+    pub fn panic_after() -> Option<u32> {
+        std::env::var("KANSRIJK_TEST_PANIC")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
     }
 }

@@ -95,6 +95,9 @@ pub const HEAD_ROWS: usize = 120;
 #[derive(Debug, Default)]
 pub struct Index {
     files: BTreeMap<String, Entry>,
+    /// Entries handed out by [`Index::take`] (moved, not cloned), with their stamps: put
+    /// back from the listing only when the cache must be written.
+    taken: Vec<(String, Stamp)>,
     changed: bool,
 }
 
@@ -111,6 +114,7 @@ impl Index {
             .unwrap_or_default();
         Self {
             files,
+            taken: Vec::new(),
             changed: false,
         }
     }
@@ -132,20 +136,16 @@ impl Index {
         (!out.is_empty()).then_some(out)
     }
 
-    /// The cached entry for `path`, if its stamp still matches.
-    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<ListEntry> {
+    /// The cached entry for `path`, if its stamp still matches, moved out of the cache
+    /// (a listing of 1,000 sessions clones no header).
+    pub fn take(&mut self, path: &Path, stamp: &Stamp) -> Option<ListEntry> {
         let name = path.file_name()?.to_str()?;
-        let entry = self.files.get(name).filter(|e| &e.stamp == stamp)?;
-        Some(match &entry.cached {
-            Cached::Session(header) => ListEntry::Session {
-                path: path.to_path_buf(),
-                header: header.clone(),
-            },
-            Cached::Unreadable(reason) => ListEntry::Unreadable {
-                path: path.to_path_buf(),
-                reason: reason.clone(),
-            },
-        })
+        if self.files.get(name).is_none_or(|e| &e.stamp != stamp) {
+            return None;
+        }
+        let (name, entry) = self.files.remove_entry(name)?;
+        self.taken.push((name, entry.stamp.clone()));
+        Some(entry.into_list_entry(path.to_path_buf()))
     }
 
     /// Remembers a freshly read entry.
@@ -163,7 +163,7 @@ impl Index {
 
     /// Forgets files that are gone; writes the cache when anything changed. Failing to
     /// write it (a read-only folder) only costs speed next time.
-    pub fn finish(mut self, dir: &Path, present: &[PathBuf]) {
+    pub fn finish(mut self, dir: &Path, present: &[PathBuf], listed: &[ListEntry]) {
         let names: std::collections::BTreeSet<&str> = present
             .iter()
             .filter_map(|p| p.file_name().and_then(|n| n.to_str()))
@@ -172,6 +172,20 @@ impl Index {
         self.files.retain(|name, _| names.contains(name.as_str()));
         if !self.changed && self.files.len() == before {
             return;
+        }
+        // Written: the entries handed out go back in, from the listing.
+        let by_name: BTreeMap<&str, &ListEntry> = listed
+            .iter()
+            .filter_map(|e| Some((e.path().file_name()?.to_str()?, e)))
+            .collect();
+        let taken = std::mem::take(&mut self.taken);
+        for (name, stamp) in taken {
+            let cached = match by_name.get(name.as_str()).copied() {
+                Some(ListEntry::Session { header, .. }) => Cached::Session(header.clone()),
+                Some(ListEntry::Unreadable { reason, .. }) => Cached::Unreadable(reason.clone()),
+                None => continue,
+            };
+            self.files.insert(name, Entry { stamp, cached });
         }
         let _ = self.write(dir);
     }

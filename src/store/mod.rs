@@ -3,6 +3,7 @@
 //! system calls, in `docs/DURABILITY.md`.
 
 mod atomic;
+mod backend;
 mod conflict;
 pub mod fsio;
 pub mod index;
@@ -11,6 +12,7 @@ mod migrate;
 mod trash;
 
 pub use atomic::is_temp_file_of;
+pub use backend::{FileStore, MemoryStore, SessionStore};
 pub use conflict::{FileStamp, save_beside};
 pub use lock::{LockInfo, SessionLock, host_name, lock_path};
 pub use migrate::backup_path;
@@ -229,7 +231,7 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
         .iter()
         .map(
             |path| match fs::metadata(path).map(|m| index::Stamp::of(&m)) {
-                Ok(stamp) => match index.get(path, &stamp) {
+                Ok(stamp) => match index.take(path, &stamp) {
                     Some(entry) => entry,
                     None => {
                         let entry = list_entry(path);
@@ -242,7 +244,7 @@ fn list_with(dir: &Path, cached: bool) -> Result<Vec<ListEntry>, StoreError> {
         )
         .collect();
     if cached {
-        index.finish(dir, &paths);
+        index.finish(dir, &paths, &entries);
     }
     sort_newest_first(&mut entries);
     Ok(entries)
@@ -357,14 +359,24 @@ pub fn check_row(path: &Path, matches: impl Fn(&Header) -> bool) -> Result<(), S
         };
         index::forget(dir, name);
     }
+    Err(row_changed_reason(path))
+}
+
+/// Why a chosen row was not acted on: its file changed meanwhile.
+fn row_changed_reason(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Err(format!(
+    format!(
         "{name} is buiten kansrijk veranderd en past niet meer bij de regel die u koos; \
          er is niets gedaan. De lijst is opnieuw gelezen: kies de sessie opnieuw"
-    ))
+    )
+}
+
+/// Why a session of a newer schema opens read-only.
+fn newer_schema_reason(schema: u32) -> String {
+    format!("gemaakt met een nieuwere versie van kansrijk (schema {schema}); alleen-lezen")
 }
 
 /// Reads and parses one session file.
@@ -415,10 +427,7 @@ pub fn open_for_schema(path: &Path, current: u32) -> Result<Opened, StoreError> 
              schrijven; alleen-lezen"
         ));
     } else if peek.schema > current {
-        read_only = Some(format!(
-            "gemaakt met een nieuwere versie van kansrijk (schema {}); alleen-lezen",
-            peek.schema
-        ));
+        read_only = Some(newer_schema_reason(peek.schema));
     } else {
         match SessionLock::acquire(path) {
             Ok(l) => lock = Some(l),

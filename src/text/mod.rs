@@ -195,3 +195,29 @@ pub fn recovered_from_editor(fields: &[String]) -> String {
             .join(", ")
     )
 }
+
+// Advice from the scan (issue 13) and the reports people hand over (issue 14).
+pub const DONT_KNOW_WORDS: &str = "weet niet";
+pub const DONT_KNOW_ANSWER: &str = "weet ik niet";
+pub const NOT_ANSWERED: &str = "niet beantwoord";
+pub const ADVICE_TITLE: &str = "Aandachtspunten";
+pub const ADVICE_INTRO: &str =
+    "Waar de handreiking u verder helpt bij de condities onder 3,0, de zwakste eerst:";
+pub const ADVICE_NONE: &str = "Geen conditie scoort onder 3,0.";
+pub const ADVICE_PROMPT: &str = "Om over na te denken";
+pub const ADVICE_GENERAL_PROMPT: &str =
+    "Wat zou er nodig zijn om deze conditie een punt hoger te krijgen, en wie is daarvoor nodig?";
+pub const INSIGHT_TITLE: &str = "Hier is zicht nodig";
+pub const INSIGHT_PROMPT: &str = "Wie zou dit wel weten, en hoe komt u het te weten?";
+pub const KIND_THEME: &str = "Thema";
+pub const KIND_DILEMMA: &str = "Dilemma";
+pub const KIND_INSTRUMENT: &str = "Instrument";
+pub const SUMMARY_TITLE: &str = "Samenvatting";
+pub const SUMMARY_WEAKEST: &str = "Zwakste condities";
+pub const SUMMARY_OPEN: &str = "Open afspraken";
+pub const SUMMARY_NO_OPEN: &str = "geen";
+pub const SUMMARY_SEE_ACTIONS: &str = "zie Acties en afspraken";
+pub const ANSWERS_TITLE: &str = "Alle antwoorden";
+pub const RVT_TITLE: &str = "Samenvatting voor de Raad van Toezicht";
+pub const DRILL_TITLE: &str = "Antwoorden per indicator";
+pub const POSITIONS_TITLE: &str = "Dilemma's: de posities naast elkaar";

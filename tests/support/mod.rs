@@ -51,6 +51,29 @@ impl App {
         app
     }
 
+    /// An app on a [`store::MemoryStore`]: nothing is read from or written to disk. The
+    /// store's folder is `dir/in-geheugen`, which is never created, so a test can check
+    /// that the temporary folder stays empty.
+    pub fn in_memory(w: u16, h: u16) -> (Self, Arc<store::MemoryStore>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = dir.path().join("in-geheugen");
+        let memory = Arc::new(store::MemoryStore::new(folder.clone()));
+        let content = Arc::new(Content::embedded().expect("embedded content is valid"));
+        let model = Model::new(Arc::clone(&content), folder);
+        let shared: Arc<dyn store::SessionStore> = memory.clone();
+        let runtime = Runtime::with_store(shared, content);
+        let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        let mut app = Self {
+            model,
+            runtime,
+            terminal,
+            dir,
+        };
+        app.msg(Msg::Resize(w, h));
+        app.effect_list();
+        (app, memory)
+    }
+
     /// An app with one session already in the folder, opened (overview screen).
     pub fn with_session() -> (Self, PathBuf) {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -153,4 +176,56 @@ pub fn create_session(dir: &Path, bestuurder: &str, samenwerking: &str) -> PathB
         jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
     );
     store::create(dir, &session).expect("create session")
+}
+
+// ---------------------------------------------------------------------------------------
+// Fixtures shared by the test files.
+
+/// The binary, with a clean environment for the sessions folder and no colour.
+pub fn kansrijk() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kansrijk"));
+    cmd.env_remove("KANSRIJK_DIR").env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `cmd` to the end.
+pub fn run(cmd: &mut std::process::Command) -> std::process::Output {
+    cmd.output().expect("kansrijk could not be started")
+}
+
+/// Anne Jansen's coaching session with one score, one "weet niet" and a note of two lines
+/// with quotes, accents and a tab: the text a save must keep byte for byte.
+pub fn sample() -> Session {
+    let mut s = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Coachgesprek,
+        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+    );
+    s.answers.insert(
+        "ambitie.gedeeld".into(),
+        kansrijk::session::Answer::Score(4),
+    );
+    s.answers.insert(
+        "belangen.waarde".into(),
+        kansrijk::session::Answer::DontKnow,
+    );
+    s.notes.insert(
+        "ambitie".into(),
+        "Eerste regel.\nTweede regel met \"aanhalingstekens\", één accent en een tab\t.".into(),
+    );
+    s
+}
+
+/// An empty self-reflection of Anne Jansen, written into `dir`; returns its path.
+pub fn sample_session(dir: &Path) -> PathBuf {
+    let s = Session::new(
+        "Anne Jansen",
+        "Zorggroep Oost",
+        "Wijkzorg Noord",
+        Mode::Zelfreflectie,
+        jiff::Timestamp::from_second(1_790_000_000).expect("timestamp"),
+    );
+    store::create(dir, &s).expect("create the session")
 }

@@ -1,5 +1,5 @@
 //! The real binary in a pseudo-terminal, seen through a vt100 parser: for the crash,
-//! signal and lock tests (the same pattern as `tests/e2e_pty.rs`).
+//! signal, lock and end-to-end tests (`tests/e2e_pty.rs`).
 #![allow(dead_code)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};

@@ -8,10 +8,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Line};
-use std::f64::consts::PI;
 
-/// The scale: rings at 1..=MAX, a score of MAX reaches the outer ring.
-pub const MAX: f64 = 5.0;
+/// The geometry lives in `present::radar`, shared with the SVG report.
+pub use crate::present::radar::{MAX, vertex};
 
 /// One polygon on the radar.
 #[derive(Debug, Clone)]
@@ -29,14 +28,6 @@ pub struct Radar<'a> {
     pub series: &'a [Series],
     pub ring_color: Color,
     pub label_style: Style,
-}
-
-/// The point for `score` on axis `i` of `n`, in unit coordinates (outer ring at radius 1).
-/// Axis 0 points up; the others follow clockwise.
-pub fn vertex(i: usize, n: usize, score: f64) -> (f64, f64) {
-    let angle = PI / 2.0 - 2.0 * PI * i as f64 / n.max(1) as f64;
-    let r = (score / MAX).clamp(0.0, 1.0);
-    (r * angle.cos(), r * angle.sin())
 }
 
 /// Canvas bounds that keep the radar round (a cell is about twice as high as wide) and
