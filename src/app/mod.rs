@@ -8,6 +8,10 @@ pub mod page;
 pub mod text;
 mod update;
 
+/// The smallest supported terminal: below it nothing acts unseen and the view says so.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 pub use model::{
     ActionField, DilemmaField, Editor, GroupData, Model, NewForm, OpenSession, Prompt, PromptKind,
     SaveState, Screen, Status, StatusKind, TextTarget,

@@ -1,5 +1,6 @@
 //! All UI state. `view` draws only from this; `update` is the only place it changes.
 
+use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::content::Content;
 use crate::session::{Mode, Session};
 use crate::store::ListEntry;
@@ -62,6 +63,8 @@ pub enum StatusKind {
 pub struct Status {
     pub kind: StatusKind,
     pub text: String,
+    /// It warns that the session is not saved: a save that succeeds takes it away.
+    pub unsaved: bool,
     /// The model's clock when it was set.
     pub since: std::time::Duration,
 }
@@ -110,7 +113,7 @@ pub enum TextTarget {
     InstrumentNote(String),
     RowLabel { instrument: String, row: String },
     Action(usize, ActionField),
-    CoachNote(String),
+    CoachNote(crate::place::Place),
 }
 
 impl TextTarget {
@@ -339,7 +342,7 @@ impl Model {
     /// True while the terminal is below the smallest supported size: only the message
     /// "te klein" is shown, and no key but quitting acts.
     pub fn too_small(&self) -> bool {
-        self.width < crate::ui::MIN_WIDTH || self.height < crate::ui::MIN_HEIGHT
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
 
     /// True while letter keys type text instead of giving commands.

@@ -19,6 +19,7 @@ fn key(model: &Model) -> Option<String> {
     let open = model.open.as_ref()?;
     let condition = (model.screen == Screen::Scan).then(|| model.condition_of(open.focus));
     let key = nav::coach_key(&model.content, model.screen, condition)?;
+    let key = key.to_string();
     let has_note = open.session.coach_notes.contains_key(&key);
     (open.session.mode == Mode::Coachgesprek || has_note).then_some(key)
 }

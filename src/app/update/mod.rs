@@ -132,7 +132,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 .is_some_and(|o| matches!(o.save, SaveState::Failed(_)));
             if unsaved && !model.confirm_quit {
                 model.confirm_quit = true;
-                set_error(model, texts::QUIT_UNSAVED.to_string());
+                set_unsaved_error(model, texts::QUIT_UNSAVED.to_string());
                 vec![]
             } else {
                 quit(model)
@@ -364,11 +364,20 @@ pub(super) fn set_info(model: &mut Model, text: String) {
     set_status(model, StatusKind::Info, text);
 }
 
+/// An error that warns the session is not saved; it goes when a save succeeds.
+fn set_unsaved_error(model: &mut Model, text: String) {
+    set_status(model, StatusKind::Error, text);
+    if let Some(status) = model.status.as_mut() {
+        status.unsaved = true;
+    }
+}
+
 fn set_status(model: &mut Model, kind: StatusKind, text: String) {
     model.status_seq += 1;
     model.status = Some(Status {
         kind,
         text,
+        unsaved: false,
         since: model.clock,
     });
 }
@@ -384,11 +393,7 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
             }
             // The warnings about the failed save no longer hold.
             let still_failed = matches!(open.save, SaveState::Failed(_));
-            if !still_failed
-                && model.status.as_ref().is_some_and(|s| {
-                    s.text.starts_with(texts::NOT_SAVED) || s.text == texts::QUIT_UNSAVED
-                })
-            {
+            if !still_failed && model.status.as_ref().is_some_and(|s| s.unsaved) {
                 model.status = None;
             }
             if !still_failed {
@@ -397,7 +402,7 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
         }
         Err(reason) => {
             open.save = SaveState::Failed(reason.clone());
-            set_error(model, format!("{}: {reason}", texts::NOT_SAVED));
+            set_unsaved_error(model, format!("{}: {reason}", texts::NOT_SAVED));
         }
     }
 }

@@ -323,8 +323,9 @@ fn cycle_link(model: &mut Model, a: usize) -> Vec<Effect> {
         let Some(action) = open.session.actions.get_mut(a) else {
             return false;
         };
-        let i = links.iter().position(|l| *l == action.link).unwrap_or(0);
-        action.link = links[(i + 1) % links.len()].clone();
+        let current = crate::place::Place::from(action.link.as_str());
+        let i = links.iter().position(|l| *l == current).unwrap_or(0);
+        action.link = links[(i + 1) % links.len()].to_string();
         true
     })
 }
@@ -625,7 +626,7 @@ pub(super) fn add_row(model: &mut Model) -> Vec<Effect> {
             ));
             effects
         }
-        Screen::Actions => new_action(model, String::new()),
+        Screen::Actions => new_action(model, crate::place::Place::none()),
         _ => vec![],
     }
 }
@@ -642,13 +643,13 @@ pub(super) fn add_action(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
-fn new_action(model: &mut Model, link: String) -> Vec<Effect> {
+fn new_action(model: &mut Model, link: crate::place::Place) -> Vec<Effect> {
     let on_actions = model.screen == Screen::Actions;
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };
     open.session.actions.push(Action {
-        link,
+        link: link.to_string(),
         ..Action::default()
     });
     let index = open.session.actions.len() - 1;
