@@ -49,7 +49,7 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn b(
+pub(crate) const fn b(
     keys: &'static [Key],
     msg: Msg,
     key_label: &'static str,
@@ -200,15 +200,6 @@ static INSTRUMENT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static ACTIONS: &[Binding] = &[
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "vorige kolom", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "volgende kolom", false),
-    b(&[C(' ')], Msg::Toggle, "spatie", "gedaan / koppeling wisselen", true),
-    b(&[C('+'), C('n')], Msg::AddRow, "+", "nieuwe afspraak", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "verwijderen", false),
-];
-
-#[rustfmt::skip]
 static EDITOR: &[Binding] = &[
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
     b(&[Ctrl('e')], Msg::ExternalEdit, "Ctrl+E", "in eigen editor", false),
@@ -316,7 +307,7 @@ pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
         KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => &[LIST, SESSION, COMMON],
         KeyMode::Dilemma => &[DILEMMA, LIST, SESSION, COMMON],
         KeyMode::Instrument => &[INSTRUMENT, LIST, SESSION, COMMON],
-        KeyMode::Actions => &[ACTIONS, LIST, SESSION, COMMON],
+        KeyMode::Actions => &[super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Group => &[GROUP, COMMON],
         KeyMode::Search => &[SEARCH, COMMON],
         KeyMode::Prompt => &[PROMPT],

@@ -5,6 +5,7 @@ mod model;
 mod msg;
 pub mod nav;
 pub mod page;
+pub mod screens;
 pub mod text;
 mod update;
 

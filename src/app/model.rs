@@ -187,8 +187,10 @@ pub struct OpenSession {
     pub generation: u64,
     /// The selected row of the current screen.
     pub cursor: usize,
-    /// The selected column (tables, actions).
+    /// The selected column of an instrument's table.
     pub col: usize,
+    /// The selected column of the actions table.
+    pub action_col: super::screens::actions::ActionColumn,
     /// How far the current screen's text is scrolled.
     pub scroll: u16,
     /// The focused element of the overview.
@@ -214,6 +216,7 @@ impl OpenSession {
             generation: 0,
             cursor: 0,
             col: 0,
+            action_col: Default::default(),
             scroll: 0,
             overview_focus: 0,
             back: Vec::new(),

@@ -31,6 +31,8 @@ pub struct Previous {
 /// Everything that can happen: a key turned into an intent, a resize, an effect's result.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
+    /// An intent of the focused screen, for that screen's own `update`.
+    Screen(super::screens::ScreenMsg),
     Up,
     Down,
     PageUp,

@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     .into_iter()
                     .enumerate()
                     .map(|(ci, text)| {
-                        let selected_cell = ri == open.cursor && ci == open.col;
+                        let selected_cell = ri == open.cursor && ci == open.action_col.index();
                         let text = if text.is_empty() && ci < 3 {
                             "…".to_string()
                         } else {

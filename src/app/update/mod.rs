@@ -5,8 +5,12 @@ mod screens;
 pub mod start;
 
 pub use edit::clean_pasted;
+pub(super) use edit::open_editor;
+pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
 use super::nav::{self, Dir, OverviewItem};
+use super::screens::ScreenMsg;
+use super::screens::actions::{self, ActionsMsg};
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -79,10 +83,12 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         return vec![];
     }
     // Any key other than a second delete cancels a pending delete.
-    if !matches!(
+    let delete = Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete));
+    if !(matches!(
         msg,
         Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
-    ) && let Some(open) = model.open.as_mut()
+    ) || msg == delete)
+        && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
     }
@@ -99,6 +105,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         model.confirm_quit = false;
     }
     match msg {
+        Msg::Screen(m) => super::screens::update(model, m),
         Msg::DeleteRow if model.screen == Screen::Start => start::trash(model),
         Msg::Trashed(result) => {
             start::trashed(model, result);
@@ -146,6 +153,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Left | Msg::Right => screens::left_right(model, msg == Msg::Right),
         Msg::Select => select(model),
+        Msg::Edit if model.screen == Screen::Actions => actions::edit_selected(model),
         Msg::Edit => screens::edit(model),
         Msg::Toggle => screens::toggle(model),
         Msg::Digit(d) => screens::digit(model, d),
@@ -427,6 +435,7 @@ pub(super) fn goto(model: &mut Model, screen: Screen) {
     model.screen = screen;
     open.cursor = 0;
     open.col = 0;
+    open.action_col = Default::default();
     open.scroll = 0;
 }
 
@@ -496,6 +505,7 @@ fn back(model: &mut Model) -> Vec<Effect> {
             model.screen = screen;
             open.cursor = cursor;
             open.col = 0;
+            open.action_col = Default::default();
             open.scroll = 0;
             vec![]
         }
@@ -579,6 +589,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
             None => vec![],
         },
         Screen::Search => start::open_hit(model),
+        Screen::Actions => actions::open_selected(model),
         Screen::Overview => {
             let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
                 return vec![];

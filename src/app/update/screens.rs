@@ -10,7 +10,7 @@ use crate::session::{Action, Answer, CellValue};
 use crate::text as texts;
 
 /// Says "alleen-lezen" and returns true when the open session may not change.
-pub(super) fn refuse_read_only(model: &mut Model) -> bool {
+pub(in crate::app) fn refuse_read_only(model: &mut Model) -> bool {
     let reason = model.open.as_ref().and_then(|o| o.read_only.clone());
     if let Some(reason) = reason {
         set_error(model, format!("{}: {reason}", texts::READ_ONLY));
@@ -21,7 +21,7 @@ pub(super) fn refuse_read_only(model: &mut Model) -> bool {
 }
 
 /// The selected row of the current screen.
-fn current_row(model: &Model) -> Option<Row> {
+pub(in crate::app) fn current_row(model: &Model) -> Option<Row> {
     let open = model.open.as_ref()?;
     let rows = nav::rows(&model.content, &open.session, model.screen);
     rows.get(open.cursor.min(rows.len().saturating_sub(1)))
@@ -29,7 +29,10 @@ fn current_row(model: &Model) -> Option<Row> {
 }
 
 /// Runs `change` on the open session (unless read-only) and saves when it says so.
-fn change(model: &mut Model, f: impl FnOnce(&Content, &mut OpenSession) -> bool) -> Vec<Effect> {
+pub(in crate::app) fn change(
+    model: &mut Model,
+    f: impl FnOnce(&Content, &mut OpenSession) -> bool,
+) -> Vec<Effect> {
     if refuse_read_only(model) {
         return vec![];
     }
@@ -181,11 +184,6 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
             }
         }
         (Screen::Instrument(_), Row::AddRow) => add_row(model),
-        (Screen::Actions, Row::NewAction) => add_row(model),
-        (Screen::Actions, Row::Action(_)) => {
-            let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
-            if col >= 3 { toggle(model) } else { edit(model) }
-        }
         _ => edit(model),
     }
 }
@@ -219,14 +217,6 @@ pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
                 instrument: i.id.clone(),
                 row,
             })
-        }
-        (Screen::Actions, Row::Action(a)) => {
-            let field = match model.open.as_ref().map(|o| o.col).unwrap_or(0) {
-                1 => ActionField::Who,
-                2 => ActionField::When,
-                _ => ActionField::What,
-            };
-            Some(TextTarget::Action(a, field))
         }
         _ => None,
     };
@@ -299,35 +289,8 @@ pub(super) fn toggle(model: &mut Model) -> Vec<Effect> {
             true
         }),
         (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => cycle_cell(model, 1),
-        (Screen::Actions, Row::Action(a)) => {
-            let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
-            if col == 3 {
-                cycle_link(model, a)
-            } else {
-                change(model, |_, open| match open.session.actions.get_mut(a) {
-                    Some(action) => {
-                        action.done = !action.done;
-                        true
-                    }
-                    None => false,
-                })
-            }
-        }
         _ => vec![],
     }
-}
-
-fn cycle_link(model: &mut Model, a: usize) -> Vec<Effect> {
-    change(model, |content, open| {
-        let links = nav::all_links(content);
-        let Some(action) = open.session.actions.get_mut(a) else {
-            return false;
-        };
-        let current = crate::place::Place::from(action.link.as_str());
-        let i = links.iter().position(|l| *l == current).unwrap_or(0);
-        action.link = links[(i + 1) % links.len()].to_string();
-        true
-    })
 }
 
 fn cycle_strategy(model: &mut Model, delta: isize) -> Vec<Effect> {
@@ -572,12 +535,6 @@ pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
                 cycle_cell(model, delta)
             }
         }
-        (Screen::Actions, _) => {
-            if let Some(open) = model.open.as_mut() {
-                open.col = (open.col as i32 + delta).clamp(0, 4) as usize;
-            }
-            vec![]
-        }
         _ => vec![],
     }
 }
@@ -626,7 +583,6 @@ pub(super) fn add_row(model: &mut Model) -> Vec<Effect> {
             ));
             effects
         }
-        Screen::Actions => new_action(model, crate::place::Place::none()),
         _ => vec![],
     }
 }
@@ -643,7 +599,7 @@ pub(super) fn add_action(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
-fn new_action(model: &mut Model, link: crate::place::Place) -> Vec<Effect> {
+pub(in crate::app) fn new_action(model: &mut Model, link: crate::place::Place) -> Vec<Effect> {
     let on_actions = model.screen == Screen::Actions;
     let Some(open) = model.open.as_mut() else {
         return vec![];
@@ -655,7 +611,7 @@ fn new_action(model: &mut Model, link: crate::place::Place) -> Vec<Effect> {
     let index = open.session.actions.len() - 1;
     if on_actions {
         open.cursor = index;
-        open.col = 0;
+        open.action_col = Default::default();
     }
     let mut effects = vec![save_effect(open)];
     effects.extend(open_editor(
@@ -666,7 +622,7 @@ fn new_action(model: &mut Model, link: crate::place::Place) -> Vec<Effect> {
 }
 
 /// `d`: delete a row of one's own or an action; the first press asks for confirmation.
-pub(super) fn delete_row(model: &mut Model) -> Vec<Effect> {
+pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
     let Some(row) = current_row(model) else {
         return vec![];
     };
