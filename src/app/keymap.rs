@@ -41,12 +41,45 @@ pub enum Key {
 pub struct Binding {
     pub keys: &'static [Key],
     pub msg: Msg,
-    /// Key text for footer and help, e.g. "↑/↓".
+    /// Key text for footer and help, e.g. "↑/k".
     pub key_label: &'static str,
     /// What it does, in Dutch.
     pub help: &'static str,
     /// Shown in the footer (otherwise only in the help overlay).
     pub footer: bool,
+}
+
+/// How a footer summary writes the keys of the bindings it sums up.
+#[derive(Debug, Clone, Copy)]
+pub enum Join {
+    /// Side by side: "↑↓", "←→".
+    Together,
+    /// With a slash: "PgUp/PgDn".
+    Slash,
+    /// The first and the last: "1-5".
+    Range,
+    /// One word for all of them: "pijltjes".
+    Named(&'static str),
+}
+
+/// A row of a keymap table.
+#[derive(Debug)]
+pub enum Entry {
+    /// A key that gives a message.
+    Key(Binding),
+    /// A footer summary of bindings of the same mode (`summarizes` picks them); its key
+    /// text is made from theirs. The help overlay lists the bindings themselves.
+    Hint {
+        summarizes: fn(&Msg) -> bool,
+        join: Join,
+        help: &'static str,
+    },
+    /// Keys the text field handles itself (ratatui-textarea), described for the user.
+    Info {
+        key_label: &'static str,
+        help: &'static str,
+        footer: bool,
+    },
 }
 
 pub(crate) const fn b(
@@ -55,20 +88,77 @@ pub(crate) const fn b(
     key_label: &'static str,
     help: &'static str,
     footer: bool,
-) -> Binding {
-    Binding {
+) -> Entry {
+    Entry::Key(Binding {
         keys,
         msg,
+        key_label,
+        help,
+        footer,
+    })
+}
+
+/// A footer summary (always in the footer, never in help).
+const fn hint(summarizes: fn(&Msg) -> bool, join: Join, help: &'static str) -> Entry {
+    Entry::Hint {
+        summarizes,
+        join,
+        help,
+    }
+}
+
+const fn info(key_label: &'static str, help: &'static str, footer: bool) -> Entry {
+    Entry::Info {
         key_label,
         help,
         footer,
     }
 }
 
+impl Key {
+    /// The key as the user reads it: "←", "Enter", "spatie", "Ctrl+E".
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "spatie".to_string(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".to_string(),
+                KeyCode::Down => "↓".to_string(),
+                KeyCode::Left => "←".to_string(),
+                KeyCode::Right => "→".to_string(),
+                KeyCode::Enter => "Enter".to_string(),
+                KeyCode::Esc => "Esc".to_string(),
+                KeyCode::Tab => "Tab".to_string(),
+                KeyCode::BackTab => "Shift+Tab".to_string(),
+                KeyCode::PageUp => "PgUp".to_string(),
+                KeyCode::PageDown => "PgDn".to_string(),
+                KeyCode::Home => "Home".to_string(),
+                KeyCode::End => "End".to_string(),
+                KeyCode::Delete => "Del".to_string(),
+                KeyCode::F(n) => format!("F{n}"),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// What the footer and the help overlay show for one row of a mode's keymap.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub key_label: String,
+    pub help: &'static str,
+    pub footer: bool,
+    /// Listed in the help overlay (a footer summary is not: its bindings are).
+    pub in_help: bool,
+    /// The message of a binding (none for a summary or a text-field key).
+    pub msg: Option<&'static Msg>,
+}
+
 use Key::{Char as C, Code, Ctrl};
 
 #[rustfmt::skip]
-static COMMON: &[Binding] = &[
+static COMMON: &[Entry] = &[
     b(&[C('?')], Msg::ToggleHelp, "?", "hulp", true),
     b(&[C('q')], Msg::Quit, "q", "stoppen", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
@@ -76,7 +166,7 @@ static COMMON: &[Binding] = &[
 
 /// Keys that work on every screen of an open session.
 #[rustfmt::skip]
-static SESSION: &[Binding] = &[
+static SESSION: &[Entry] = &[
     b(&[C('o')], Msg::GoOverview, "o", "overzicht", false),
     b(&[C('p')], Msg::GoPerspectives, "p", "perspectieven (p: volgende)", false),
     b(&[C('t')], Msg::GoTensions, "t", "spanningen (t: volgende)", false),
@@ -93,10 +183,10 @@ static SESSION: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static START: &[Binding] = &[
+static START: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige sessie", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende sessie", false),
-    b(&[], Msg::Up, "↑↓", "kiezen", true),
+    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
     b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
     b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
@@ -110,7 +200,7 @@ static START: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static FORM: &[Binding] = &[
+static FORM: &[Entry] = &[
     b(&[Code(KeyCode::Tab), Code(KeyCode::Down)], Msg::FormNext, "Tab/↓", "volgend veld", true),
     b(&[Code(KeyCode::BackTab), Code(KeyCode::Up)], Msg::FormPrev, "Shift+Tab/↑", "vorig veld", true),
     b(&[Code(KeyCode::Enter)], Msg::FormSubmit, "Enter", "aanmaken", true),
@@ -119,28 +209,28 @@ static FORM: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static OVERVIEW: &[Binding] = &[
+static OVERVIEW: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "omhoog", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "omlaag", false),
     b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "links", false),
     b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "rechts", false),
-    b(&[], Msg::Up, "pijltjes", "kiezen", true),
+    hint(|m| matches!(m, Msg::Up | Msg::Down | Msg::Left | Msg::Right), Join::Named("pijltjes"), "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
-    b(&[], Msg::OpenScan, "s", "scan", true),
-    b(&[], Msg::GoActions, "a", "acties", true),
+    hint(|m| *m == Msg::OpenScan, Join::Together, "scan"),
+    hint(|m| *m == Msg::GoActions, Join::Together, "acties"),
 ];
 
 #[rustfmt::skip]
-static SCAN: &[Binding] = &[
+static SCAN: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige vraag", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende vraag", false),
-    b(&[], Msg::Up, "↑↓", "vraag", true),
+    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "vraag"),
     b(&[C('1')], Msg::Answer(Answer::Score(1)), "1", "antwoord 1", false),
     b(&[C('2')], Msg::Answer(Answer::Score(2)), "2", "antwoord 2", false),
     b(&[C('3')], Msg::Answer(Answer::Score(3)), "3", "antwoord 3", false),
     b(&[C('4')], Msg::Answer(Answer::Score(4)), "4", "antwoord 4", false),
     b(&[C('5')], Msg::Answer(Answer::Score(5)), "5", "antwoord 5", false),
-    b(&[], Msg::Answer(Answer::Score(1)), "1-5", "antwoord", true),
+    hint(|m| matches!(m, Msg::Answer(Answer::Score(_))), Join::Range, "antwoord"),
     b(&[C('0')], Msg::Answer(Answer::DontKnow), "0", "weet ik niet", true),
     b(&[C('e'), Code(KeyCode::Enter)], Msg::EditNote, "e", "notitie", true),
     b(&[C('v')], Msg::TogglePrevious, "v", "vorige sessie tonen/verbergen", false),
@@ -151,10 +241,10 @@ static SCAN: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static LIST: &[Binding] = &[
+static LIST: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige regel", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende regel", false),
-    b(&[], Msg::Up, "↑↓", "kiezen", true),
+    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen / invullen", true),
     b(&[C('e')], Msg::Edit, "e", "tekst schrijven", false),
     b(&[Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
@@ -164,10 +254,10 @@ static LIST: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static DILEMMA: &[Binding] = &[
+static DILEMMA: &[Entry] = &[
     b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "naar links", false),
     b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "naar rechts", false),
-    b(&[], Msg::Left, "←→", "schuiven", true),
+    hint(|m| matches!(m, Msg::Left | Msg::Right), Join::Together, "schuiven"),
     b(&[C(' ')], Msg::Toggle, "spatie", "strategie wisselen", false),
     b(&[C('0')], Msg::Digit(0), "0", "positie of strategie wissen", false),
     b(&[C('1')], Msg::Digit(1), "1", "helemaal links / strategie 1", false),
@@ -180,10 +270,10 @@ static DILEMMA: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static INSTRUMENT: &[Binding] = &[
+static INSTRUMENT: &[Entry] = &[
     b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "kolom links / minder", false),
     b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "kolom rechts / meer", false),
-    b(&[], Msg::Left, "←→", "kolom/schuif", true),
+    hint(|m| matches!(m, Msg::Left | Msg::Right), Join::Together, "kolom/schuif"),
     b(&[C(' ')], Msg::Toggle, "spatie", "kiezen / wisselen", true),
     b(&[C('0')], Msg::Digit(0), "0", "wissen", false),
     b(&[C('1')], Msg::Digit(1), "1-9", "score of keuze", false),
@@ -200,33 +290,33 @@ static INSTRUMENT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static EDITOR: &[Binding] = &[
+static EDITOR: &[Entry] = &[
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
     b(&[Ctrl('e')], Msg::ExternalEdit, "Ctrl+E", "in eigen editor", false),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
 #[rustfmt::skip]
-static EDITOR_INFO: &[Binding] = &[
-    b(&[], Msg::Up, "pijltjes, Home/End", "cursor bewegen", true),
-    b(&[], Msg::Up, "Ctrl+Z/Ctrl+U", "ongedaan maken", true),
-    b(&[], Msg::Up, "Ctrl+Y/Ctrl+R", "opnieuw", false),
+static EDITOR_INFO: &[Entry] = &[
+    info("pijltjes, Home/End", "cursor bewegen", true),
+    info("Ctrl+Z/Ctrl+U", "ongedaan maken", true),
+    info("Ctrl+Y/Ctrl+R", "opnieuw", false),
 ];
 
 #[rustfmt::skip]
-static GROUP: &[Binding] = &[
+static GROUP: &[Entry] = &[
     b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
     b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    b(&[], Msg::ScrollDown, "PgUp/PgDn", "schuiven", true),
+    hint(|m| matches!(m, Msg::ScrollUp | Msg::ScrollDown), Join::Slash, "schuiven"),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
 #[rustfmt::skip]
-static SEARCH: &[Binding] = &[
+static SEARCH: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "vorige", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "volgende", false),
-    b(&[], Msg::Up, "↑↓", "kiezen", true),
+    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
     b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
@@ -234,14 +324,14 @@ static SEARCH: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static PROMPT: &[Binding] = &[
+static PROMPT: &[Entry] = &[
     b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "uitvoeren", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
 #[rustfmt::skip]
-static HELP: &[Binding] = &[
+static HELP: &[Entry] = &[
     b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
     b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
     b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
@@ -250,10 +340,10 @@ static HELP: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static PAGE: &[Binding] = &[
+static PAGE: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "tekst omhoog", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "tekst omlaag", false),
-    b(&[], Msg::Up, "↑↓", "schuiven", true),
+    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "schuiven"),
     b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige bladzijde", false),
     b(&[Code(KeyCode::PageDown), C(' ')], Msg::PageDown, "PgDn", "volgende bladzijde", true),
     b(&[Code(KeyCode::Home)], Msg::Home, "Home", "begin", false),
@@ -297,25 +387,119 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     }
 }
 
-/// The bindings of a mode in the order the help overlay lists them.
+fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
+    match mode {
+        KeyMode::Start => vec![START, COMMON],
+        KeyMode::Form => vec![FORM],
+        KeyMode::Overview => vec![OVERVIEW, SESSION, COMMON],
+        KeyMode::Scan => vec![SCAN, SESSION, COMMON],
+        KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => vec![LIST, SESSION, COMMON],
+        KeyMode::Dilemma => vec![DILEMMA, LIST, SESSION, COMMON],
+        KeyMode::Instrument => vec![INSTRUMENT, LIST, SESSION, COMMON],
+        KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Group => vec![GROUP, COMMON],
+        KeyMode::Search => vec![SEARCH, COMMON],
+        KeyMode::Prompt => vec![PROMPT],
+        KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
+        KeyMode::Help => vec![HELP],
+        KeyMode::Page => vec![PAGE, COMMON],
+    }
+}
+
+fn all_entries(mode: KeyMode) -> impl Iterator<Item = &'static Entry> {
+    tables(mode).into_iter().flat_map(|t| t.iter())
+}
+
+/// The key bindings of a mode, first match first.
 pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
-    let groups: &[&'static [Binding]] = match mode {
-        KeyMode::Start => &[START, COMMON],
-        KeyMode::Form => &[FORM],
-        KeyMode::Overview => &[OVERVIEW, SESSION, COMMON],
-        KeyMode::Scan => &[SCAN, SESSION, COMMON],
-        KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => &[LIST, SESSION, COMMON],
-        KeyMode::Dilemma => &[DILEMMA, LIST, SESSION, COMMON],
-        KeyMode::Instrument => &[INSTRUMENT, LIST, SESSION, COMMON],
-        KeyMode::Actions => &[super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
-        KeyMode::Group => &[GROUP, COMMON],
-        KeyMode::Search => &[SEARCH, COMMON],
-        KeyMode::Prompt => &[PROMPT],
-        KeyMode::Editor => &[EDITOR, EDITOR_INFO],
-        KeyMode::Help => &[HELP],
-        KeyMode::Page => &[PAGE, COMMON],
-    };
-    groups.iter().flat_map(|g| g.iter()).collect()
+    all_entries(mode)
+        .filter_map(|e| match e {
+            Entry::Key(b) => Some(b),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The keys that give `msg` in `mode`, in the keymap's order (a key an earlier binding
+/// takes is left out).
+pub fn keys_for(mode: KeyMode, msg: &Msg) -> Vec<Key> {
+    let all = bindings(mode);
+    let mut out = Vec::new();
+    for (i, b) in all.iter().enumerate() {
+        if &b.msg != msg {
+            continue;
+        }
+        for key in b.keys {
+            let taken = all[..i].iter().any(|o| o.keys.contains(key));
+            if !taken && !out.contains(key) {
+                out.push(*key);
+            }
+        }
+    }
+    out
+}
+
+/// The name of the first key that gives `msg` in `mode` ("" when none does), for texts
+/// that tell the user which key to press.
+pub fn key_name(mode: KeyMode, msg: &Msg) -> String {
+    keys_for(mode, msg)
+        .first()
+        .map(|k| k.name())
+        .unwrap_or_default()
+}
+
+/// What the footer and the help overlay show for a mode, in the keymap's order.
+pub fn shown(mode: KeyMode) -> Vec<Shown> {
+    let keys = bindings(mode);
+    all_entries(mode)
+        .map(|e| match e {
+            Entry::Key(b) => Shown {
+                key_label: b.key_label.to_string(),
+                help: b.help,
+                footer: b.footer,
+                in_help: true,
+                msg: Some(&b.msg),
+            },
+            Entry::Hint {
+                summarizes,
+                join,
+                help,
+            } => {
+                let names: Vec<String> = keys
+                    .iter()
+                    .filter(|b| summarizes(&b.msg))
+                    .filter_map(|b| b.keys.first().map(|k| k.name()))
+                    .collect();
+                let key_label = match join {
+                    Join::Together => names.concat(),
+                    Join::Slash => names.join("/"),
+                    Join::Range => match (names.first(), names.last()) {
+                        (Some(a), Some(z)) if names.len() > 1 => format!("{a}-{z}"),
+                        _ => names.concat(),
+                    },
+                    Join::Named(word) => word.to_string(),
+                };
+                Shown {
+                    key_label,
+                    help,
+                    footer: true,
+                    in_help: false,
+                    msg: None,
+                }
+            }
+            Entry::Info {
+                key_label,
+                help,
+                footer,
+            } => Shown {
+                key_label: key_label.to_string(),
+                help,
+                footer: *footer,
+                in_help: true,
+                msg: None,
+            },
+        })
+        .collect()
 }
 
 fn key_of(ev: &KeyEvent) -> Key {

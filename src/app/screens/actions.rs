@@ -2,7 +2,7 @@
 //! whether it is done. Its column state, its intents, its keys and its `update`; drawn by
 //! `ui::actions`.
 
-use super::super::keymap::{Binding, Key, b};
+use super::super::keymap::{Entry, Key, b};
 use super::super::nav::{self, Row};
 use super::super::update::{change, current_row, delete_row, new_action, open_editor};
 use super::super::{ActionField, Effect, Model, Msg, Screen, TextTarget};
@@ -72,7 +72,7 @@ use Key::{Char as C, Code};
 
 /// The actions screen's own keys (the list keys and the session keys come after them).
 #[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
+pub static BINDINGS: &[Entry] = &[
     b(&[Code(KeyCode::Left), C('h')], msg(ActionsMsg::PrevColumn), "←", "vorige kolom", false),
     b(&[Code(KeyCode::Right), C('l')], msg(ActionsMsg::NextColumn), "→", "volgende kolom", false),
     b(&[C(' ')], msg(ActionsMsg::ChangeCell), "spatie", "gedaan / koppeling wisselen", true),
