@@ -8,6 +8,7 @@ pub use edit::clean_pasted;
 pub(super) use edit::open_editor;
 pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
+use super::keymap::{KeyMode, key_name};
 use super::nav::{self, Dir, OverviewItem};
 use super::screens::ScreenMsg;
 use super::screens::actions::{self, ActionsMsg};
@@ -79,7 +80,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 | Msg::StartSearch
         )
     {
-        set_info(model, texts::LIST_HIDDEN_PRESENTING.to_string());
+        set_info(
+            model,
+            texts::list_hidden_presenting(&key_name(KeyMode::Start, &Msg::TogglePresenting)),
+        );
         return vec![];
     }
     // Any key other than a second delete cancels a pending delete.
@@ -139,7 +143,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 .is_some_and(|o| matches!(o.save, SaveState::Failed(_)));
             if unsaved && !model.confirm_quit {
                 model.confirm_quit = true;
-                set_unsaved_error(model, texts::QUIT_UNSAVED.to_string());
+                set_unsaved_error(
+                    model,
+                    texts::quit_unsaved(&key_name(KeyMode::Start, &Msg::Quit)),
+                );
                 vec![]
             } else {
                 quit(model)
@@ -622,7 +629,13 @@ fn guided(model: &mut Model, forward: bool) {
     if let Some(next) = next {
         goto(model, next);
     } else if forward && here.is_some() {
-        set_info(model, texts::GUIDED_END.to_string());
+        set_info(
+            model,
+            texts::guided_end(
+                &key_name(KeyMode::Actions, &Msg::Back),
+                &key_name(KeyMode::Actions, &Msg::GoOverview),
+            ),
+        );
     }
 }
 

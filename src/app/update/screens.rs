@@ -1,7 +1,10 @@
 //! What the keys do on each session screen: the scan, the handreiking's screens, the
 //! instruments and the actions.
 
+use super::super::keymap::{KeyMode, key_name};
 use super::super::nav::{self, Dir, Row};
+use super::super::screens::ScreenMsg;
+use super::super::screens::actions::ActionsMsg;
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
 use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
@@ -630,15 +633,26 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
     if !deletable {
         // Say why nothing happens.
         let why = match row {
-            Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE),
-            Row::NewAction => Some(texts::CHOOSE_ACTION_TO_DELETE),
+            Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE.to_string()),
+            Row::NewAction => Some(texts::choose_action_to_delete(
+                &key_name(KeyMode::Actions, &Msg::Up),
+                &key_name(KeyMode::Actions, &Msg::Down),
+                &key_name(
+                    KeyMode::Actions,
+                    &Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete)),
+                ),
+            )),
             _ if matches!(model.screen, Screen::Instrument(_)) => {
-                Some(texts::ONLY_OWN_ROWS_DELETABLE)
+                Some(texts::only_own_rows_deletable(
+                    &key_name(KeyMode::Instrument, &Msg::Up),
+                    &key_name(KeyMode::Instrument, &Msg::Down),
+                    &key_name(KeyMode::Instrument, &Msg::DeleteRow),
+                ))
             }
             _ => None,
         };
         if let Some(why) = why {
-            set_info(model, why.to_string());
+            set_info(model, why);
         }
         return vec![];
     }
@@ -651,7 +665,10 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
         if let Some(open) = model.open.as_mut() {
             open.confirm_delete = Some(cursor);
         }
-        set_info(model, texts::CONFIRM_DELETE.to_string());
+        set_info(
+            model,
+            texts::confirm_delete(&key_name(KeyMode::Instrument, &Msg::DeleteRow)),
+        );
         return vec![];
     }
     let instrument = current_instrument_id(model);

@@ -250,7 +250,13 @@ pub(super) fn trash(model: &mut Model) -> Vec<Effect> {
         }];
     }
     model.confirm_trash = Some(model.selected);
-    set_info(model, texts::CONFIRM_TRASH.to_string());
+    set_info(
+        model,
+        texts::confirm_trash(&crate::app::keymap::key_name(
+            crate::app::keymap::KeyMode::Start,
+            &Msg::DeleteRow,
+        )),
+    );
     vec![]
 }
 
