@@ -19,8 +19,9 @@ pub const FORM_HINTS: [&str; 4] = [
 pub const FORM_NEED_BESTUURDER: &str = "Vul de naam van de bestuurder in.";
 pub const FORM_NEED_SAMENWERKING: &str = "Vul de naam van de samenwerking in.";
 pub const START_TITLE: &str = "Sessies";
-pub const START_EMPTY: &str =
-    "Nog geen sessies in deze map. Druk op n om een nieuwe sessie te beginnen.";
+pub fn start_empty(new: &str) -> String {
+    format!("Nog geen sessies in deze map. Druk op {new} om een nieuwe sessie te beginnen.")
+}
 pub const COL_BESTUURDER: &str = "Bestuurder";
 pub const COL_SAMENWERKING: &str = "Samenwerking";
 pub const COL_DATE: &str = "Datum";
@@ -105,7 +106,9 @@ pub fn editor_hint_short(done: &str, external: &str) -> String {
     format!(" {done}: klaar (bewaard) · {external}: eigen editor ")
 }
 pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
-pub const EMPTY_ANSWER: &str = "(nog niet ingevuld — Enter om te schrijven)";
+pub fn empty_answer(write: &str) -> String {
+    format!("(nog niet ingevuld — {write} om te schrijven)")
+}
 pub fn overview_hint(open: &str, next: &str) -> String {
     format!(
         "Kies met de pijltjes, open met {open}. {next} loopt het hele werkboek stap voor stap door."

@@ -54,9 +54,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     }
     if model.list.is_empty() {
         let text = if model.list_loading {
-            texts::START_LOADING
+            texts::START_LOADING.to_string()
         } else {
-            texts::START_EMPTY
+            texts::start_empty(&key_name(KeyMode::Start, &Msg::NewSession))
         };
         frame.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
