@@ -99,7 +99,7 @@ pub(crate) const fn b(
 }
 
 /// A footer summary (always in the footer, never in help).
-const fn hint(summarizes: fn(&Msg) -> bool, join: Join, help: &'static str) -> Entry {
+pub(crate) const fn hint(summarizes: fn(&Msg) -> bool, join: Join, help: &'static str) -> Entry {
     Entry::Hint {
         summarizes,
         join,
@@ -254,22 +254,6 @@ static LIST: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static DILEMMA: &[Entry] = &[
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "naar links", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "naar rechts", false),
-    hint(|m| matches!(m, Msg::Left | Msg::Right), Join::Together, "schuiven"),
-    b(&[C(' ')], Msg::Toggle, "spatie", "strategie wisselen", false),
-    b(&[C('0')], Msg::Digit(0), "0", "positie of strategie wissen", false),
-    b(&[C('1')], Msg::Digit(1), "1", "helemaal links / strategie 1", false),
-    b(&[C('2')], Msg::Digit(2), "2", "", false),
-    b(&[C('3')], Msg::Digit(3), "3", "", false),
-    b(&[C('4')], Msg::Digit(4), "4", "midden", false),
-    b(&[C('5')], Msg::Digit(5), "5", "", false),
-    b(&[C('6')], Msg::Digit(6), "6", "", false),
-    b(&[C('7')], Msg::Digit(7), "7", "helemaal rechts", false),
-];
-
-#[rustfmt::skip]
 static INSTRUMENT: &[Entry] = &[
     b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "kolom links / minder", false),
     b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "kolom rechts / meer", false),
@@ -394,7 +378,7 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Overview => vec![OVERVIEW, SESSION, COMMON],
         KeyMode::Scan => vec![SCAN, SESSION, COMMON],
         KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => vec![LIST, SESSION, COMMON],
-        KeyMode::Dilemma => vec![DILEMMA, LIST, SESSION, COMMON],
+        KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![INSTRUMENT, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Group => vec![GROUP, COMMON],

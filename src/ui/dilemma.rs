@@ -7,10 +7,10 @@ use super::common::{
 };
 use super::theme::Theme;
 use super::widgets::slider;
-use crate::app::Msg;
 use crate::app::TextTarget;
 use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, Row};
+use crate::app::screens::dilemma::{self, DilemmaMsg};
 use crate::app::{DilemmaField, Model, text};
 use crate::text as texts;
 use ratatui::Frame;
@@ -64,10 +64,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                 let status = match pos {
                     Some(p) => format!("positie {} van 7", p + 4),
                     None => texts::not_placed(
-                        &key_name(KeyMode::Dilemma, &Msg::Left),
-                        &key_name(KeyMode::Dilemma, &Msg::Right),
-                        &key_name(KeyMode::Dilemma, &Msg::Digit(1)),
-                        &key_name(KeyMode::Dilemma, &Msg::Digit(7)),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::TowardLeft)),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::TowardRight)),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(1))),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(7))),
                     ),
                 };
                 let poles = slider::poles(&dilemma.left, &dilemma.right, inner_width);
@@ -93,9 +93,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                             chosen.unwrap_or_else(|| {
                                 let n = u8::try_from(hr.paradox_strategies.len()).unwrap_or(1);
                                 texts::no_strategy(
-                                    &key_name(KeyMode::Dilemma, &Msg::Toggle),
-                                    &key_name(KeyMode::Dilemma, &Msg::Digit(1)),
-                                    &key_name(KeyMode::Dilemma, &Msg::Digit(n.max(1))),
+                                    &key_name(
+                                        KeyMode::Dilemma,
+                                        &dilemma::msg(DilemmaMsg::NextStrategy),
+                                    ),
+                                    &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(1))),
+                                    &key_name(
+                                        KeyMode::Dilemma,
+                                        &dilemma::msg(DilemmaMsg::Pick(n.max(1))),
+                                    ),
                                 )
                             })
                         ),

@@ -4,6 +4,7 @@
 //! [`update`] and `keymap::bindings`.
 
 pub mod actions;
+pub mod dilemma;
 
 use super::{Effect, Model};
 
@@ -11,11 +12,13 @@ use super::{Effect, Model};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
+    Dilemma(dilemma::DilemmaMsg),
 }
 
 /// Routes a screen's intent to its `update`.
 pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
+        ScreenMsg::Dilemma(m) => dilemma::update(model, m),
     }
 }

@@ -5,6 +5,7 @@ use super::super::keymap::{KeyMode, key_name};
 use super::super::nav::{self, Dir, Row};
 use super::super::screens::ScreenMsg;
 use super::super::screens::actions::ActionsMsg;
+use super::super::screens::dilemma::{DilemmaMsg, dilemma_id};
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
 use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
@@ -167,9 +168,10 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
             }
             vec![]
         }
-        (Screen::Dilemma(..), Row::Strategy) | (Screen::Instrument(_), Row::Option(_)) => {
-            toggle(model)
+        (Screen::Dilemma(..), Row::Strategy) => {
+            super::super::screens::dilemma::update(model, DilemmaMsg::NextStrategy)
         }
+        (Screen::Instrument(_), Row::Option(_)) => toggle(model),
         (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => {
             if matches!(row_column_kind(model), Some(ColumnKind::Choice { .. })) {
                 toggle(model)
@@ -229,15 +231,6 @@ pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
     }
 }
 
-fn dilemma_id(content: &Content, t: usize, d: usize) -> Option<String> {
-    content
-        .handreiking
-        .tensions
-        .get(t)
-        .and_then(|t| t.dilemmas.get(d))
-        .map(|d| d.id.clone())
-}
-
 fn current_instrument_id(model: &Model) -> Option<String> {
     match model.screen {
         Screen::Instrument(i) => model.content.instruments.get(i).map(|i| i.id.clone()),
@@ -276,7 +269,6 @@ pub(super) fn toggle(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     match (model.screen, row) {
-        (Screen::Dilemma(..), Row::Strategy) => cycle_strategy(model, 1),
         (Screen::Instrument(i), Row::Option(o)) => change(model, |content, open| {
             let Some(inst) = content.instruments.get(i) else {
                 return false;
@@ -294,30 +286,6 @@ pub(super) fn toggle(model: &mut Model) -> Vec<Effect> {
         (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => cycle_cell(model, 1),
         _ => vec![],
     }
-}
-
-fn cycle_strategy(model: &mut Model, delta: isize) -> Vec<Effect> {
-    let Screen::Dilemma(t, d) = model.screen else {
-        return vec![];
-    };
-    change(model, |content, open| {
-        let Some(id) = dilemma_id(content, t, d) else {
-            return false;
-        };
-        let strategies = &content.handreiking.paradox_strategies;
-        let reflection = open.session.dilemmas.entry(id).or_default();
-        // None, then each strategy in turn.
-        let n = strategies.len() as isize + 1;
-        let current = reflection
-            .strategy
-            .as_ref()
-            .and_then(|s| strategies.iter().position(|x| &x.id == s))
-            .map(|i| i as isize + 1)
-            .unwrap_or(0);
-        let next = (current + delta).rem_euclid(n);
-        reflection.strategy = (next > 0).then(|| strategies[(next - 1) as usize].id.clone());
-        true
-    })
 }
 
 /// The instrument, the selected column and the row id of a table cell.
@@ -399,29 +367,6 @@ pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
     };
     let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
     match (model.screen, row) {
-        (Screen::Dilemma(t, di), Row::Slider) if d <= 7 => change(model, |content, open| {
-            let Some(id) = dilemma_id(content, t, di) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id.clone()).or_default();
-            r.position = (d > 0).then(|| d as i8 - 4);
-            if r.is_empty() {
-                open.session.dilemmas.remove(&id);
-            }
-            true
-        }),
-        (Screen::Dilemma(t, di), Row::Strategy) => change(model, |content, open| {
-            let strategies = &content.handreiking.paradox_strategies;
-            if usize::from(d) > strategies.len() {
-                return false;
-            }
-            let Some(id) = dilemma_id(content, t, di) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id).or_default();
-            r.strategy = (d > 0).then(|| strategies[usize::from(d) - 1].id.clone());
-            true
-        }),
         (Screen::Instrument(i), Row::Option(_)) => change(model, |content, open| {
             let Some(inst) = content.instruments.get(i) else {
                 return false;
@@ -499,16 +444,6 @@ pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
         return vec![];
     };
     match (model.screen, row) {
-        (Screen::Dilemma(t, d), Row::Slider) => change(model, |content, open| {
-            let Some(id) = dilemma_id(content, t, d) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id).or_default();
-            // Unplaced counts as the middle: the first step already moves.
-            r.position = Some((i32::from(r.position.unwrap_or(0)) + delta).clamp(-3, 3) as i8);
-            true
-        }),
-        (Screen::Dilemma(..), Row::Strategy) => cycle_strategy(model, delta as isize),
         (Screen::Instrument(i), Row::Pair(p)) => change(model, |content, open| {
             let Some(inst) = content.instruments.get(i) else {
                 return false;
