@@ -209,18 +209,6 @@ static FORM: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static OVERVIEW: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "omhoog", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "omlaag", false),
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "links", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "rechts", false),
-    hint(|m| matches!(m, Msg::Up | Msg::Down | Msg::Left | Msg::Right), Join::Named("pijltjes"), "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
-    hint(|m| *m == Msg::OpenScan, Join::Together, "scan"),
-    hint(|m| *m == Msg::GoActions, Join::Together, "acties"),
-];
-
-#[rustfmt::skip]
 static SCAN: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige vraag", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende vraag", false),
@@ -251,26 +239,6 @@ static LIST: &[Entry] = &[
     b(&[Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
     b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste regel", false),
     b(&[Code(KeyCode::End)], Msg::End, "End", "laatste regel", false),
-];
-
-#[rustfmt::skip]
-static INSTRUMENT: &[Entry] = &[
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "kolom links / minder", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "kolom rechts / meer", false),
-    hint(|m| matches!(m, Msg::Left | Msg::Right), Join::Together, "kolom/schuif"),
-    b(&[C(' ')], Msg::Toggle, "spatie", "kiezen / wisselen", true),
-    b(&[C('0')], Msg::Digit(0), "0", "wissen", false),
-    b(&[C('1')], Msg::Digit(1), "1-9", "score of keuze", false),
-    b(&[C('2')], Msg::Digit(2), "", "", false),
-    b(&[C('3')], Msg::Digit(3), "", "", false),
-    b(&[C('4')], Msg::Digit(4), "", "", false),
-    b(&[C('5')], Msg::Digit(5), "", "", false),
-    b(&[C('6')], Msg::Digit(6), "", "", false),
-    b(&[C('7')], Msg::Digit(7), "", "", false),
-    b(&[C('8')], Msg::Digit(8), "", "", false),
-    b(&[C('9')], Msg::Digit(9), "", "", false),
-    b(&[C('+'), C('n')], Msg::AddRow, "+", "eigen regel toevoegen", false),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "eigen regel verwijderen", false),
 ];
 
 #[rustfmt::skip]
@@ -375,11 +343,11 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
     match mode {
         KeyMode::Start => vec![START, COMMON],
         KeyMode::Form => vec![FORM],
-        KeyMode::Overview => vec![OVERVIEW, SESSION, COMMON],
+        KeyMode::Overview => vec![super::screens::overview::BINDINGS, SESSION, COMMON],
         KeyMode::Scan => vec![SCAN, SESSION, COMMON],
         KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => vec![LIST, SESSION, COMMON],
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
-        KeyMode::Instrument => vec![INSTRUMENT, LIST, SESSION, COMMON],
+        KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Group => vec![GROUP, COMMON],
         KeyMode::Search => vec![SEARCH, COMMON],
@@ -529,5 +497,84 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         }
         (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt) => Some(Msg::Input(ev.into())),
         (None, _) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::screens::{actions, dilemma, instrument};
+
+    const MODES: [KeyMode; 16] = [
+        KeyMode::Start,
+        KeyMode::Form,
+        KeyMode::Overview,
+        KeyMode::Scan,
+        KeyMode::Perspective,
+        KeyMode::Theme,
+        KeyMode::Tension,
+        KeyMode::Dilemma,
+        KeyMode::Instrument,
+        KeyMode::Actions,
+        KeyMode::Group,
+        KeyMode::Search,
+        KeyMode::Prompt,
+        KeyMode::Editor,
+        KeyMode::Help,
+        KeyMode::Page,
+    ];
+
+    #[test]
+    fn every_footer_entry_names_its_keys() {
+        for mode in MODES {
+            for s in shown(mode).iter().filter(|s| s.footer) {
+                assert!(!s.key_label.is_empty(), "{mode:?}: {}", s.help);
+            }
+        }
+        let footer = |mode| -> Vec<String> {
+            shown(mode)
+                .into_iter()
+                .filter(|s| s.footer)
+                .map(|s| format!("{} {}", s.key_label, s.help))
+                .collect()
+        };
+        assert!(footer(KeyMode::Scan).contains(&"1-5 antwoord".to_string()));
+        assert!(footer(KeyMode::Overview).contains(&"pijltjes kiezen".to_string()));
+        assert!(footer(KeyMode::Group).contains(&"PgUp/PgDn schuiven".to_string()));
+        assert!(footer(KeyMode::Dilemma).contains(&"←→ schuiven".to_string()));
+    }
+
+    #[test]
+    fn the_keys_texts_name_are_bound() {
+        use actions::ActionsMsg;
+        use dilemma::DilemmaMsg;
+        use instrument::InstrumentMsg;
+        let named = [
+            (KeyMode::Dilemma, dilemma::msg(DilemmaMsg::TowardLeft), "←"),
+            (KeyMode::Dilemma, dilemma::msg(DilemmaMsg::Pick(7)), "7"),
+            (
+                KeyMode::Dilemma,
+                dilemma::msg(DilemmaMsg::NextStrategy),
+                "spatie",
+            ),
+            (
+                KeyMode::Instrument,
+                instrument::msg(InstrumentMsg::DeleteRow),
+                "d",
+            ),
+            (
+                KeyMode::Actions,
+                Msg::Screen(crate::app::screens::ScreenMsg::Actions(ActionsMsg::Add)),
+                "+",
+            ),
+            (KeyMode::Editor, Msg::ExternalEdit, "Ctrl+E"),
+            (KeyMode::Start, Msg::TogglePresenting, "F2"),
+            (KeyMode::Overview, Msg::NextStop, "]"),
+        ];
+        for (mode, msg, name) in named {
+            assert_eq!(key_name(mode, &msg), name, "{mode:?} {msg:?}");
+        }
+        // A message this mode does not bind has no key to name.
+        assert_eq!(key_name(KeyMode::Form, &Msg::Export), "");
     }
 }

@@ -39,19 +39,11 @@ pub enum Msg {
     PageDown,
     Home,
     End,
-    Left,
-    Right,
     /// Enter: open what is selected.
     Select,
     /// Edit the selected text field (Enter or `e` on a field).
     Edit,
-    /// Space: toggle or cycle the selected choice.
-    Toggle,
-    /// A digit on an instrument or dilemma: set a score or pick an option (0 clears).
-    Digit(u8),
-    /// Add a row (tables with rows of the user's own, actions).
-    AddRow,
-    /// Delete the selected row (asks to press again).
+    /// Start screen: move the selected session to the prullenbak (asks to press again).
     DeleteRow,
     /// Add an action linked to what is on screen.
     AddAction,

@@ -5,6 +5,8 @@
 
 pub mod actions;
 pub mod dilemma;
+pub mod instrument;
+pub mod overview;
 
 use super::{Effect, Model};
 
@@ -13,6 +15,8 @@ use super::{Effect, Model};
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
+    Instrument(instrument::InstrumentMsg),
+    Overview(overview::OverviewMsg),
 }
 
 /// Routes a screen's intent to its `update`.
@@ -20,5 +24,7 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
+        ScreenMsg::Instrument(m) => instrument::update(model, m),
+        ScreenMsg::Overview(m) => overview::update(model, m),
     }
 }

@@ -2,6 +2,10 @@
 
 mod edit;
 mod screens;
+/// The instrument screen's logic, for `screens::instrument`.
+pub(in crate::app) mod instrument {
+    pub(in crate::app) use super::screens::{add_row, delete_row, digit, left_right, toggle};
+}
 pub mod start;
 
 pub use edit::clean_pasted;
@@ -12,6 +16,7 @@ use super::keymap::{KeyMode, key_name};
 use super::nav::{self, Dir, OverviewItem};
 use super::screens::ScreenMsg;
 use super::screens::actions::{self, ActionsMsg};
+use super::screens::instrument::InstrumentMsg;
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -87,11 +92,17 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         return vec![];
     }
     // Any key other than a second delete cancels a pending delete.
-    let delete = Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete));
+    let delete = matches!(
+        msg,
+        Msg::Screen(
+            ScreenMsg::Actions(ActionsMsg::Delete)
+                | ScreenMsg::Instrument(InstrumentMsg::DeleteRow)
+        )
+    );
     if !(matches!(
         msg,
         Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
-    ) || msg == delete)
+    ) || delete)
         && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
@@ -158,13 +169,9 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             navigate(model, &msg);
             vec![]
         }
-        Msg::Left | Msg::Right => screens::left_right(model, msg == Msg::Right),
         Msg::Select => select(model),
         Msg::Edit if model.screen == Screen::Actions => actions::edit_selected(model),
         Msg::Edit => screens::edit(model),
-        Msg::Toggle => screens::toggle(model),
-        Msg::Digit(d) => screens::digit(model, d),
-        Msg::AddRow => screens::add_row(model),
         Msg::DeleteRow => screens::delete_row(model),
         Msg::AddAction => screens::add_action(model),
         Msg::Open(path) => vec![Effect::Open(path)],

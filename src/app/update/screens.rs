@@ -2,10 +2,11 @@
 //! instruments and the actions.
 
 use super::super::keymap::{KeyMode, key_name};
-use super::super::nav::{self, Dir, Row};
+use super::super::nav::{self, Row};
 use super::super::screens::ScreenMsg;
 use super::super::screens::actions::ActionsMsg;
 use super::super::screens::dilemma::{DilemmaMsg, dilemma_id};
+use super::super::screens::instrument::{self, InstrumentMsg};
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
 use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
@@ -264,7 +265,7 @@ fn row_id(content: &Content, instrument: usize, row: &Row) -> Option<String> {
 }
 
 /// Space: toggle an option, cycle a choice, tick an action.
-pub(super) fn toggle(model: &mut Model) -> Vec<Effect> {
+pub(in crate::app) fn toggle(model: &mut Model) -> Vec<Effect> {
     let Some(row) = current_row(model) else {
         return vec![];
     };
@@ -361,7 +362,7 @@ fn cycle_cell(model: &mut Model, delta: i32) -> Vec<Effect> {
 }
 
 /// Digits: a score, an option, a slider position; 0 clears.
-pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
+pub(in crate::app) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
     let Some(row) = current_row(model) else {
         return vec![];
     };
@@ -431,15 +432,8 @@ pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
 }
 
 /// ← / →: move on the overview, slide, cycle, or change column.
-pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
+pub(in crate::app) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
     let delta: i32 = if right { 1 } else { -1 };
-    if model.screen == Screen::Overview {
-        if let Some(open) = model.open.as_mut() {
-            let dir = if right { Dir::Right } else { Dir::Left };
-            open.overview_focus = nav::overview_move(open.overview_focus, dir);
-        }
-        return vec![];
-    }
     let Some(row) = current_row(model) else {
         return vec![];
     };
@@ -478,7 +472,7 @@ pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
 }
 
 /// `+`: a new row of one's own (table instruments) or a new action.
-pub(super) fn add_row(model: &mut Model) -> Vec<Effect> {
+pub(in crate::app) fn add_row(model: &mut Model) -> Vec<Effect> {
     if refuse_read_only(model) {
         return vec![];
     }
@@ -581,7 +575,10 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
                 Some(texts::only_own_rows_deletable(
                     &key_name(KeyMode::Instrument, &Msg::Up),
                     &key_name(KeyMode::Instrument, &Msg::Down),
-                    &key_name(KeyMode::Instrument, &Msg::DeleteRow),
+                    &key_name(
+                        KeyMode::Instrument,
+                        &instrument::msg(InstrumentMsg::DeleteRow),
+                    ),
                 ))
             }
             _ => None,
@@ -602,7 +599,10 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
         }
         set_info(
             model,
-            texts::confirm_delete(&key_name(KeyMode::Instrument, &Msg::DeleteRow)),
+            texts::confirm_delete(&key_name(
+                KeyMode::Instrument,
+                &instrument::msg(InstrumentMsg::DeleteRow),
+            )),
         );
         return vec![];
     }
