@@ -3,7 +3,6 @@
 
 use super::page::Page;
 use super::{Model, Msg, Screen};
-use crate::session::Answer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The input modes; each has its own bindings.
@@ -209,26 +208,6 @@ static FORM: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static SCAN: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige vraag", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende vraag", false),
-    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "vraag"),
-    b(&[C('1')], Msg::Answer(Answer::Score(1)), "1", "antwoord 1", false),
-    b(&[C('2')], Msg::Answer(Answer::Score(2)), "2", "antwoord 2", false),
-    b(&[C('3')], Msg::Answer(Answer::Score(3)), "3", "antwoord 3", false),
-    b(&[C('4')], Msg::Answer(Answer::Score(4)), "4", "antwoord 4", false),
-    b(&[C('5')], Msg::Answer(Answer::Score(5)), "5", "antwoord 5", false),
-    hint(|m| matches!(m, Msg::Answer(Answer::Score(_))), Join::Range, "antwoord"),
-    b(&[C('0')], Msg::Answer(Answer::DontKnow), "0", "weet ik niet", true),
-    b(&[C('e'), Code(KeyCode::Enter)], Msg::EditNote, "e", "notitie", true),
-    b(&[C('v')], Msg::TogglePrevious, "v", "vorige sessie tonen/verbergen", false),
-    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige conditie", false),
-    b(&[Code(KeyCode::PageDown)], Msg::PageDown, "PgDn", "volgende conditie", false),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste vraag", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste vraag", false),
-];
-
-#[rustfmt::skip]
 static LIST: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige regel", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende regel", false),
@@ -344,7 +323,7 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Start => vec![START, COMMON],
         KeyMode::Form => vec![FORM],
         KeyMode::Overview => vec![super::screens::overview::BINDINGS, SESSION, COMMON],
-        KeyMode::Scan => vec![SCAN, SESSION, COMMON],
+        KeyMode::Scan => vec![super::screens::scan::BINDINGS, SESSION, COMMON],
         KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => vec![LIST, SESSION, COMMON],
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],

@@ -1,7 +1,7 @@
 //! The vocabulary of the app: messages in, effects out.
 
 use super::TextTarget;
-use crate::session::{Answer, Mode, Session};
+use crate::session::{Mode, Session};
 use crate::store::ListEntry;
 use ratatui_textarea::Input;
 use std::path::PathBuf;
@@ -70,8 +70,6 @@ pub enum Msg {
     Open(PathBuf),
     /// Start screen: a follow-up session (same context, empty answers) of the selected one.
     FollowUp,
-    /// Scan: show or hide the previous session's radar.
-    TogglePrevious,
     /// Write the coach's private note for this screen.
     EditCoachNote,
     /// Write a report (HTML) of the open session.
@@ -96,10 +94,6 @@ pub enum Msg {
     NewSession,
     /// Open the quick scan of the open session.
     OpenScan,
-    /// Answer the focused scan item and move on.
-    Answer(Answer),
-    /// Edit the note of the focused item's condition.
-    EditNote,
     /// Esc: leave the editor, close the overlay, or go one screen back.
     Back,
     ToggleHelp,

@@ -7,6 +7,7 @@ pub mod actions;
 pub mod dilemma;
 pub mod instrument;
 pub mod overview;
+pub mod scan;
 
 use super::{Effect, Model};
 
@@ -17,6 +18,7 @@ pub enum ScreenMsg {
     Dilemma(dilemma::DilemmaMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
+    Scan(scan::ScanMsg),
 }
 
 /// Routes a screen's intent to its `update`.
@@ -26,5 +28,6 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),
+        ScreenMsg::Scan(m) => scan::update(model, m),
     }
 }

@@ -10,6 +10,7 @@ pub mod start;
 
 pub use edit::clean_pasted;
 pub(super) use edit::open_editor;
+
 pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
 use super::keymap::{KeyMode, key_name};
@@ -194,16 +195,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Msg::TogglePrevious => {
-            if let Some(open) = model.open.as_mut() {
-                if open.previous.is_some() {
-                    open.show_previous = !open.show_previous;
-                } else {
-                    set_info(model, texts::NO_PREVIOUS.to_string());
-                }
-            }
-            vec![]
-        }
         Msg::EditCoachNote => {
             let condition = model.open.as_ref().map(|o| model.condition_of(o.focus));
             match nav::coach_key(&model.content, model.screen, condition) {
@@ -284,8 +275,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::Answer(answer) => screens::answer_focused(model, answer),
-        Msg::EditNote => screens::edit_scan_note(model),
         Msg::Input(input) if model.prompt.is_some() => start::prompt_input(model, input),
         Msg::Input(input) => edit::type_input(model, input),
         Msg::Paste(text) if model.prompt.is_some() => {
@@ -382,7 +371,7 @@ pub(super) fn set_error(model: &mut Model, text: String) {
     set_status(model, StatusKind::Error, text);
 }
 
-pub(super) fn set_info(model: &mut Model, text: String) {
+pub(in crate::app) fn set_info(model: &mut Model, text: String) {
     set_status(model, StatusKind::Info, text);
 }
 
@@ -535,7 +524,8 @@ fn navigate(model: &mut Model, msg: &Msg) {
             }
             model.selected = step(model.selected, n, msg, 10);
         }
-        Screen::Scan => screens::scan_navigate(model, msg),
+        // Its own intents move in the scan (`screens::scan`).
+        Screen::Scan => {}
         Screen::Overview => {
             let Some(open) = model.open.as_mut() else {
                 return;

@@ -11,7 +11,7 @@ use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTar
 use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
 use crate::content::{ColumnKind, Content, InstrumentKind};
-use crate::session::{Action, Answer, CellValue};
+use crate::session::{Action, CellValue};
 use crate::text as texts;
 
 /// Says "alleen-lezen" and returns true when the open session may not change.
@@ -50,84 +50,6 @@ pub(in crate::app) fn change(
     } else {
         vec![]
     }
-}
-
-// ---- the quick scan -------------------------------------------------------------------
-
-pub(super) fn scan_navigate(model: &mut Model, msg: &Msg) {
-    let total = model.content.scan.item_count();
-    let starts: Vec<usize> = model
-        .content
-        .scan
-        .conditions
-        .iter()
-        .scan(0, |acc, c| {
-            let start = *acc;
-            *acc += c.items.len();
-            Some(start)
-        })
-        .collect();
-    let Some(open) = model.open.as_mut() else {
-        return;
-    };
-    if total == 0 {
-        return;
-    }
-    open.focus = match msg {
-        Msg::Up => open.focus.saturating_sub(1),
-        Msg::Down => (open.focus + 1).min(total - 1),
-        Msg::PageUp => starts
-            .iter()
-            .rev()
-            .find(|&&s| s < open.focus)
-            .copied()
-            .unwrap_or(0),
-        Msg::PageDown => starts
-            .iter()
-            .find(|&&s| s > open.focus)
-            .copied()
-            .unwrap_or(open.focus),
-        Msg::Home => 0,
-        Msg::End => total - 1,
-        _ => open.focus,
-    };
-}
-
-pub(super) fn answer_focused(model: &mut Model, answer: Answer) -> Vec<Effect> {
-    if model.screen != Screen::Scan {
-        return vec![];
-    }
-    change(model, |content, open| {
-        let total = content.scan.item_count();
-        let Some((_, item)) = content.scan.items().nth(open.focus) else {
-            return false;
-        };
-        open.session.answers.insert(item.id.clone(), answer);
-        if open.focus + 1 < total {
-            open.focus += 1;
-        }
-        true
-    })
-}
-
-pub(super) fn edit_scan_note(model: &mut Model) -> Vec<Effect> {
-    if model.screen != Screen::Scan {
-        return edit(model);
-    }
-    let Some(focus) = model.open.as_ref().map(|o| o.focus) else {
-        return vec![];
-    };
-    let condition = model.condition_of(focus);
-    let Some(id) = model
-        .content
-        .scan
-        .conditions
-        .get(condition)
-        .map(|c| c.id.clone())
-    else {
-        return vec![];
-    };
-    open_editor(model, TextTarget::ConditionNote(id))
 }
 
 // ---- Enter, e, space, digits, arrows ---------------------------------------------------
@@ -197,7 +119,7 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
 /// Edits the text of the selected row, if it has one.
 pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Scan {
-        return edit_scan_note(model);
+        return super::super::screens::scan::edit_note(model);
     }
     let Some(row) = current_row(model) else {
         return vec![];
