@@ -98,7 +98,7 @@ fn bench_start_keys(c: &mut Criterion) {
     for count in [1_000, 36] {
         let mut model = common::start_model(dir.path(), count, w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut keys = [Msg::Down, Msg::Up].into_iter().cycle();
+        let mut keys = [Msg::Next, Msg::Previous].into_iter().cycle();
         group.bench_function(BenchmarkId::new("sessions", count), |b| {
             b.iter(|| {
                 let msg = keys.next().expect("endless");

@@ -244,7 +244,7 @@ fn main() {
             &format!("start_key {count} sessions update+view 120x40"),
             common::start_model(dir.path(), count, size.0, size.1),
             size,
-            [Msg::Down, Msg::Up].into_iter().cycle(),
+            [Msg::Next, Msg::Previous].into_iter().cycle(),
         );
     }
 }

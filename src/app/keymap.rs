@@ -183,9 +183,9 @@ static SESSION: &[Entry] = &[
 
 #[rustfmt::skip]
 static START: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige sessie", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende sessie", false),
-    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "kiezen"),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige sessie", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende sessie", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
     b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
     b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
@@ -194,8 +194,8 @@ static START: &[Entry] = &[
     b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
     b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "naar de prullenbak", false),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste sessie", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste sessie", false),
+    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste sessie", false),
+    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste sessie", false),
 ];
 
 #[rustfmt::skip]
@@ -209,15 +209,15 @@ static FORM: &[Entry] = &[
 
 #[rustfmt::skip]
 static LIST: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige regel", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende regel", false),
-    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "kiezen"),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige regel", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende regel", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen / invullen", true),
     b(&[C('e')], Msg::Edit, "e", "tekst schrijven", false),
     b(&[Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
     b(&[Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste regel", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste regel", false),
+    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste regel", false),
+    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste regel", false),
 ];
 
 #[rustfmt::skip]
@@ -245,9 +245,9 @@ static GROUP: &[Entry] = &[
 
 #[rustfmt::skip]
 static SEARCH: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "vorige", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "volgende", false),
-    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "kiezen"),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑", "vorige", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓", "volgende", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
     b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
@@ -272,13 +272,13 @@ static HELP: &[Entry] = &[
 
 #[rustfmt::skip]
 static PAGE: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "tekst omhoog", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "tekst omlaag", false),
-    hint(|m| matches!(m, Msg::Up | Msg::Down), Join::Together, "schuiven"),
-    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige bladzijde", false),
-    b(&[Code(KeyCode::PageDown), C(' ')], Msg::PageDown, "PgDn", "volgende bladzijde", true),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "begin", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "einde", false),
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "tekst omhoog", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "tekst omlaag", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "schuiven"),
+    b(&[Code(KeyCode::PageUp)], Msg::PreviousPage, "PgUp", "vorige bladzijde", false),
+    b(&[Code(KeyCode::PageDown), C(' ')], Msg::NextPage, "PgDn", "volgende bladzijde", true),
+    b(&[Code(KeyCode::Home)], Msg::First, "Home", "begin", false),
+    b(&[Code(KeyCode::End)], Msg::Last, "End", "einde", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 

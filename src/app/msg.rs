@@ -33,12 +33,15 @@ pub struct Previous {
 pub enum Msg {
     /// An intent of the focused screen, for that screen's own `update`.
     Screen(super::screens::ScreenMsg),
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
+    /// In a list or a text: the previous / next row (or line).
+    Previous,
+    Next,
+    /// A page back / on (a condition in the scan, a page of a reading page).
+    PreviousPage,
+    NextPage,
+    /// The first / last row.
+    First,
+    Last,
     /// Enter: open what is selected.
     Select,
     /// Edit the selected text field (Enter or `e` on a field).

@@ -73,12 +73,12 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         && model.prompt.is_none()
         && matches!(
             msg,
-            Msg::Up
-                | Msg::Down
-                | Msg::PageUp
-                | Msg::PageDown
-                | Msg::Home
-                | Msg::End
+            Msg::Previous
+                | Msg::Next
+                | Msg::PreviousPage
+                | Msg::NextPage
+                | Msg::First
+                | Msg::Last
                 | Msg::Select
                 | Msg::FollowUp
                 | Msg::DeleteRow
@@ -166,7 +166,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::QuitAnyway => quit(model),
         Msg::Back => back(model),
-        Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
+        Msg::Previous | Msg::Next | Msg::PreviousPage | Msg::NextPage | Msg::First | Msg::Last => {
             navigate(model, &msg);
             vec![]
         }
@@ -531,10 +531,10 @@ fn navigate(model: &mut Model, msg: &Msg) {
                 return;
             };
             open.overview_focus = match msg {
-                Msg::Up => nav::overview_move(open.overview_focus, Dir::Up),
-                Msg::Down => nav::overview_move(open.overview_focus, Dir::Down),
-                Msg::Home => 0,
-                Msg::End => nav::OVERVIEW.len() - 1,
+                Msg::Previous => nav::overview_move(open.overview_focus, Dir::Up),
+                Msg::Next => nav::overview_move(open.overview_focus, Dir::Down),
+                Msg::First => 0,
+                Msg::Last => nav::OVERVIEW.len() - 1,
                 _ => open.overview_focus,
             };
         }
@@ -561,12 +561,12 @@ fn navigate(model: &mut Model, msg: &Msg) {
 /// Moves a selection among `n` rows.
 fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
     match msg {
-        Msg::Up => current.saturating_sub(1),
-        Msg::Down => (current + 1).min(n - 1),
-        Msg::PageUp => current.saturating_sub(page),
-        Msg::PageDown => (current + page).min(n - 1),
-        Msg::Home => 0,
-        Msg::End => n - 1,
+        Msg::Previous => current.saturating_sub(1),
+        Msg::Next => (current + 1).min(n - 1),
+        Msg::PreviousPage => current.saturating_sub(page),
+        Msg::NextPage => (current + page).min(n - 1),
+        Msg::First => 0,
+        Msg::Last => n - 1,
         _ => current,
     }
 }

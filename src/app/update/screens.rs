@@ -486,8 +486,8 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
         let why = match row {
             Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE.to_string()),
             Row::NewAction => Some(texts::choose_action_to_delete(
-                &key_name(KeyMode::Actions, &Msg::Up),
-                &key_name(KeyMode::Actions, &Msg::Down),
+                &key_name(KeyMode::Actions, &Msg::Previous),
+                &key_name(KeyMode::Actions, &Msg::Next),
                 &key_name(
                     KeyMode::Actions,
                     &Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete)),
@@ -495,8 +495,8 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
             )),
             _ if matches!(model.screen, Screen::Instrument(_)) => {
                 Some(texts::only_own_rows_deletable(
-                    &key_name(KeyMode::Instrument, &Msg::Up),
-                    &key_name(KeyMode::Instrument, &Msg::Down),
+                    &key_name(KeyMode::Instrument, &Msg::Previous),
+                    &key_name(KeyMode::Instrument, &Msg::Next),
                     &key_name(
                         KeyMode::Instrument,
                         &instrument::msg(InstrumentMsg::DeleteRow),
