@@ -2,14 +2,10 @@
 
 mod edit;
 mod screens;
-/// The instrument screen's logic, for `screens::instrument`.
-pub(in crate::app) mod instrument {
-    pub(in crate::app) use super::screens::{add_row, delete_row, digit, left_right, toggle};
-}
 pub mod start;
 
 pub use edit::clean_pasted;
-pub(super) use edit::open_editor;
+pub(super) use edit::{open_editor, save_effect};
 
 pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
