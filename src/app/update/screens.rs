@@ -1,5 +1,6 @@
-//! What the keys do on each session screen: the scan, the handreiking's screens, the
-//! instruments and the actions.
+//! What the session screens share: Enter and `e` on a row of the list screens (perspective,
+//! theme, tension), the delete that asks twice, new actions and the read-only guard. Each
+//! screen's own intents are in `app::screens`.
 
 use super::super::keymap::{KeyMode, key_name};
 use super::super::nav::{self, Row};
