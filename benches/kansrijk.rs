@@ -51,7 +51,10 @@ fn bench_note_key(c: &mut Criterion) {
     let mut group = c.benchmark_group("note_key_update_view");
     let (w, h) = (120, 40);
     let mut model = common::scan_model(dir.path(), common::note_session(), w, h);
-    let _ = app::update(&mut model, Msg::EditNote);
+    let _ = app::update(
+        &mut model,
+        kansrijk::app::screens::scan::msg(kansrijk::app::screens::scan::ScanMsg::EditNote),
+    );
     assert!(model.is_editing(), "the note editor is open");
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let mut keys = common::note_keys();
@@ -95,7 +98,7 @@ fn bench_start_keys(c: &mut Criterion) {
     for count in [1_000, 36] {
         let mut model = common::start_model(dir.path(), count, w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut keys = [Msg::Down, Msg::Up].into_iter().cycle();
+        let mut keys = [Msg::Next, Msg::Previous].into_iter().cycle();
         group.bench_function(BenchmarkId::new("sessions", count), |b| {
             b.iter(|| {
                 let msg = keys.next().expect("endless");

@@ -177,7 +177,10 @@ fn main() {
     let size = (120, 40);
     let note_model = || {
         let mut model = common::scan_model(dir.path(), common::note_session(), size.0, size.1);
-        let _ = app::update(&mut model, Msg::EditNote);
+        let _ = app::update(
+            &mut model,
+            kansrijk::app::screens::scan::msg(kansrijk::app::screens::scan::ScanMsg::EditNote),
+        );
         assert!(model.is_editing(), "the note editor is open");
         model
     };
@@ -222,7 +225,10 @@ fn main() {
         common::scan_keys(),
     );
     let mut model = common::scan_model(dir.path(), large, size.0, size.1);
-    let _ = app::update(&mut model, Msg::EditNote);
+    let _ = app::update(
+        &mut model,
+        kansrijk::app::screens::scan::msg(kansrijk::app::screens::scan::ScanMsg::EditNote),
+    );
     assert!(model.is_editing(), "the note editor is open");
     input_path(
         &opts,
@@ -238,7 +244,7 @@ fn main() {
             &format!("start_key {count} sessions update+view 120x40"),
             common::start_model(dir.path(), count, size.0, size.1),
             size,
-            [Msg::Down, Msg::Up].into_iter().cycle(),
+            [Msg::Next, Msg::Previous].into_iter().cycle(),
         );
     }
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod group;
+pub mod place;
 pub mod present;
 pub mod report;
 pub mod runtime;

@@ -2,8 +2,8 @@
 //! sessions' notes, reflections, dilemma texts, instrument notes, actions and coach notes.
 //! Pure: the runtime loads the sessions, this only looks.
 
-use crate::app::Screen;
 use crate::content::Content;
+use crate::place::Place;
 use crate::session::{Session, fold_char};
 use std::path::PathBuf;
 
@@ -17,8 +17,9 @@ pub struct Hit {
     pub place: String,
     /// The matching line, shortened around the match.
     pub snippet: String,
-    /// The screen to open, and the row (or scan item) to select there.
-    pub screen: Screen,
+    /// Where to open it (the app finds the screen), and the row (or scan item) to
+    /// select there.
+    pub target: Place,
     pub row: usize,
     /// A note (of a condition, an instrument, a dilemma, or the coach's): never shown on a
     /// shared screen (F2).
@@ -75,7 +76,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
     }
     let mut hits = Vec::new();
     for (path, s) in sessions {
-        let mut add = |place: String, text: &str, screen: Screen, row: usize, note: bool| {
+        let mut add = |place: String, text: &str, target: Place, row: usize, note: bool| {
             if let Some(snippet) = snippet(text, &query) {
                 hits.push(Hit {
                     path: path.clone(),
@@ -83,7 +84,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                     samenwerking: s.samenwerking.clone(),
                     place,
                     snippet,
-                    screen,
+                    target,
                     row,
                     note,
                 });
@@ -95,21 +96,21 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                 add(
                     format!("Notitie bij {}", c.name),
                     note,
-                    Screen::Scan,
+                    Place::Scan,
                     first_item,
                     true,
                 );
             }
             first_item += c.items.len();
         }
-        for (pi, p) in content.handreiking.perspectives.iter().enumerate() {
-            for (ti, t) in p.themes.iter().enumerate() {
+        for p in &content.handreiking.perspectives {
+            for t in &p.themes {
                 for (qi, q) in t.prompts.iter().enumerate() {
                     if let Some(text) = s.reflections.get(&q.id) {
                         add(
                             format!("{} — {}", t.title, q.text),
                             text,
-                            Screen::Theme(pi, ti),
+                            Place::Theme(t.id.clone()),
                             qi,
                             false,
                         );
@@ -117,8 +118,8 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                 }
             }
         }
-        for (ti, t) in content.handreiking.tensions.iter().enumerate() {
-            for (di, d) in t.dilemmas.iter().enumerate() {
+        for t in &content.handreiking.tensions {
+            for d in &t.dilemmas {
                 if let Some(r) = s.dilemmas.get(&d.id) {
                     for (row, text, note) in [
                         (1, &r.pull_left, false),
@@ -129,7 +130,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                         add(
                             format!("Dilemma: {}", d.title),
                             text,
-                            Screen::Dilemma(ti, di),
+                            Place::Dilemma(d.id.clone()),
                             row,
                             note,
                         );
@@ -137,12 +138,12 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                 }
             }
         }
-        for (ii, inst) in content.instruments.iter().enumerate() {
+        for inst in &content.instruments {
             if let Some(a) = s.instruments.get(&inst.id) {
                 add(
                     format!("Instrument: {}", inst.name),
                     &a.note,
-                    Screen::Instrument(ii),
+                    Place::Instrument(inst.id.clone()),
                     0,
                     true,
                 );
@@ -150,7 +151,7 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                     add(
                         format!("Instrument: {}", inst.name),
                         &r.label,
-                        Screen::Instrument(ii),
+                        Place::Instrument(inst.id.clone()),
                         0,
                         false,
                     );
@@ -159,15 +160,16 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
         }
         for (ai, a) in s.actions.iter().enumerate() {
             let text = format!("{} · {} · {}", a.what, a.who, a.when);
-            add("Afspraak".to_string(), &text, Screen::Actions, ai, false);
+            add("Afspraak".to_string(), &text, Place::Actions, ai, false);
         }
         for (key, note) in &s.coach_notes {
             // The handbook's title, never the internal key ("conditie:proces").
-            let (screen, place) = match crate::app::nav::coach_place(content, key) {
-                Some((screen, title)) => (screen, format!("Coachnotitie bij {title}")),
-                None => (Screen::Overview, "Coachnotitie".to_string()),
+            let target = Place::from(key.as_str());
+            let place = match crate::present::place_title(content, &target) {
+                Some(title) => format!("Coachnotitie bij {title}"),
+                None => "Coachnotitie".to_string(),
             };
-            add(place, note, screen, 0, true);
+            add(place, note, target, 0, true);
         }
     }
     hits

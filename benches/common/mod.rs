@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use jiff::Timestamp;
+use kansrijk::app::screens::scan::{self, ScanMsg};
 use kansrijk::app::{self, Model, Msg};
 use kansrijk::content::Content;
 use kansrijk::runtime::Runtime;
@@ -233,10 +234,10 @@ pub fn sitting_session() -> Session {
 pub fn scan_keys() -> impl Iterator<Item = Msg> {
     (0u8..).flat_map(|n| {
         [
-            Msg::Down,
-            Msg::Answer(Answer::Score(1 + n % 5)),
-            Msg::Up,
-            Msg::Up,
+            scan::msg(ScanMsg::NextQuestion),
+            scan::msg(ScanMsg::Answer(Answer::Score(1 + n % 5))),
+            scan::msg(ScanMsg::PrevQuestion),
+            scan::msg(ScanMsg::PrevQuestion),
         ]
     })
 }

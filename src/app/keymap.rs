@@ -3,7 +3,6 @@
 
 use super::page::Page;
 use super::{Model, Msg, Screen};
-use crate::session::Answer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The input modes; each has its own bindings.
@@ -41,7 +40,7 @@ pub enum Key {
 pub struct Binding {
     pub keys: &'static [Key],
     pub msg: Msg,
-    /// Key text for footer and help, e.g. "↑/↓".
+    /// Key text for footer and help, e.g. "↑/k".
     pub key_label: &'static str,
     /// What it does, in Dutch.
     pub help: &'static str,
@@ -49,26 +48,116 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn b(
+/// How a footer summary writes the keys of the bindings it sums up.
+#[derive(Debug, Clone, Copy)]
+pub enum Join {
+    /// Side by side: "↑↓", "←→".
+    Together,
+    /// With a slash: "PgUp/PgDn".
+    Slash,
+    /// The first and the last: "1-5".
+    Range,
+    /// One word for all of them: "pijltjes".
+    Named(&'static str),
+}
+
+/// A row of a keymap table.
+#[derive(Debug)]
+pub enum Entry {
+    /// A key that gives a message.
+    Key(Binding),
+    /// A footer summary of bindings of the same mode (`summarizes` picks them); its key
+    /// text is made from theirs. The help overlay lists the bindings themselves.
+    Hint {
+        summarizes: fn(&Msg) -> bool,
+        join: Join,
+        help: &'static str,
+    },
+    /// Keys the text field handles itself (ratatui-textarea), described for the user.
+    Info {
+        key_label: &'static str,
+        help: &'static str,
+        footer: bool,
+    },
+}
+
+pub(crate) const fn b(
     keys: &'static [Key],
     msg: Msg,
     key_label: &'static str,
     help: &'static str,
     footer: bool,
-) -> Binding {
-    Binding {
+) -> Entry {
+    Entry::Key(Binding {
         keys,
         msg,
+        key_label,
+        help,
+        footer,
+    })
+}
+
+/// A footer summary (always in the footer, never in help).
+pub(crate) const fn hint(summarizes: fn(&Msg) -> bool, join: Join, help: &'static str) -> Entry {
+    Entry::Hint {
+        summarizes,
+        join,
+        help,
+    }
+}
+
+const fn info(key_label: &'static str, help: &'static str, footer: bool) -> Entry {
+    Entry::Info {
         key_label,
         help,
         footer,
     }
 }
 
+impl Key {
+    /// The key as the user reads it: "←", "Enter", "spatie", "Ctrl+E".
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "spatie".to_string(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".to_string(),
+                KeyCode::Down => "↓".to_string(),
+                KeyCode::Left => "←".to_string(),
+                KeyCode::Right => "→".to_string(),
+                KeyCode::Enter => "Enter".to_string(),
+                KeyCode::Esc => "Esc".to_string(),
+                KeyCode::Tab => "Tab".to_string(),
+                KeyCode::BackTab => "Shift+Tab".to_string(),
+                KeyCode::PageUp => "PgUp".to_string(),
+                KeyCode::PageDown => "PgDn".to_string(),
+                KeyCode::Home => "Home".to_string(),
+                KeyCode::End => "End".to_string(),
+                KeyCode::Delete => "Del".to_string(),
+                KeyCode::F(n) => format!("F{n}"),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// What the footer and the help overlay show for one row of a mode's keymap.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub key_label: String,
+    pub help: &'static str,
+    pub footer: bool,
+    /// Listed in the help overlay (a footer summary is not: its bindings are).
+    pub in_help: bool,
+    /// The message of a binding (none for a summary or a text-field key).
+    pub msg: Option<&'static Msg>,
+}
+
 use Key::{Char as C, Code, Ctrl};
 
 #[rustfmt::skip]
-static COMMON: &[Binding] = &[
+static COMMON: &[Entry] = &[
     b(&[C('?')], Msg::ToggleHelp, "?", "hulp", true),
     b(&[C('q')], Msg::Quit, "q", "stoppen", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
@@ -76,7 +165,7 @@ static COMMON: &[Binding] = &[
 
 /// Keys that work on every screen of an open session.
 #[rustfmt::skip]
-static SESSION: &[Binding] = &[
+static SESSION: &[Entry] = &[
     b(&[C('o')], Msg::GoOverview, "o", "overzicht", false),
     b(&[C('p')], Msg::GoPerspectives, "p", "perspectieven (p: volgende)", false),
     b(&[C('t')], Msg::GoTensions, "t", "spanningen (t: volgende)", false),
@@ -93,10 +182,10 @@ static SESSION: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static START: &[Binding] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige sessie", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende sessie", false),
-    b(&[], Msg::Up, "↑↓", "kiezen", true),
+static START: &[Entry] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige sessie", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende sessie", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
     b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
     b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
@@ -105,12 +194,12 @@ static START: &[Binding] = &[
     b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
     b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "naar de prullenbak", false),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste sessie", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste sessie", false),
+    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste sessie", false),
+    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste sessie", false),
 ];
 
 #[rustfmt::skip]
-static FORM: &[Binding] = &[
+static FORM: &[Entry] = &[
     b(&[Code(KeyCode::Tab), Code(KeyCode::Down)], Msg::FormNext, "Tab/↓", "volgend veld", true),
     b(&[Code(KeyCode::BackTab), Code(KeyCode::Up)], Msg::FormPrev, "Shift+Tab/↑", "vorig veld", true),
     b(&[Code(KeyCode::Enter)], Msg::FormSubmit, "Enter", "aanmaken", true),
@@ -119,123 +208,46 @@ static FORM: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static OVERVIEW: &[Binding] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "omhoog", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "omlaag", false),
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "links", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "rechts", false),
-    b(&[], Msg::Up, "pijltjes", "kiezen", true),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
-    b(&[], Msg::OpenScan, "s", "scan", true),
-    b(&[], Msg::GoActions, "a", "acties", true),
-];
-
-#[rustfmt::skip]
-static SCAN: &[Binding] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige vraag", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende vraag", false),
-    b(&[], Msg::Up, "↑↓", "vraag", true),
-    b(&[C('1')], Msg::Answer(Answer::Score(1)), "1", "antwoord 1", false),
-    b(&[C('2')], Msg::Answer(Answer::Score(2)), "2", "antwoord 2", false),
-    b(&[C('3')], Msg::Answer(Answer::Score(3)), "3", "antwoord 3", false),
-    b(&[C('4')], Msg::Answer(Answer::Score(4)), "4", "antwoord 4", false),
-    b(&[C('5')], Msg::Answer(Answer::Score(5)), "5", "antwoord 5", false),
-    b(&[], Msg::Answer(Answer::Score(1)), "1-5", "antwoord", true),
-    b(&[C('0')], Msg::Answer(Answer::DontKnow), "0", "weet ik niet", true),
-    b(&[C('e'), Code(KeyCode::Enter)], Msg::EditNote, "e", "notitie", true),
-    b(&[C('v')], Msg::TogglePrevious, "v", "vorige sessie tonen/verbergen", false),
-    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige conditie", false),
-    b(&[Code(KeyCode::PageDown)], Msg::PageDown, "PgDn", "volgende conditie", false),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste vraag", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste vraag", false),
-];
-
-#[rustfmt::skip]
-static LIST: &[Binding] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "vorige regel", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "volgende regel", false),
-    b(&[], Msg::Up, "↑↓", "kiezen", true),
+static LIST: &[Entry] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige regel", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende regel", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen / invullen", true),
     b(&[C('e')], Msg::Edit, "e", "tekst schrijven", false),
     b(&[Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
     b(&[Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "eerste regel", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "laatste regel", false),
+    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste regel", false),
+    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste regel", false),
 ];
 
 #[rustfmt::skip]
-static DILEMMA: &[Binding] = &[
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "naar links", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "naar rechts", false),
-    b(&[], Msg::Left, "←→", "schuiven", true),
-    b(&[C(' ')], Msg::Toggle, "spatie", "strategie wisselen", false),
-    b(&[C('0')], Msg::Digit(0), "0", "positie of strategie wissen", false),
-    b(&[C('1')], Msg::Digit(1), "1", "helemaal links / strategie 1", false),
-    b(&[C('2')], Msg::Digit(2), "2", "", false),
-    b(&[C('3')], Msg::Digit(3), "3", "", false),
-    b(&[C('4')], Msg::Digit(4), "4", "midden", false),
-    b(&[C('5')], Msg::Digit(5), "5", "", false),
-    b(&[C('6')], Msg::Digit(6), "6", "", false),
-    b(&[C('7')], Msg::Digit(7), "7", "helemaal rechts", false),
-];
-
-#[rustfmt::skip]
-static INSTRUMENT: &[Binding] = &[
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "kolom links / minder", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "kolom rechts / meer", false),
-    b(&[], Msg::Left, "←→", "kolom/schuif", true),
-    b(&[C(' ')], Msg::Toggle, "spatie", "kiezen / wisselen", true),
-    b(&[C('0')], Msg::Digit(0), "0", "wissen", false),
-    b(&[C('1')], Msg::Digit(1), "1-9", "score of keuze", false),
-    b(&[C('2')], Msg::Digit(2), "", "", false),
-    b(&[C('3')], Msg::Digit(3), "", "", false),
-    b(&[C('4')], Msg::Digit(4), "", "", false),
-    b(&[C('5')], Msg::Digit(5), "", "", false),
-    b(&[C('6')], Msg::Digit(6), "", "", false),
-    b(&[C('7')], Msg::Digit(7), "", "", false),
-    b(&[C('8')], Msg::Digit(8), "", "", false),
-    b(&[C('9')], Msg::Digit(9), "", "", false),
-    b(&[C('+'), C('n')], Msg::AddRow, "+", "eigen regel toevoegen", false),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "eigen regel verwijderen", false),
-];
-
-#[rustfmt::skip]
-static ACTIONS: &[Binding] = &[
-    b(&[Code(KeyCode::Left), C('h')], Msg::Left, "←", "vorige kolom", false),
-    b(&[Code(KeyCode::Right), C('l')], Msg::Right, "→", "volgende kolom", false),
-    b(&[C(' ')], Msg::Toggle, "spatie", "gedaan / koppeling wisselen", true),
-    b(&[C('+'), C('n')], Msg::AddRow, "+", "nieuwe afspraak", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "verwijderen", false),
-];
-
-#[rustfmt::skip]
-static EDITOR: &[Binding] = &[
+static EDITOR: &[Entry] = &[
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
     b(&[Ctrl('e')], Msg::ExternalEdit, "Ctrl+E", "in eigen editor", false),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
 #[rustfmt::skip]
-static EDITOR_INFO: &[Binding] = &[
-    b(&[], Msg::Up, "pijltjes, Home/End", "cursor bewegen", true),
-    b(&[], Msg::Up, "Ctrl+Z/Ctrl+U", "ongedaan maken", true),
-    b(&[], Msg::Up, "Ctrl+Y/Ctrl+R", "opnieuw", false),
+static EDITOR_INFO: &[Entry] = &[
+    info("pijltjes, Home/End", "cursor bewegen", true),
+    info("Ctrl+Z/Ctrl+U", "ongedaan maken", true),
+    info("Ctrl+Y/Ctrl+R", "opnieuw", false),
 ];
 
 #[rustfmt::skip]
-static GROUP: &[Binding] = &[
+static GROUP: &[Entry] = &[
     b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
     b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    b(&[], Msg::ScrollDown, "PgUp/PgDn", "schuiven", true),
+    hint(|m| matches!(m, Msg::ScrollUp | Msg::ScrollDown), Join::Slash, "schuiven"),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
 #[rustfmt::skip]
-static SEARCH: &[Binding] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑", "vorige", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓", "volgende", false),
-    b(&[], Msg::Up, "↑↓", "kiezen", true),
+static SEARCH: &[Entry] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑", "vorige", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓", "volgende", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
     b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
@@ -243,14 +255,14 @@ static SEARCH: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static PROMPT: &[Binding] = &[
+static PROMPT: &[Entry] = &[
     b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "uitvoeren", true),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
 #[rustfmt::skip]
-static HELP: &[Binding] = &[
+static HELP: &[Entry] = &[
     b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
     b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
     b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
@@ -259,14 +271,14 @@ static HELP: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-static PAGE: &[Binding] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Up, "↑/k", "tekst omhoog", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Down, "↓/j", "tekst omlaag", false),
-    b(&[], Msg::Up, "↑↓", "schuiven", true),
-    b(&[Code(KeyCode::PageUp)], Msg::PageUp, "PgUp", "vorige bladzijde", false),
-    b(&[Code(KeyCode::PageDown), C(' ')], Msg::PageDown, "PgDn", "volgende bladzijde", true),
-    b(&[Code(KeyCode::Home)], Msg::Home, "Home", "begin", false),
-    b(&[Code(KeyCode::End)], Msg::End, "End", "einde", false),
+static PAGE: &[Entry] = &[
+    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "tekst omhoog", false),
+    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "tekst omlaag", false),
+    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "schuiven"),
+    b(&[Code(KeyCode::PageUp)], Msg::PreviousPage, "PgUp", "vorige bladzijde", false),
+    b(&[Code(KeyCode::PageDown), C(' ')], Msg::NextPage, "PgDn", "volgende bladzijde", true),
+    b(&[Code(KeyCode::Home)], Msg::First, "Home", "begin", false),
+    b(&[Code(KeyCode::End)], Msg::Last, "End", "einde", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -306,25 +318,119 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     }
 }
 
-/// The bindings of a mode in the order the help overlay lists them.
+fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
+    match mode {
+        KeyMode::Start => vec![START, COMMON],
+        KeyMode::Form => vec![FORM],
+        KeyMode::Overview => vec![super::screens::overview::BINDINGS, SESSION, COMMON],
+        KeyMode::Scan => vec![super::screens::scan::BINDINGS, SESSION, COMMON],
+        KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => vec![LIST, SESSION, COMMON],
+        KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Group => vec![GROUP, COMMON],
+        KeyMode::Search => vec![SEARCH, COMMON],
+        KeyMode::Prompt => vec![PROMPT],
+        KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
+        KeyMode::Help => vec![HELP],
+        KeyMode::Page => vec![PAGE, COMMON],
+    }
+}
+
+fn all_entries(mode: KeyMode) -> impl Iterator<Item = &'static Entry> {
+    tables(mode).into_iter().flat_map(|t| t.iter())
+}
+
+/// The key bindings of a mode, first match first.
 pub fn bindings(mode: KeyMode) -> Vec<&'static Binding> {
-    let groups: &[&'static [Binding]] = match mode {
-        KeyMode::Start => &[START, COMMON],
-        KeyMode::Form => &[FORM],
-        KeyMode::Overview => &[OVERVIEW, SESSION, COMMON],
-        KeyMode::Scan => &[SCAN, SESSION, COMMON],
-        KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => &[LIST, SESSION, COMMON],
-        KeyMode::Dilemma => &[DILEMMA, LIST, SESSION, COMMON],
-        KeyMode::Instrument => &[INSTRUMENT, LIST, SESSION, COMMON],
-        KeyMode::Actions => &[ACTIONS, LIST, SESSION, COMMON],
-        KeyMode::Group => &[GROUP, COMMON],
-        KeyMode::Search => &[SEARCH, COMMON],
-        KeyMode::Prompt => &[PROMPT],
-        KeyMode::Editor => &[EDITOR, EDITOR_INFO],
-        KeyMode::Help => &[HELP],
-        KeyMode::Page => &[PAGE, COMMON],
-    };
-    groups.iter().flat_map(|g| g.iter()).collect()
+    all_entries(mode)
+        .filter_map(|e| match e {
+            Entry::Key(b) => Some(b),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The keys that give `msg` in `mode`, in the keymap's order (a key an earlier binding
+/// takes is left out).
+pub fn keys_for(mode: KeyMode, msg: &Msg) -> Vec<Key> {
+    let all = bindings(mode);
+    let mut out = Vec::new();
+    for (i, b) in all.iter().enumerate() {
+        if &b.msg != msg {
+            continue;
+        }
+        for key in b.keys {
+            let taken = all[..i].iter().any(|o| o.keys.contains(key));
+            if !taken && !out.contains(key) {
+                out.push(*key);
+            }
+        }
+    }
+    out
+}
+
+/// The name of the first key that gives `msg` in `mode` ("" when none does), for texts
+/// that tell the user which key to press.
+pub fn key_name(mode: KeyMode, msg: &Msg) -> String {
+    keys_for(mode, msg)
+        .first()
+        .map(|k| k.name())
+        .unwrap_or_default()
+}
+
+/// What the footer and the help overlay show for a mode, in the keymap's order.
+pub fn shown(mode: KeyMode) -> Vec<Shown> {
+    let keys = bindings(mode);
+    all_entries(mode)
+        .map(|e| match e {
+            Entry::Key(b) => Shown {
+                key_label: b.key_label.to_string(),
+                help: b.help,
+                footer: b.footer,
+                in_help: true,
+                msg: Some(&b.msg),
+            },
+            Entry::Hint {
+                summarizes,
+                join,
+                help,
+            } => {
+                let names: Vec<String> = keys
+                    .iter()
+                    .filter(|b| summarizes(&b.msg))
+                    .filter_map(|b| b.keys.first().map(|k| k.name()))
+                    .collect();
+                let key_label = match join {
+                    Join::Together => names.concat(),
+                    Join::Slash => names.join("/"),
+                    Join::Range => match (names.first(), names.last()) {
+                        (Some(a), Some(z)) if names.len() > 1 => format!("{a}-{z}"),
+                        _ => names.concat(),
+                    },
+                    Join::Named(word) => word.to_string(),
+                };
+                Shown {
+                    key_label,
+                    help,
+                    footer: true,
+                    in_help: false,
+                    msg: None,
+                }
+            }
+            Entry::Info {
+                key_label,
+                help,
+                footer,
+            } => Shown {
+                key_label: key_label.to_string(),
+                help,
+                footer: *footer,
+                in_help: true,
+                msg: None,
+            },
+        })
+        .collect()
 }
 
 fn key_of(ev: &KeyEvent) -> Key {
@@ -370,5 +476,84 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         }
         (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt) => Some(Msg::Input(ev.into())),
         (None, _) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::screens::{actions, dilemma, instrument};
+
+    const MODES: [KeyMode; 16] = [
+        KeyMode::Start,
+        KeyMode::Form,
+        KeyMode::Overview,
+        KeyMode::Scan,
+        KeyMode::Perspective,
+        KeyMode::Theme,
+        KeyMode::Tension,
+        KeyMode::Dilemma,
+        KeyMode::Instrument,
+        KeyMode::Actions,
+        KeyMode::Group,
+        KeyMode::Search,
+        KeyMode::Prompt,
+        KeyMode::Editor,
+        KeyMode::Help,
+        KeyMode::Page,
+    ];
+
+    #[test]
+    fn every_footer_entry_names_its_keys() {
+        for mode in MODES {
+            for s in shown(mode).iter().filter(|s| s.footer) {
+                assert!(!s.key_label.is_empty(), "{mode:?}: {}", s.help);
+            }
+        }
+        let footer = |mode| -> Vec<String> {
+            shown(mode)
+                .into_iter()
+                .filter(|s| s.footer)
+                .map(|s| format!("{} {}", s.key_label, s.help))
+                .collect()
+        };
+        assert!(footer(KeyMode::Scan).contains(&"1-5 antwoord".to_string()));
+        assert!(footer(KeyMode::Overview).contains(&"pijltjes kiezen".to_string()));
+        assert!(footer(KeyMode::Group).contains(&"PgUp/PgDn schuiven".to_string()));
+        assert!(footer(KeyMode::Dilemma).contains(&"←→ schuiven".to_string()));
+    }
+
+    #[test]
+    fn the_keys_texts_name_are_bound() {
+        use actions::ActionsMsg;
+        use dilemma::DilemmaMsg;
+        use instrument::InstrumentMsg;
+        let named = [
+            (KeyMode::Dilemma, dilemma::msg(DilemmaMsg::TowardLeft), "←"),
+            (KeyMode::Dilemma, dilemma::msg(DilemmaMsg::Pick(7)), "7"),
+            (
+                KeyMode::Dilemma,
+                dilemma::msg(DilemmaMsg::NextStrategy),
+                "spatie",
+            ),
+            (
+                KeyMode::Instrument,
+                instrument::msg(InstrumentMsg::DeleteRow),
+                "d",
+            ),
+            (
+                KeyMode::Actions,
+                Msg::Screen(crate::app::screens::ScreenMsg::Actions(ActionsMsg::Add)),
+                "+",
+            ),
+            (KeyMode::Editor, Msg::ExternalEdit, "Ctrl+E"),
+            (KeyMode::Start, Msg::TogglePresenting, "F2"),
+            (KeyMode::Overview, Msg::NextStop, "]"),
+        ];
+        for (mode, msg, name) in named {
+            assert_eq!(key_name(mode, &msg), name, "{mode:?} {msg:?}");
+        }
+        // A message this mode does not bind has no key to name.
+        assert_eq!(key_name(KeyMode::Form, &Msg::Export), "");
     }
 }

@@ -5,8 +5,13 @@ mod model;
 mod msg;
 pub mod nav;
 pub mod page;
+pub mod screens;
 pub mod text;
 mod update;
+
+/// The smallest supported terminal: below it nothing acts unseen and the view says so.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 pub use model::{
     ActionField, DilemmaField, Editor, GroupData, Model, NewForm, OpenSession, Prompt, PromptKind,

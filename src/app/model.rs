@@ -1,5 +1,6 @@
 //! All UI state. `view` draws only from this; `update` is the only place it changes.
 
+use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::content::Content;
 use crate::session::{Mode, Session};
 use crate::store::ListEntry;
@@ -62,6 +63,8 @@ pub enum StatusKind {
 pub struct Status {
     pub kind: StatusKind,
     pub text: String,
+    /// It warns that the session is not saved: a save that succeeds takes it away.
+    pub unsaved: bool,
     /// The model's clock when it was set.
     pub since: std::time::Duration,
 }
@@ -110,7 +113,7 @@ pub enum TextTarget {
     InstrumentNote(String),
     RowLabel { instrument: String, row: String },
     Action(usize, ActionField),
-    CoachNote(String),
+    CoachNote(crate::place::Place),
 }
 
 impl TextTarget {
@@ -184,8 +187,10 @@ pub struct OpenSession {
     pub generation: u64,
     /// The selected row of the current screen.
     pub cursor: usize,
-    /// The selected column (tables, actions).
+    /// The selected column of an instrument's table.
     pub col: usize,
+    /// The selected column of the actions table.
+    pub action_col: super::screens::actions::ActionColumn,
     /// How far the current screen's text is scrolled.
     pub scroll: u16,
     /// The focused element of the overview.
@@ -211,6 +216,7 @@ impl OpenSession {
             generation: 0,
             cursor: 0,
             col: 0,
+            action_col: Default::default(),
             scroll: 0,
             overview_focus: 0,
             back: Vec::new(),
@@ -344,7 +350,7 @@ impl Model {
     /// True while the terminal is below the smallest supported size: only the message
     /// "te klein" is shown, and no key but quitting acts.
     pub fn too_small(&self) -> bool {
-        self.width < crate::ui::MIN_WIDTH || self.height < crate::ui::MIN_HEIGHT
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
 
     /// True while letter keys type text instead of giving commands.

@@ -1,7 +1,7 @@
 //! The vocabulary of the app: messages in, effects out.
 
 use super::TextTarget;
-use crate::session::{Answer, Mode, Session};
+use crate::session::{Mode, Session};
 use crate::store::ListEntry;
 use ratatui_textarea::Input;
 use std::path::PathBuf;
@@ -31,25 +31,22 @@ pub struct Previous {
 /// Everything that can happen: a key turned into an intent, a resize, an effect's result.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    Left,
-    Right,
+    /// An intent of the focused screen, for that screen's own `update`.
+    Screen(super::screens::ScreenMsg),
+    /// In a list or a text: the previous / next row (or line).
+    Previous,
+    Next,
+    /// A page back / on (a condition in the scan, a page of a reading page).
+    PreviousPage,
+    NextPage,
+    /// The first / last row.
+    First,
+    Last,
     /// Enter: open what is selected.
     Select,
     /// Edit the selected text field (Enter or `e` on a field).
     Edit,
-    /// Space: toggle or cycle the selected choice.
-    Toggle,
-    /// A digit on an instrument or dilemma: set a score or pick an option (0 clears).
-    Digit(u8),
-    /// Add a row (tables with rows of the user's own, actions).
-    AddRow,
-    /// Delete the selected row (asks to press again).
+    /// Start screen: move the selected session to the prullenbak (asks to press again).
     DeleteRow,
     /// Add an action linked to what is on screen.
     AddAction,
@@ -76,8 +73,6 @@ pub enum Msg {
     Open(PathBuf),
     /// Start screen: a follow-up session (same context, empty answers) of the selected one.
     FollowUp,
-    /// Scan: show or hide the previous session's radar.
-    TogglePrevious,
     /// Write the coach's private note for this screen.
     EditCoachNote,
     /// Write a report (HTML) of the open session.
@@ -102,10 +97,6 @@ pub enum Msg {
     NewSession,
     /// Open the quick scan of the open session.
     OpenScan,
-    /// Answer the focused scan item and move on.
-    Answer(Answer),
-    /// Edit the note of the focused item's condition.
-    EditNote,
     /// Esc: leave the editor, close the overlay, or go one screen back.
     Back,
     ToggleHelp,

@@ -4,6 +4,7 @@
 
 use super::{DilemmaField, Screen};
 use crate::content::{Content, InstrumentKind};
+use crate::place::Place;
 use crate::session::Session;
 
 /// A selectable row of a screen.
@@ -295,120 +296,102 @@ pub fn tension_progress(content: &Content, session: &Session, t: usize) -> Progr
     }
 }
 
-/// The key under which the coach's note for a screen is kept.
+/// The place a screen is (the key under which the coach's note for it is kept).
 pub fn coach_key(
     content: &Content,
     screen: Screen,
     scan_condition: Option<usize>,
-) -> Option<String> {
+) -> Option<Place> {
     let hr = &content.handreiking;
     match screen {
-        Screen::Overview => Some("overzicht".to_string()),
+        Screen::Overview => Some(Place::Overview),
         Screen::Scan => Some(
             match scan_condition.and_then(|c| content.scan.conditions.get(c)) {
-                Some(c) => format!("conditie:{}", c.id),
-                None => "scan".to_string(),
+                Some(c) => Place::Condition(c.id.clone()),
+                None => Place::Scan,
             },
         ),
         Screen::Perspective(p) => hr
             .perspectives
             .get(p)
-            .map(|p| format!("perspectief:{}", p.id)),
+            .map(|p| Place::Perspective(p.id.clone())),
         Screen::Theme(p, t) => hr
             .perspectives
             .get(p)
             .and_then(|p| p.themes.get(t))
-            .map(|t| format!("thema:{}", t.id)),
-        Screen::Tension(t) => hr.tensions.get(t).map(|t| format!("spanning:{}", t.id)),
+            .map(|t| Place::Theme(t.id.clone())),
+        Screen::Tension(t) => hr.tensions.get(t).map(|t| Place::Tension(t.id.clone())),
         Screen::Dilemma(t, d) => hr
             .tensions
             .get(t)
             .and_then(|t| t.dilemmas.get(d))
-            .map(|d| format!("dilemma:{}", d.id)),
+            .map(|d| Place::Dilemma(d.id.clone())),
         Screen::Instrument(i) => content
             .instruments
             .get(i)
-            .map(|i| format!("instrument:{}", i.id)),
-        Screen::Actions => Some("acties".to_string()),
+            .map(|i| Place::Instrument(i.id.clone())),
+        Screen::Actions => Some(Place::Actions),
         Screen::Start | Screen::NewSession | Screen::Group | Screen::Search => None,
     }
 }
 
-/// The screen a coach-note key belongs to and its title in the handbook's words
-/// ("conditie:proces" → the scan, "Proces"); `None` for a key this content does not know.
-pub fn coach_place(content: &Content, key: &str) -> Option<(Screen, String)> {
+/// The screen that shows a place; `None` for a place this content does not know.
+pub fn screen_of(content: &Content, place: &Place) -> Option<Screen> {
     let hr = &content.handreiking;
-    match key {
-        "overzicht" => return Some((Screen::Overview, "Overzicht".to_string())),
-        "scan" => return Some((Screen::Scan, "Quick scan".to_string())),
-        "acties" => return Some((Screen::Actions, "Acties en afspraken".to_string())),
-        _ => {}
-    }
-    let (kind, id) = key.split_once(':')?;
-    match kind {
-        "conditie" => content
-            .scan
-            .conditions
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| (Screen::Scan, c.name.clone())),
-        "perspectief" => hr
+    match place {
+        Place::Overview => Some(Screen::Overview),
+        Place::Scan | Place::Condition(_) if known(content, place) => Some(Screen::Scan),
+        Place::Actions => Some(Screen::Actions),
+        Place::Perspective(id) => hr
             .perspectives
             .iter()
-            .position(|p| p.id == id)
-            .map(|p| (Screen::Perspective(p), hr.perspectives[p].name.clone())),
-        "thema" => hr.perspectives.iter().enumerate().find_map(|(pi, p)| {
+            .position(|p| &p.id == id)
+            .map(Screen::Perspective),
+        Place::Theme(id) => hr.perspectives.iter().enumerate().find_map(|(pi, p)| {
             p.themes
                 .iter()
-                .position(|t| t.id == id)
-                .map(|ti| (Screen::Theme(pi, ti), p.themes[ti].title.clone()))
+                .position(|t| &t.id == id)
+                .map(|ti| Screen::Theme(pi, ti))
         }),
-        "spanning" => hr
+        Place::Tension(id) => hr
             .tensions
             .iter()
-            .position(|t| t.id == id)
-            .map(|t| (Screen::Tension(t), hr.tensions[t].name.clone())),
-        "dilemma" => hr.tensions.iter().enumerate().find_map(|(ti, t)| {
+            .position(|t| &t.id == id)
+            .map(Screen::Tension),
+        Place::Dilemma(id) => hr.tensions.iter().enumerate().find_map(|(ti, t)| {
             t.dilemmas
                 .iter()
-                .position(|d| d.id == id)
-                .map(|di| (Screen::Dilemma(ti, di), t.dilemmas[di].title.clone()))
+                .position(|d| &d.id == id)
+                .map(|di| Screen::Dilemma(ti, di))
         }),
-        "instrument" => content
+        Place::Instrument(id) => content
             .instruments
             .iter()
-            .position(|i| i.id == id)
-            .map(|i| (Screen::Instrument(i), content.instruments[i].name.clone())),
-        _ => None,
+            .position(|i| &i.id == id)
+            .map(Screen::Instrument),
+        Place::Scan | Place::Condition(_) | Place::Other(_) => None,
     }
 }
 
-/// The link an action gets when it is added on a screen.
-pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usize>) -> String {
-    let hr = &content.handreiking;
+/// True when the content knows the condition (the scan itself always).
+fn known(content: &Content, place: &Place) -> bool {
+    match place {
+        Place::Condition(id) => content.scan.conditions.iter().any(|c| &c.id == id),
+        _ => true,
+    }
+}
+
+/// The link an action gets when it is added on a screen (none off the linkable screens).
+pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usize>) -> Place {
     match screen {
-        Screen::Scan => scan_condition
-            .and_then(|c| content.scan.conditions.get(c))
-            .map(|c| format!("conditie:{}", c.id))
-            .unwrap_or_default(),
-        Screen::Theme(p, t) => hr
-            .perspectives
-            .get(p)
-            .and_then(|p| p.themes.get(t))
-            .map(|t| format!("thema:{}", t.id))
-            .unwrap_or_default(),
-        Screen::Dilemma(t, d) => hr
-            .tensions
-            .get(t)
-            .and_then(|t| t.dilemmas.get(d))
-            .map(|d| format!("dilemma:{}", d.id))
-            .unwrap_or_default(),
-        Screen::Instrument(i) => content
-            .instruments
-            .get(i)
-            .map(|i| format!("instrument:{}", i.id))
-            .unwrap_or_default(),
-        _ => String::new(),
+        Screen::Scan | Screen::Theme(..) | Screen::Dilemma(..) | Screen::Instrument(_) => {
+            match coach_key(content, screen, scan_condition) {
+                // The scan without a condition in focus links to nothing.
+                Some(Place::Scan) | None => Place::none(),
+                Some(place) => place,
+            }
+        }
+        _ => Place::none(),
     }
 }
 
@@ -416,26 +399,26 @@ pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usi
 pub use crate::present::link_label;
 
 /// Every link an action can have, in a fixed order, for cycling.
-pub fn all_links(content: &Content) -> Vec<String> {
-    let mut out = vec![String::new()];
+pub fn all_links(content: &Content) -> Vec<Place> {
+    let mut out = vec![Place::none()];
     out.extend(
         content
             .scan
             .conditions
             .iter()
-            .map(|c| format!("conditie:{}", c.id)),
+            .map(|c| Place::Condition(c.id.clone())),
     );
     for p in &content.handreiking.perspectives {
-        out.extend(p.themes.iter().map(|t| format!("thema:{}", t.id)));
+        out.extend(p.themes.iter().map(|t| Place::Theme(t.id.clone())));
     }
     for t in &content.handreiking.tensions {
-        out.extend(t.dilemmas.iter().map(|d| format!("dilemma:{}", d.id)));
+        out.extend(t.dilemmas.iter().map(|d| Place::Dilemma(d.id.clone())));
     }
     out.extend(
         content
             .instruments
             .iter()
-            .map(|i| format!("instrument:{}", i.id)),
+            .map(|i| Place::Instrument(i.id.clone())),
     );
     out
 }

@@ -171,12 +171,12 @@ pub fn update(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
             model.page = None;
             0
         }
-        Msg::Up => s.saturating_sub(1),
-        Msg::Down => s.saturating_add(1).min(max),
-        Msg::PageUp => s.saturating_sub(step),
-        Msg::PageDown => s.saturating_add(step).min(max),
-        Msg::Home => 0,
-        Msg::End => max,
+        Msg::Previous => s.saturating_sub(1),
+        Msg::Next => s.saturating_add(1).min(max),
+        Msg::PreviousPage => s.saturating_sub(step),
+        Msg::NextPage => s.saturating_add(step).min(max),
+        Msg::First => 0,
+        Msg::Last => max,
         _ => return None,
     };
     Some(vec![])

@@ -9,7 +9,11 @@ pub fn get(session: &Session, target: &TextTarget) -> String {
     match target {
         TextTarget::ConditionNote(id) => session.notes.get(id).cloned().unwrap_or_default(),
         TextTarget::Reflection(id) => session.reflections.get(id).cloned().unwrap_or_default(),
-        TextTarget::CoachNote(key) => session.coach_notes.get(key).cloned().unwrap_or_default(),
+        TextTarget::CoachNote(place) => session
+            .coach_notes
+            .get(&place.to_string())
+            .cloned()
+            .unwrap_or_default(),
         TextTarget::Dilemma(id, field) => session
             .dilemmas
             .get(id)
@@ -70,7 +74,7 @@ pub fn set(session: &mut Session, target: &TextTarget, text: &str) -> bool {
     match target {
         TextTarget::ConditionNote(id) => put(&mut session.notes, id),
         TextTarget::Reflection(id) => put(&mut session.reflections, id),
-        TextTarget::CoachNote(key) => put(&mut session.coach_notes, key),
+        TextTarget::CoachNote(place) => put(&mut session.coach_notes, &place.to_string()),
         TextTarget::Dilemma(id, field) => {
             let d = session.dilemmas.entry(id.clone()).or_default();
             let slot = match field {

@@ -22,6 +22,7 @@ pub use group::{
 pub use session::{ActionView, ConditionView, ItemView, SessionView};
 
 use crate::content::Content;
+use crate::place::Place;
 use crate::text;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -152,22 +153,46 @@ pub fn compact_date(t: jiff::Timestamp) -> String {
 /// `instrument:…`) points to; the link itself (on one line) when the content does not
 /// know it; empty for no link.
 pub fn link_label(content: &Content, link: &str) -> String {
-    let Some((kind, id)) = link.split_once(':') else {
-        return one_line(link);
-    };
-    match kind {
-        "conditie" => content
+    match Place::from(link) {
+        Place::Condition(id) => content
             .scan
             .conditions
             .iter()
             .find(|c| c.id == id)
             .map(|c| c.name.clone()),
-        "thema" => content.theme(id).map(|(_, t)| t.title.clone()),
-        "dilemma" => content.dilemma(id).map(|(_, d)| d.title.clone()),
-        "instrument" => content.instrument(id).map(|i| i.name.clone()),
+        Place::Theme(id) => content.theme(&id).map(|(_, t)| t.title.clone()),
+        Place::Dilemma(id) => content.dilemma(&id).map(|(_, d)| d.title.clone()),
+        Place::Instrument(id) => content.instrument(&id).map(|i| i.name.clone()),
         _ => None,
     }
     .unwrap_or_else(|| one_line(link))
+}
+
+/// The handbook's title of a place ("conditie:proces" → "Proces", the overview →
+/// "Overzicht"); `None` for a place this content does not know.
+pub fn place_title(content: &Content, place: &Place) -> Option<String> {
+    let hr = &content.handreiking;
+    match place {
+        Place::Overview => Some("Overzicht".to_string()),
+        Place::Scan => Some("Quick scan".to_string()),
+        Place::Actions => Some("Acties en afspraken".to_string()),
+        Place::Condition(id) => content
+            .scan
+            .conditions
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| c.name.clone()),
+        Place::Perspective(id) => content.perspective(id).map(|p| p.name.clone()),
+        Place::Theme(id) => content.theme(id).map(|(_, t)| t.title.clone()),
+        Place::Tension(id) => hr
+            .tensions
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.name.clone()),
+        Place::Dilemma(id) => content.dilemma(id).map(|(_, d)| d.title.clone()),
+        Place::Instrument(id) => content.instrument(id).map(|i| i.name.clone()),
+        Place::Other(_) => None,
+    }
 }
 
 /// `text` on one line: control characters dropped, lines trimmed and joined with a

@@ -11,6 +11,7 @@ mod markdown;
 pub mod svg;
 
 use crate::content::{Content, InstrumentKind};
+use crate::place::Place;
 pub use crate::present::{Flag, link_label, long_date, short_date};
 use crate::present::{Group, SessionView};
 use crate::session::Session;
@@ -370,29 +371,26 @@ pub fn position_words(position: i8, left: &str, right: &str) -> String {
 /// What a coach note's key (the screen it was written on) refers to.
 pub fn coach_note_label(content: &Content, key: &str) -> String {
     let hr = &content.handreiking;
-    let found = match key.split_once(':') {
-        None => match key {
-            "overzicht" => Some("Sessieoverzicht".to_string()),
-            "scan" => Some("Quick scan".to_string()),
-            "acties" => Some("Acties en afspraken".to_string()),
-            _ => None,
-        },
-        Some(("conditie", id)) => content
+    let found = match Place::from(key) {
+        Place::Overview => Some("Sessieoverzicht".to_string()),
+        Place::Scan => Some("Quick scan".to_string()),
+        Place::Actions => Some("Acties en afspraken".to_string()),
+        Place::Condition(id) => content
             .scan
             .conditions
             .iter()
             .find(|c| c.id == id)
             .map(|c| format!("Quick scan: {}", c.name)),
-        Some(("perspectief", id)) => content.perspective(id).map(|p| p.name.clone()),
-        Some(("thema", id)) => content.theme(id).map(|(_, t)| t.title.clone()),
-        Some(("spanning", id)) => hr
+        Place::Perspective(id) => content.perspective(&id).map(|p| p.name.clone()),
+        Place::Theme(id) => content.theme(&id).map(|(_, t)| t.title.clone()),
+        Place::Tension(id) => hr
             .tensions
             .iter()
             .find(|t| t.id == id)
             .map(|t| t.name.clone()),
-        Some(("dilemma", id)) => content.dilemma(id).map(|(_, d)| d.title.clone()),
-        Some(("instrument", id)) => content.instrument(id).map(|i| i.name.clone()),
-        Some(_) => None,
+        Place::Dilemma(id) => content.dilemma(&id).map(|(_, d)| d.title.clone()),
+        Place::Instrument(id) => content.instrument(&id).map(|i| i.name.clone()),
+        Place::Other(_) => None,
     };
     found.unwrap_or_else(|| clean_line(key))
 }

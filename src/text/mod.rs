@@ -19,8 +19,9 @@ pub const FORM_HINTS: [&str; 4] = [
 pub const FORM_NEED_BESTUURDER: &str = "Vul de naam van de bestuurder in.";
 pub const FORM_NEED_SAMENWERKING: &str = "Vul de naam van de samenwerking in.";
 pub const START_TITLE: &str = "Sessies";
-pub const START_EMPTY: &str =
-    "Nog geen sessies in deze map. Druk op n om een nieuwe sessie te beginnen.";
+pub fn start_empty(new: &str) -> String {
+    format!("Nog geen sessies in deze map. Druk op {new} om een nieuwe sessie te beginnen.")
+}
 pub const COL_BESTUURDER: &str = "Bestuurder";
 pub const COL_SAMENWERKING: &str = "Samenwerking";
 pub const COL_DATE: &str = "Datum";
@@ -75,25 +76,44 @@ pub fn too_small_size(w: u16, h: u16) -> String {
     format!("Nu {w} × {h}.")
 }
 
-pub const GUIDED_END: &str = "Dit was de laatste stap van het werkboek. Esc of o brengt u terug.";
+/// The guided path's end; `back` and `overview` are the keys that lead back.
+pub fn guided_end(back: &str, overview: &str) -> String {
+    format!("Dit was de laatste stap van het werkboek. {back} of {overview} brengt u terug.")
+}
 pub const EXTERNAL_EDITOR_FAILED: &str = "De eigen editor gaf een fout; de tekst is niet veranderd";
 pub const NO_EXTERNAL_EDITOR: &str = "Stel VISUAL of EDITOR in om een eigen editor te gebruiken";
 pub const NO_OWN_ROWS: &str = "Bij dit instrument staan de regels vast.";
 pub const FIXED_ROW_NOT_DELETABLE: &str =
     "Deze regel hoort bij het instrument en blijft staan; alleen eigen regels (+) kunnen weg.";
-pub const ONLY_OWN_ROWS_DELETABLE: &str =
-    "Alleen eigen regels kunnen weg: kies er een met ↑/↓ en druk twee keer op d.";
-pub const CHOOSE_ACTION_TO_DELETE: &str =
-    "Kies eerst een afspraak met ↑/↓; twee keer d verwijdert haar.";
+pub fn only_own_rows_deletable(up: &str, down: &str, delete: &str) -> String {
+    format!(
+        "Alleen eigen regels kunnen weg: kies er een met {up}/{down} en druk twee keer op {delete}."
+    )
+}
+pub fn choose_action_to_delete(up: &str, down: &str, delete: &str) -> String {
+    format!("Kies eerst een afspraak met {up}/{down}; twee keer {delete} verwijdert haar.")
+}
 pub const ACTION_ADDED: &str = "Afspraak toegevoegd; u vindt haar terug onder a (acties).";
-pub const CONFIRM_DELETE: &str = "Druk nog eens op d om deze regel te verwijderen.";
+pub fn confirm_delete(delete: &str) -> String {
+    format!("Druk nog eens op {delete} om deze regel te verwijderen.")
+}
 pub const DELETED: &str = "Verwijderd.";
-pub const EDITOR_HINT: &str = " Esc: klaar — alles wordt meteen bewaard · Ctrl+E: eigen editor ";
-pub const EDITOR_HINT_SHORT: &str = " Esc: klaar (bewaard) · Ctrl+E: eigen editor ";
+/// The editor's bottom line: `done` leaves it, `external` opens the user's own editor.
+pub fn editor_hint(done: &str, external: &str) -> String {
+    format!(" {done}: klaar — alles wordt meteen bewaard · {external}: eigen editor ")
+}
+pub fn editor_hint_short(done: &str, external: &str) -> String {
+    format!(" {done}: klaar (bewaard) · {external}: eigen editor ")
+}
 pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
-pub const EMPTY_ANSWER: &str = "(nog niet ingevuld — Enter om te schrijven)";
-pub const OVERVIEW_HINT: &str =
-    "Kies met de pijltjes, open met Enter. ] loopt het hele werkboek stap voor stap door.";
+pub fn empty_answer(write: &str) -> String {
+    format!("(nog niet ingevuld — {write} om te schrijven)")
+}
+pub fn overview_hint(open: &str, next: &str) -> String {
+    format!(
+        "Kies met de pijltjes, open met {open}. {next} loopt het hele werkboek stap voor stap door."
+    )
+}
 pub const PERSPECTIVE_THEMES: &str = "Kernvragen";
 pub const THEME_QUESTIONS: &str = "Reflectievragen";
 pub const THEME_INSTRUMENTS: &str = "Instrumenten";
@@ -101,11 +121,20 @@ pub const MODEL: &str = "Model";
 pub const LITERATURE: &str = "Literatuur";
 pub const DILEMMAS: &str = "Dilemma's";
 pub const CONSIDERATIONS: &str = "Overwegingen";
-pub const POINTERS: &str = "Zie ook (Enter volgt de verwijzing)";
+pub fn pointers(follow: &str) -> String {
+    format!("Zie ook ({follow} volgt de verwijzing)")
+}
 pub const POSITION: &str = "Waar sta ik?";
-pub const NOT_PLACED: &str = "nog niet geplaatst — ←/→ of 1–7";
+/// A dilemma's slider before it is placed: `left`/`right` slide, `first`–`last` place.
+pub fn not_placed(left: &str, right: &str, first: &str, last: &str) -> String {
+    format!("nog niet geplaatst — {left}/{right} of {first}–{last}")
+}
 pub const STRATEGY: &str = "Strategie voor deze paradox";
-pub const NO_STRATEGY: &str = "(nog geen keuze — spatie of 1–3)";
+/// No strategy chosen yet: `toggle` cycles, `first`–`last` pick one (as many as the
+/// handbook has).
+pub fn no_strategy(toggle: &str, first: &str, last: &str) -> String {
+    format!("(nog geen keuze — {toggle} of {first}–{last})")
+}
 pub const ADD_ROW: &str = "+ eigen regel toevoegen";
 pub const INSTRUMENT_NOTE: &str = "Toelichting";
 pub const ACTIONS_TITLE: &str = "Acties en afspraken";
@@ -118,14 +147,34 @@ pub const NO_PREVIOUS: &str =
 pub const PREVIOUS: &str = "vorige";
 pub const NOW: &str = "nu";
 pub const COACH_TITLE: &str = "Coachnotitie (privé)";
-pub const COACH_EMPTY: &str = "c: notitie bij dit scherm. Niet zichtbaar in presentatiemodus (F2) en niet in rapporten zonder --met-notities.";
+pub fn coach_empty(write: &str, presenting: &str) -> String {
+    format!(
+        "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in rapporten zonder --met-notities."
+    )
+}
 pub const PRESENTING: &str = "presentatie";
 pub const IMPORT_PLACEHOLDER: &str = "pad/naar/partner1.ron pad/naar/partner2.ron …";
 pub const SEARCH_PLACEHOLDER: &str = "zoek in notities, reflecties en afspraken…";
 pub const IMPORT_TITLE: &str =
     "Sessies van partners importeren (kopieën; de originelen blijven onaangeroerd)";
 pub const SEARCH_TITLE: &str = "Zoeken in alle sessies";
-pub const PROMPT_HINT: &str = " Enter: uitvoeren · Esc: annuleren ";
+/// The actions table's bottom line, wide and short.
+pub fn actions_hint(keys: [&str; 6], short: bool) -> String {
+    let [open, prev, next, change, add, delete] = keys;
+    if short {
+        format!(
+            " {open}: invullen · {prev}/{next}: kolom · {change}: gedaan · {add}: nieuw · {delete}: weg "
+        )
+    } else {
+        format!(
+            " {open}: veld invullen · {prev}/{next}: kolom · {change}: gedaan of koppeling · {add}: nieuw · {delete}: verwijderen "
+        )
+    }
+}
+
+pub fn prompt_hint(submit: &str, cancel: &str) -> String {
+    format!(" {submit}: uitvoeren · {cancel}: annuleren ")
+}
 pub const GROUP_TOO_SMALL: &str = "Voor een groepsbeeld zijn minstens twee sessies nodig over";
 pub const GROUP_HOW: &str = "Importeer de sessies van partners met i.";
 pub const SEARCH_NOTHING: &str = "Niets gevonden.";
@@ -137,21 +186,35 @@ pub const GROUP_MEAN: &str = "gemiddelde";
 pub const GROUP_TOPICS: &str = "Gespreksonderwerpen";
 pub const GROUP_DISAGREE: &str = "Hier verschillen de antwoorden het meest:";
 pub const GROUP_WEAK: &str = "Zwakke condities (gemiddeld onder 3,0):";
-pub const CONFIRM_TRASH: &str =
-    "Druk nog eens op d om deze sessie naar de prullenbak te verplaatsen.";
+pub fn confirm_trash(delete: &str) -> String {
+    format!("Druk nog eens op {delete} om deze sessie naar de prullenbak te verplaatsen.")
+}
 pub const TRASHED: &str = "Naar de prullenbak verplaatst. Terughalen: kansrijk herstel.";
-pub const QUIT_UNSAVED: &str = "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op q om toch te stoppen.";
+pub fn quit_unsaved(quit: &str) -> String {
+    format!(
+        "De laatste wijziging staat nog niet op schijf (zie hierboven); kansrijk probeert het steeds opnieuw. Druk nog eens op {quit} om toch te stoppen."
+    )
+}
 pub const START_LOADING: &str = "Sessies laden…";
 
 // Presentation mode (F2): what a shared screen shows instead of private text.
-pub const START_PRESENTING: &str = "Presentatiemodus (F2): de lijst met sessies is verborgen. Druk op F2 om hem weer te tonen, of op n voor een nieuwe sessie.";
-pub const LIST_HIDDEN_PRESENTING: &str =
-    "De lijst met sessies is verborgen in de presentatiemodus. Druk eerst op F2.";
+pub fn start_presenting(presenting: &str, new: &str) -> String {
+    format!(
+        "Presentatiemodus ({presenting}): de lijst met sessies is verborgen. Druk op {presenting} om hem weer te tonen, of op {new} voor een nieuwe sessie."
+    )
+}
+pub fn list_hidden_presenting(presenting: &str) -> String {
+    format!("De lijst met sessies is verborgen in de presentatiemodus. Druk eerst op {presenting}.")
+}
 pub const NOTE_HIDDEN: &str = "(verborgen in de presentatiemodus)";
-pub const NOTE_REFUSED_PRESENTING: &str =
-    "Notities blijven dicht in de presentatiemodus. Druk eerst op F2.";
-pub const COACH_REFUSED_PRESENTING: &str =
-    "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op F2.";
+pub fn note_refused_presenting(presenting: &str) -> String {
+    format!("Notities blijven dicht in de presentatiemodus. Druk eerst op {presenting}.")
+}
+pub fn coach_refused_presenting(presenting: &str) -> String {
+    format!(
+        "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op {presenting}."
+    )
+}
 pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
 pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
     "In de presentatiemodus ziet u alleen treffers uit de open sessie, zonder notities.";

@@ -2,8 +2,11 @@
 
 use super::common::{longest_word, scrollbar, width, wrapped};
 use super::theme::Theme;
-use crate::app::Model;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, Row};
+use crate::app::screens::ScreenMsg;
+use crate::app::screens::actions::ActionsMsg;
+use crate::app::{Model, Msg};
 use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -69,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     .into_iter()
                     .enumerate()
                     .map(|(ci, text)| {
-                        let selected_cell = ri == open.cursor && ci == open.col;
+                        let selected_cell = ri == open.cursor && ci == open.action_col.index();
                         let text = if text.is_empty() && ci < 3 {
                             "…".to_string()
                         } else {
@@ -120,10 +123,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                 theme.title(),
             ))
             .title_bottom(Line::styled(
-                if width(HINT) + 2 <= usize::from(area.width) {
-                    HINT
+                if width(&hint(false)) + 2 <= usize::from(area.width) {
+                    hint(false)
                 } else {
-                    HINT_SHORT
+                    hint(true)
                 },
                 theme.dim(),
             )),
@@ -139,6 +142,19 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 
 /// The width of the "Gedaan" column.
 const DONE_WIDTH: u16 = 6;
-const HINT: &str =
-    " Enter: veld invullen · ←/→: kolom · spatie: gedaan of koppeling · +: nieuw · d: verwijderen ";
-const HINT_SHORT: &str = " Enter: invullen · ←/→: kolom · spatie: gedaan · +: nieuw · d: weg ";
+/// The bottom line, from the screen's bindings.
+fn hint(short: bool) -> String {
+    let key = |msg: Msg| key_name(KeyMode::Actions, &msg);
+    let action = |m: ActionsMsg| key(Msg::Screen(ScreenMsg::Actions(m)));
+    texts::actions_hint(
+        [
+            &key(Msg::Select),
+            &action(ActionsMsg::PrevColumn),
+            &action(ActionsMsg::NextColumn),
+            &action(ActionsMsg::ChangeCell),
+            &action(ActionsMsg::Add),
+            &action(ActionsMsg::Delete),
+        ],
+        short,
+    )
+}

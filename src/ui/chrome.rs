@@ -2,7 +2,7 @@
 
 use super::common::{ellipsize, width};
 use super::theme::Theme;
-use crate::app::keymap::{bindings, mode_of};
+use crate::app::keymap::{mode_of, shown};
 use crate::app::{Model, Msg, SaveState, StatusKind};
 use crate::text as texts;
 use ratatui::Frame;
@@ -88,14 +88,14 @@ pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let entries: Vec<_> = bindings(mode_of(model))
+    let entries: Vec<_> = shown(mode_of(model))
         .into_iter()
         .filter(|b| b.footer)
         .map(|b| {
             let help = format!(" {}  ", b.help);
-            let len = width(b.key_label) + width(&help);
+            let len = width(&b.key_label) + width(&help);
             // Help and quit are always there: other entries give way to them.
-            let pinned = matches!(b.msg, Msg::ToggleHelp | Msg::Quit);
+            let pinned = matches!(b.msg, Some(Msg::ToggleHelp | Msg::Quit));
             (b, help, len, pinned)
         })
         .collect();

@@ -2,6 +2,8 @@
 //! Never drawn in presentation mode.
 
 use super::theme::Theme;
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav;
 use crate::app::{Model, Screen};
 use crate::session::Mode;
@@ -19,6 +21,7 @@ fn key(model: &Model) -> Option<String> {
     let open = model.open.as_ref()?;
     let condition = (model.screen == Screen::Scan).then(|| model.condition_of(open.focus));
     let key = nav::coach_key(&model.content, model.screen, condition)?;
+    let key = key.to_string();
     let has_note = open.session.coach_notes.contains_key(&key);
     (open.session.mode == Mode::Coachgesprek || has_note).then_some(key)
 }
@@ -49,7 +52,13 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .and_then(|o| o.session.coach_notes.get(&key));
     let lines: Vec<Line> = match note {
         Some(n) => n.split('\n').map(|l| Line::raw(texts::safe(l))).collect(),
-        None => vec![Line::styled(texts::COACH_EMPTY, theme.dim())],
+        None => vec![Line::styled(
+            texts::coach_empty(
+                &key_name(KeyMode::Overview, &Msg::EditCoachNote),
+                &key_name(KeyMode::Overview, &Msg::TogglePresenting),
+            ),
+            theme.dim(),
+        )],
     };
     let block = Block::bordered()
         .border_style(theme.dim())

@@ -114,7 +114,10 @@ pub fn list_width(area: Rect) -> usize {
 pub fn preview(text: Option<&str>) -> String {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => texts::safe(t.lines().next().unwrap_or("")),
-        None => texts::EMPTY_ANSWER.to_string(),
+        None => texts::empty_answer(&crate::app::keymap::key_name(
+            crate::app::keymap::KeyMode::Theme,
+            &crate::app::Msg::Select,
+        )),
     }
 }
 

@@ -8,7 +8,9 @@ use super::common::{
 use super::theme::Theme;
 use super::widgets::slider;
 use crate::app::TextTarget;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, Row};
+use crate::app::screens::dilemma::{self, DilemmaMsg};
 use crate::app::{DilemmaField, Model, text};
 use crate::text as texts;
 use ratatui::Frame;
@@ -61,7 +63,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                 let pos = reflection.and_then(|r| r.position);
                 let status = match pos {
                     Some(p) => format!("positie {} van 7", p + 4),
-                    None => texts::NOT_PLACED.to_string(),
+                    None => texts::not_placed(
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::TowardLeft)),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::TowardRight)),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(1))),
+                        &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(7))),
+                    ),
                 };
                 let poles = slider::poles(&dilemma.left, &dilemma.right, inner_width);
                 ListItem::new(vec![
@@ -83,7 +90,20 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                     Line::styled(
                         format!(
                             "  {}",
-                            chosen.unwrap_or_else(|| texts::NO_STRATEGY.to_string())
+                            chosen.unwrap_or_else(|| {
+                                let n = u8::try_from(hr.paradox_strategies.len()).unwrap_or(1);
+                                texts::no_strategy(
+                                    &key_name(
+                                        KeyMode::Dilemma,
+                                        &dilemma::msg(DilemmaMsg::NextStrategy),
+                                    ),
+                                    &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(1))),
+                                    &key_name(
+                                        KeyMode::Dilemma,
+                                        &dilemma::msg(DilemmaMsg::Pick(n.max(1))),
+                                    ),
+                                )
+                            })
                         ),
                         theme.key(),
                     ),

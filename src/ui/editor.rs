@@ -2,6 +2,8 @@
 
 use super::common::{width, wrapped};
 use super::theme::Theme;
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::app::{Model, Screen};
 use crate::text as texts;
 use ratatui::Frame;
@@ -31,12 +33,15 @@ pub fn draw(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
             (body.height * 8 / 10).max(10),
         )
     };
+    let done = key_name(KeyMode::Editor, &Msg::Back);
+    let external = key_name(KeyMode::Editor, &Msg::ExternalEdit);
+    let wide = texts::editor_hint(&done, &external);
     let hint = if single {
-        texts::EDITOR_HINT_SINGLE
-    } else if width(texts::EDITOR_HINT) + 2 <= usize::from(area.width) {
-        texts::EDITOR_HINT
+        texts::EDITOR_HINT_SINGLE.to_string()
+    } else if width(&wide) + 2 <= usize::from(area.width) {
+        wide
     } else {
-        texts::EDITOR_HINT_SHORT
+        texts::editor_hint_short(&done, &external)
     };
     // A title (a reflection question) too long for the border is shown whole, wrapped,
     // above the text.

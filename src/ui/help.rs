@@ -2,7 +2,7 @@
 //! not fit in one column, they are shown in two.
 
 use super::theme::Theme;
-use crate::app::keymap::{KeyMode, bindings, screen_mode};
+use crate::app::keymap::{KeyMode, screen_mode, shown};
 use crate::app::{Model, Msg};
 use crate::text as texts;
 use ratatui::Frame;
@@ -13,15 +13,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
     let mut seen = Vec::new();
-    let all = bindings(mode);
+    let all = shown(mode);
     let keys: Vec<(&str, &str)> = all
         .iter()
-        // Footer-only entries ("↑↓", "1-5", "s scan") repeat what a bound key says.
-        .filter(|b| {
-            !(b.keys.is_empty() && all.iter().any(|o| !o.keys.is_empty() && o.msg == b.msg))
-        })
+        // Footer summaries ("↑↓", "1-5") repeat what the bindings listed here say.
+        .filter(|b| b.in_help)
         .filter(|b| !b.help.is_empty())
-        .map(|b| (b.key_label, b.help))
+        .map(|b| (b.key_label.as_str(), b.help))
         .filter(|entry| {
             let new = !seen.contains(entry);
             seen.push(*entry);
@@ -29,9 +27,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         })
         .collect();
     // The reading pages open from here: one line under the intro, from the keymap.
-    let pages: Vec<String> = bindings(KeyMode::Help)
+    let pages: Vec<String> = shown(KeyMode::Help)
         .into_iter()
-        .filter(|b| matches!(b.msg, Msg::OpenPage(_)))
+        .filter(|b| matches!(b.msg, Some(Msg::OpenPage(_))))
         .map(|b| format!("{} {}", b.key_label, b.help))
         .collect();
     let intro_lines = vec![

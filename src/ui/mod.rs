@@ -28,9 +28,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 use theme::Theme;
 
-/// The smallest supported terminal.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+/// The smallest supported terminal (defined in `app`, which decides what acts behind it).
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole app.
 pub fn view(frame: &mut Frame, model: &Model) {

@@ -5,6 +5,8 @@
 use super::common::width;
 use super::theme::Theme;
 use crate::app::Model;
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, OVERVIEW, OverviewItem, Progress};
 use crate::scan;
 use crate::text as texts;
@@ -220,7 +222,13 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 
     // Under the grid (or beside it when wide): what the focused element is about.
     let about = focused_about(model, open.overview_focus);
-    let hint = Line::styled(texts::OVERVIEW_HINT, theme.dim());
+    let hint = Line::styled(
+        texts::overview_hint(
+            &key_name(KeyMode::Overview, &Msg::Select),
+            &key_name(KeyMode::Overview, &Msg::NextStop),
+        ),
+        theme.dim(),
+    );
     if wide {
         let mut lines = vec![Line::styled(about.0, theme.title()), Line::raw("")];
         lines.extend(about.1.lines().map(|l| Line::raw(l.to_string())));

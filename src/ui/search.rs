@@ -3,6 +3,8 @@
 use super::common::{list_width, select_list, wrapped};
 use super::theme::Theme;
 use crate::app::Model;
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -58,7 +60,13 @@ pub fn draw_prompt(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
     ta.set_block(
         Block::bordered()
             .title(Line::styled(format!(" {title} "), theme.accent()))
-            .title_bottom(Line::styled(texts::PROMPT_HINT, theme.dim())),
+            .title_bottom(Line::styled(
+                texts::prompt_hint(
+                    &key_name(KeyMode::Prompt, &Msg::PromptSubmit),
+                    &key_name(KeyMode::Prompt, &Msg::Back),
+                ),
+                theme.dim(),
+            )),
     );
     ta.set_cursor_line_style(ratatui::style::Style::default());
     frame.render_widget(ratatui::widgets::Clear, area);

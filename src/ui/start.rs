@@ -3,6 +3,8 @@
 use super::common::{ellipsize, scrollbar, width, wrap};
 use super::theme::Theme;
 use crate::app::Model;
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::scan;
 use crate::store::ListEntry;
 use crate::text as texts;
@@ -28,9 +30,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     if model.presenting && model.screen == crate::app::Screen::Start {
         // A shared screen shows no other bestuurder: a neutral screen instead of the list.
         frame.render_widget(
-            Paragraph::new(Line::styled(texts::START_PRESENTING, theme.dim()))
-                .wrap(Wrap { trim: true })
-                .block(block),
+            Paragraph::new(Line::styled(
+                texts::start_presenting(
+                    &key_name(KeyMode::Start, &Msg::TogglePresenting),
+                    &key_name(KeyMode::Start, &Msg::NewSession),
+                ),
+                theme.dim(),
+            ))
+            .wrap(Wrap { trim: true })
+            .block(block),
             area,
         );
         return;
@@ -46,9 +54,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     }
     if model.list.is_empty() {
         let text = if model.list_loading {
-            texts::START_LOADING
+            texts::START_LOADING.to_string()
         } else {
-            texts::START_EMPTY
+            texts::start_empty(&key_name(KeyMode::Start, &Msg::NewSession))
         };
         frame.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(block),

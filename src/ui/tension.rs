@@ -6,6 +6,8 @@ use super::common::{
 };
 use super::theme::Theme;
 use crate::app::Model;
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, Row};
 use crate::text as texts;
 use ratatui::Frame;
@@ -88,7 +90,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
     select_list(
         frame,
         list_area,
-        &format!("{} · {}", texts::DILEMMAS, texts::POINTERS),
+        &format!(
+            "{} · {}",
+            texts::DILEMMAS,
+            texts::pointers(&key_name(KeyMode::Tension, &Msg::Select))
+        ),
         items,
         open.cursor,
         theme,

@@ -2,6 +2,8 @@
 //! text in the session, and the external editor.
 
 use super::super::{Editor, Effect, Model, OpenSession, SaveState, Screen, TextTarget, text};
+use crate::app::Msg;
+use crate::app::keymap::{KeyMode, key_name};
 use crate::text as texts;
 use ratatui_textarea::{Input, Key as TaKey};
 
@@ -44,11 +46,12 @@ pub(super) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect
 /// Opens the editor on a target, unless the session is read-only.
 pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<Effect> {
     if model.presenting && target.is_note() {
+        let presenting = key_name(KeyMode::Overview, &Msg::TogglePresenting);
         let refusal = match target {
-            TextTarget::CoachNote(_) => texts::COACH_REFUSED_PRESENTING,
-            _ => texts::NOTE_REFUSED_PRESENTING,
+            TextTarget::CoachNote(_) => texts::coach_refused_presenting(&presenting),
+            _ => texts::note_refused_presenting(&presenting),
         };
-        super::set_info(model, refusal.to_string());
+        super::set_info(model, refusal);
         return vec![];
     }
     if super::screens::refuse_read_only(model) {

@@ -5,8 +5,15 @@ mod screens;
 pub mod start;
 
 pub use edit::clean_pasted;
+pub(super) use edit::{open_editor, save_effect};
 
+pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
+
+use super::keymap::{KeyMode, key_name};
 use super::nav::{self, Dir, OverviewItem};
+use super::screens::ScreenMsg;
+use super::screens::actions::{self, ActionsMsg};
+use super::screens::instrument::InstrumentMsg;
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -62,12 +69,12 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         && model.prompt.is_none()
         && matches!(
             msg,
-            Msg::Up
-                | Msg::Down
-                | Msg::PageUp
-                | Msg::PageDown
-                | Msg::Home
-                | Msg::End
+            Msg::Previous
+                | Msg::Next
+                | Msg::PreviousPage
+                | Msg::NextPage
+                | Msg::First
+                | Msg::Last
                 | Msg::Select
                 | Msg::FollowUp
                 | Msg::DeleteRow
@@ -75,14 +82,25 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 | Msg::StartSearch
         )
     {
-        set_info(model, texts::LIST_HIDDEN_PRESENTING.to_string());
+        set_info(
+            model,
+            texts::list_hidden_presenting(&key_name(KeyMode::Start, &Msg::TogglePresenting)),
+        );
         return vec![];
     }
     // Any key other than a second delete cancels a pending delete.
-    if !matches!(
+    let delete = matches!(
+        msg,
+        Msg::Screen(
+            ScreenMsg::Actions(ActionsMsg::Delete)
+                | ScreenMsg::Instrument(InstrumentMsg::DeleteRow)
+        )
+    );
+    if !(matches!(
         msg,
         Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
-    ) && let Some(open) = model.open.as_mut()
+    ) || delete)
+        && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
     }
@@ -99,6 +117,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         model.confirm_quit = false;
     }
     match msg {
+        Msg::Screen(m) => super::screens::update(model, m),
         Msg::DeleteRow if model.screen == Screen::Start => start::trash(model),
         Msg::Trashed(result) => {
             start::trashed(model, result);
@@ -132,7 +151,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 .is_some_and(|o| matches!(o.save, SaveState::Failed(_)));
             if unsaved && !model.confirm_quit {
                 model.confirm_quit = true;
-                set_error(model, texts::QUIT_UNSAVED.to_string());
+                set_unsaved_error(
+                    model,
+                    texts::quit_unsaved(&key_name(KeyMode::Start, &Msg::Quit)),
+                );
                 vec![]
             } else {
                 quit(model)
@@ -140,16 +162,13 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::QuitAnyway => quit(model),
         Msg::Back => back(model),
-        Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
+        Msg::Previous | Msg::Next | Msg::PreviousPage | Msg::NextPage | Msg::First | Msg::Last => {
             navigate(model, &msg);
             vec![]
         }
-        Msg::Left | Msg::Right => screens::left_right(model, msg == Msg::Right),
         Msg::Select => select(model),
+        Msg::Edit if model.screen == Screen::Actions => actions::edit_selected(model),
         Msg::Edit => screens::edit(model),
-        Msg::Toggle => screens::toggle(model),
-        Msg::Digit(d) => screens::digit(model, d),
-        Msg::AddRow => screens::add_row(model),
         Msg::DeleteRow => screens::delete_row(model),
         Msg::AddAction => screens::add_action(model),
         Msg::Open(path) => vec![Effect::Open(path)],
@@ -172,16 +191,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             _ => vec![],
         },
-        Msg::TogglePrevious => {
-            if let Some(open) = model.open.as_mut() {
-                if open.previous.is_some() {
-                    open.show_previous = !open.show_previous;
-                } else {
-                    set_info(model, texts::NO_PREVIOUS.to_string());
-                }
-            }
-            vec![]
-        }
         Msg::EditCoachNote => {
             let condition = model.open.as_ref().map(|o| model.condition_of(o.focus));
             match nav::coach_key(&model.content, model.screen, condition) {
@@ -262,8 +271,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::Answer(answer) => screens::answer_focused(model, answer),
-        Msg::EditNote => screens::edit_scan_note(model),
         Msg::Input(input) if model.prompt.is_some() => start::prompt_input(model, input),
         Msg::Input(input) => edit::type_input(model, input),
         Msg::Paste(text) if model.prompt.is_some() => {
@@ -394,8 +401,16 @@ pub(super) fn set_error(model: &mut Model, text: String) {
     set_status(model, StatusKind::Error, text);
 }
 
-pub(super) fn set_info(model: &mut Model, text: String) {
+pub(in crate::app) fn set_info(model: &mut Model, text: String) {
     set_status(model, StatusKind::Info, text);
+}
+
+/// An error that warns the session is not saved; it goes when a save succeeds.
+fn set_unsaved_error(model: &mut Model, text: String) {
+    set_status(model, StatusKind::Error, text);
+    if let Some(status) = model.status.as_mut() {
+        status.unsaved = true;
+    }
 }
 
 fn set_status(model: &mut Model, kind: StatusKind, text: String) {
@@ -403,6 +418,7 @@ fn set_status(model: &mut Model, kind: StatusKind, text: String) {
     model.status = Some(Status {
         kind,
         text,
+        unsaved: false,
         since: model.clock,
     });
 }
@@ -418,11 +434,7 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
             }
             // The warnings about the failed save no longer hold.
             let still_failed = matches!(open.save, SaveState::Failed(_));
-            if !still_failed
-                && model.status.as_ref().is_some_and(|s| {
-                    s.text.starts_with(texts::NOT_SAVED) || s.text == texts::QUIT_UNSAVED
-                })
-            {
+            if !still_failed && model.status.as_ref().is_some_and(|s| s.unsaved) {
                 model.status = None;
             }
             if !still_failed {
@@ -431,7 +443,7 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
         }
         Err(reason) => {
             open.save = SaveState::Failed(reason.clone());
-            set_error(model, format!("{}: {reason}", texts::NOT_SAVED));
+            set_unsaved_error(model, format!("{}: {reason}", texts::NOT_SAVED));
         }
     }
 }
@@ -456,6 +468,7 @@ pub(super) fn goto(model: &mut Model, screen: Screen) {
     model.screen = screen;
     open.cursor = 0;
     open.col = 0;
+    open.action_col = Default::default();
     open.scroll = 0;
 }
 
@@ -525,6 +538,7 @@ fn back(model: &mut Model) -> Vec<Effect> {
             model.screen = screen;
             open.cursor = cursor;
             open.col = 0;
+            open.action_col = Default::default();
             open.scroll = 0;
             vec![]
         }
@@ -540,16 +554,17 @@ fn navigate(model: &mut Model, msg: &Msg) {
             }
             model.selected = step(model.selected, n, msg, 10);
         }
-        Screen::Scan => screens::scan_navigate(model, msg),
+        // Its own intents move in the scan (`screens::scan`).
+        Screen::Scan => {}
         Screen::Overview => {
             let Some(open) = model.open.as_mut() else {
                 return;
             };
             open.overview_focus = match msg {
-                Msg::Up => nav::overview_move(open.overview_focus, Dir::Up),
-                Msg::Down => nav::overview_move(open.overview_focus, Dir::Down),
-                Msg::Home => 0,
-                Msg::End => nav::OVERVIEW.len() - 1,
+                Msg::Previous => nav::overview_move(open.overview_focus, Dir::Up),
+                Msg::Next => nav::overview_move(open.overview_focus, Dir::Down),
+                Msg::First => 0,
+                Msg::Last => nav::OVERVIEW.len() - 1,
                 _ => open.overview_focus,
             };
         }
@@ -576,12 +591,12 @@ fn navigate(model: &mut Model, msg: &Msg) {
 /// Moves a selection among `n` rows.
 fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
     match msg {
-        Msg::Up => current.saturating_sub(1),
-        Msg::Down => (current + 1).min(n - 1),
-        Msg::PageUp => current.saturating_sub(page),
-        Msg::PageDown => (current + page).min(n - 1),
-        Msg::Home => 0,
-        Msg::End => n - 1,
+        Msg::Previous => current.saturating_sub(1),
+        Msg::Next => (current + 1).min(n - 1),
+        Msg::PreviousPage => current.saturating_sub(page),
+        Msg::NextPage => (current + page).min(n - 1),
+        Msg::First => 0,
+        Msg::Last => n - 1,
         _ => current,
     }
 }
@@ -608,6 +623,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
             None => vec![],
         },
         Screen::Search => start::open_hit(model),
+        Screen::Actions => actions::open_selected(model),
         Screen::Overview => {
             let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
                 return vec![];
@@ -640,7 +656,13 @@ fn guided(model: &mut Model, forward: bool) {
     if let Some(next) = next {
         goto(model, next);
     } else if forward && here.is_some() {
-        set_info(model, texts::GUIDED_END.to_string());
+        set_info(
+            model,
+            texts::guided_end(
+                &key_name(KeyMode::Actions, &Msg::Back),
+                &key_name(KeyMode::Actions, &Msg::GoOverview),
+            ),
+        );
     }
 }
 

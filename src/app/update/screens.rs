@@ -1,16 +1,24 @@
-//! What the keys do on each session screen: the scan, the handreiking's screens, the
-//! instruments and the actions.
+//! What the session screens share: Enter and `e` on a row of the list screens (perspective,
+//! theme, tension), the delete that asks twice, new actions and the read-only guard. Each
+//! screen's own intents are in `app::screens`.
 
-use super::super::nav::{self, Dir, Row};
+use super::super::keymap::{KeyMode, key_name};
+use super::super::nav::{self, Row};
+use super::super::screens::ScreenMsg;
+use super::super::screens::actions::ActionsMsg;
+use super::super::screens::dilemma::{DilemmaMsg, dilemma_id};
+use super::super::screens::instrument::{
+    self, InstrumentMsg, add_row, current_instrument_id, row_column_kind, toggle,
+};
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
 use super::edit::{open_editor, save_effect};
 use super::{goto, set_error, set_info};
-use crate::content::{ColumnKind, Content, InstrumentKind};
-use crate::session::{Action, Answer, CellValue};
+use crate::content::{ColumnKind, Content};
+use crate::session::Action;
 use crate::text as texts;
 
 /// Says "alleen-lezen" and returns true when the open session may not change.
-pub(super) fn refuse_read_only(model: &mut Model) -> bool {
+pub(in crate::app) fn refuse_read_only(model: &mut Model) -> bool {
     let reason = model.open.as_ref().and_then(|o| o.read_only.clone());
     if let Some(reason) = reason {
         set_error(model, format!("{}: {reason}", texts::READ_ONLY));
@@ -21,7 +29,7 @@ pub(super) fn refuse_read_only(model: &mut Model) -> bool {
 }
 
 /// The selected row of the current screen.
-fn current_row(model: &Model) -> Option<Row> {
+pub(in crate::app) fn current_row(model: &Model) -> Option<Row> {
     let open = model.open.as_ref()?;
     let rows = nav::rows(&model.content, &open.session, model.screen);
     rows.get(open.cursor.min(rows.len().saturating_sub(1)))
@@ -29,7 +37,10 @@ fn current_row(model: &Model) -> Option<Row> {
 }
 
 /// Runs `change` on the open session (unless read-only) and saves when it says so.
-fn change(model: &mut Model, f: impl FnOnce(&Content, &mut OpenSession) -> bool) -> Vec<Effect> {
+pub(in crate::app) fn change(
+    model: &mut Model,
+    f: impl FnOnce(&Content, &mut OpenSession) -> bool,
+) -> Vec<Effect> {
     if refuse_read_only(model) {
         return vec![];
     }
@@ -42,84 +53,6 @@ fn change(model: &mut Model, f: impl FnOnce(&Content, &mut OpenSession) -> bool)
     } else {
         vec![]
     }
-}
-
-// ---- the quick scan -------------------------------------------------------------------
-
-pub(super) fn scan_navigate(model: &mut Model, msg: &Msg) {
-    let total = model.content.scan.item_count();
-    let starts: Vec<usize> = model
-        .content
-        .scan
-        .conditions
-        .iter()
-        .scan(0, |acc, c| {
-            let start = *acc;
-            *acc += c.items.len();
-            Some(start)
-        })
-        .collect();
-    let Some(open) = model.open.as_mut() else {
-        return;
-    };
-    if total == 0 {
-        return;
-    }
-    open.focus = match msg {
-        Msg::Up => open.focus.saturating_sub(1),
-        Msg::Down => (open.focus + 1).min(total - 1),
-        Msg::PageUp => starts
-            .iter()
-            .rev()
-            .find(|&&s| s < open.focus)
-            .copied()
-            .unwrap_or(0),
-        Msg::PageDown => starts
-            .iter()
-            .find(|&&s| s > open.focus)
-            .copied()
-            .unwrap_or(open.focus),
-        Msg::Home => 0,
-        Msg::End => total - 1,
-        _ => open.focus,
-    };
-}
-
-pub(super) fn answer_focused(model: &mut Model, answer: Answer) -> Vec<Effect> {
-    if model.screen != Screen::Scan {
-        return vec![];
-    }
-    change(model, |content, open| {
-        let total = content.scan.item_count();
-        let Some((_, item)) = content.scan.items().nth(open.focus) else {
-            return false;
-        };
-        open.session.answers.insert(item.id.clone(), answer);
-        if open.focus + 1 < total {
-            open.focus += 1;
-        }
-        true
-    })
-}
-
-pub(super) fn edit_scan_note(model: &mut Model) -> Vec<Effect> {
-    if model.screen != Screen::Scan {
-        return edit(model);
-    }
-    let Some(focus) = model.open.as_ref().map(|o| o.focus) else {
-        return vec![];
-    };
-    let condition = model.condition_of(focus);
-    let Some(id) = model
-        .content
-        .scan
-        .conditions
-        .get(condition)
-        .map(|c| c.id.clone())
-    else {
-        return vec![];
-    };
-    open_editor(model, TextTarget::ConditionNote(id))
 }
 
 // ---- Enter, e, space, digits, arrows ---------------------------------------------------
@@ -161,9 +94,10 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
             }
             vec![]
         }
-        (Screen::Dilemma(..), Row::Strategy) | (Screen::Instrument(_), Row::Option(_)) => {
-            toggle(model)
+        (Screen::Dilemma(..), Row::Strategy) => {
+            super::super::screens::dilemma::update(model, DilemmaMsg::NextStrategy)
         }
+        (Screen::Instrument(_), Row::Option(_)) => toggle(model),
         (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => {
             if matches!(row_column_kind(model), Some(ColumnKind::Choice { .. })) {
                 toggle(model)
@@ -181,11 +115,6 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
             }
         }
         (Screen::Instrument(_), Row::AddRow) => add_row(model),
-        (Screen::Actions, Row::NewAction) => add_row(model),
-        (Screen::Actions, Row::Action(_)) => {
-            let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
-            if col >= 3 { toggle(model) } else { edit(model) }
-        }
         _ => edit(model),
     }
 }
@@ -193,7 +122,7 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
 /// Edits the text of the selected row, if it has one.
 pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Scan {
-        return edit_scan_note(model);
+        return super::super::screens::scan::edit_note(model);
     }
     let Some(row) = current_row(model) else {
         return vec![];
@@ -220,413 +149,11 @@ pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
                 row,
             })
         }
-        (Screen::Actions, Row::Action(a)) => {
-            let field = match model.open.as_ref().map(|o| o.col).unwrap_or(0) {
-                1 => ActionField::Who,
-                2 => ActionField::When,
-                _ => ActionField::What,
-            };
-            Some(TextTarget::Action(a, field))
-        }
         _ => None,
     };
     match target {
         Some(target) => open_editor(model, target),
         None => vec![],
-    }
-}
-
-fn dilemma_id(content: &Content, t: usize, d: usize) -> Option<String> {
-    content
-        .handreiking
-        .tensions
-        .get(t)
-        .and_then(|t| t.dilemmas.get(d))
-        .map(|d| d.id.clone())
-}
-
-fn current_instrument_id(model: &Model) -> Option<String> {
-    match model.screen {
-        Screen::Instrument(i) => model.content.instruments.get(i).map(|i| i.id.clone()),
-        _ => None,
-    }
-}
-
-/// The kind of the selected column of a table instrument.
-fn row_column_kind(model: &Model) -> Option<ColumnKind> {
-    let Screen::Instrument(i) = model.screen else {
-        return None;
-    };
-    let col = model.open.as_ref()?.col;
-    match &model.content.instruments.get(i)?.kind {
-        InstrumentKind::Table { columns, .. } => columns
-            .get(col.min(columns.len().saturating_sub(1)))
-            .map(|c| c.kind.clone()),
-        _ => None,
-    }
-}
-
-/// The id of a table row.
-fn row_id(content: &Content, instrument: usize, row: &Row) -> Option<String> {
-    match (row, &content.instruments.get(instrument)?.kind) {
-        (Row::FixedRow(r), InstrumentKind::Table { rows, .. }) => {
-            rows.get(*r).map(|r| r.id.clone())
-        }
-        (Row::UserRow(id), _) => Some(id.clone()),
-        _ => None,
-    }
-}
-
-/// Space: toggle an option, cycle a choice, tick an action.
-pub(super) fn toggle(model: &mut Model) -> Vec<Effect> {
-    let Some(row) = current_row(model) else {
-        return vec![];
-    };
-    match (model.screen, row) {
-        (Screen::Dilemma(..), Row::Strategy) => cycle_strategy(model, 1),
-        (Screen::Instrument(i), Row::Option(o)) => change(model, |content, open| {
-            let Some(inst) = content.instruments.get(i) else {
-                return false;
-            };
-            let InstrumentKind::Choice { options, multi } = &inst.kind else {
-                return false;
-            };
-            let Some(option) = options.get(o) else {
-                return false;
-            };
-            let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-            toggle_choice(&mut answer.choices, &option.id, *multi);
-            true
-        }),
-        (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => cycle_cell(model, 1),
-        (Screen::Actions, Row::Action(a)) => {
-            let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
-            if col == 3 {
-                cycle_link(model, a)
-            } else {
-                change(model, |_, open| match open.session.actions.get_mut(a) {
-                    Some(action) => {
-                        action.done = !action.done;
-                        true
-                    }
-                    None => false,
-                })
-            }
-        }
-        _ => vec![],
-    }
-}
-
-fn cycle_link(model: &mut Model, a: usize) -> Vec<Effect> {
-    change(model, |content, open| {
-        let links = nav::all_links(content);
-        let Some(action) = open.session.actions.get_mut(a) else {
-            return false;
-        };
-        let i = links.iter().position(|l| *l == action.link).unwrap_or(0);
-        action.link = links[(i + 1) % links.len()].clone();
-        true
-    })
-}
-
-fn cycle_strategy(model: &mut Model, delta: isize) -> Vec<Effect> {
-    let Screen::Dilemma(t, d) = model.screen else {
-        return vec![];
-    };
-    change(model, |content, open| {
-        let Some(id) = dilemma_id(content, t, d) else {
-            return false;
-        };
-        let strategies = &content.handreiking.paradox_strategies;
-        let reflection = open.session.dilemmas.entry(id).or_default();
-        // None, then each strategy in turn.
-        let n = strategies.len() as isize + 1;
-        let current = reflection
-            .strategy
-            .as_ref()
-            .and_then(|s| strategies.iter().position(|x| &x.id == s))
-            .map(|i| i as isize + 1)
-            .unwrap_or(0);
-        let next = (current + delta).rem_euclid(n);
-        reflection.strategy = (next > 0).then(|| strategies[(next - 1) as usize].id.clone());
-        true
-    })
-}
-
-/// The instrument, the selected column and the row id of a table cell.
-fn table_cell<'c>(
-    content: &'c Content,
-    instrument: usize,
-    col: usize,
-    row: &Row,
-) -> Option<(
-    &'c crate::content::Instrument,
-    &'c crate::content::Column,
-    String,
-)> {
-    let inst = content.instruments.get(instrument)?;
-    let InstrumentKind::Table { columns, .. } = &inst.kind else {
-        return None;
-    };
-    let column = columns.get(col.min(columns.len().saturating_sub(1)))?;
-    Some((inst, column, row_id(content, instrument, row)?))
-}
-
-/// Picks or unpicks an option: several may be picked when `multi`, else it replaces.
-fn toggle_choice(choices: &mut Vec<String>, id: &str, multi: bool) {
-    if let Some(pos) = choices.iter().position(|c| c == id) {
-        choices.remove(pos);
-    } else if multi {
-        choices.push(id.to_string());
-    } else {
-        *choices = vec![id.to_string()];
-    }
-}
-
-/// Cycles the choice (or steps the score) of the selected table cell.
-fn cycle_cell(model: &mut Model, delta: i32) -> Vec<Effect> {
-    let Screen::Instrument(i) = model.screen else {
-        return vec![];
-    };
-    let Some(row) = current_row(model) else {
-        return vec![];
-    };
-    let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
-    change(model, |content, open| {
-        let Some((inst, column, rid)) = table_cell(content, i, col, &row) else {
-            return false;
-        };
-        let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-        let cell = answer.row_mut(&rid);
-        let next = match (&column.kind, cell.values.get(&column.id)) {
-            (ColumnKind::Scale { .. }, Some(CellValue::Score(v))) => {
-                Some(CellValue::Score((i32::from(*v) + delta).clamp(1, 5) as u8))
-            }
-            (ColumnKind::Scale { .. }, _) => Some(CellValue::Score(if delta > 0 { 1 } else { 5 })),
-            (ColumnKind::Choice { options }, current) => {
-                let n = options.len() as i32 + 1;
-                let at = match current {
-                    Some(CellValue::Choice(c)) => options
-                        .iter()
-                        .position(|o| &o.id == c)
-                        .map(|p| p as i32 + 1)
-                        .unwrap_or(0),
-                    _ => 0,
-                };
-                let next = (at + delta).rem_euclid(n);
-                (next > 0).then(|| CellValue::Choice(options[(next - 1) as usize].id.clone()))
-            }
-        };
-        match next {
-            Some(v) => cell.values.insert(column.id.clone(), v),
-            None => cell.values.remove(&column.id),
-        };
-        true
-    })
-}
-
-/// Digits: a score, an option, a slider position; 0 clears.
-pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
-    let Some(row) = current_row(model) else {
-        return vec![];
-    };
-    let col = model.open.as_ref().map(|o| o.col).unwrap_or(0);
-    match (model.screen, row) {
-        (Screen::Dilemma(t, di), Row::Slider) if d <= 7 => change(model, |content, open| {
-            let Some(id) = dilemma_id(content, t, di) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id.clone()).or_default();
-            r.position = (d > 0).then(|| d as i8 - 4);
-            if r.is_empty() {
-                open.session.dilemmas.remove(&id);
-            }
-            true
-        }),
-        (Screen::Dilemma(t, di), Row::Strategy) => change(model, |content, open| {
-            let strategies = &content.handreiking.paradox_strategies;
-            if usize::from(d) > strategies.len() {
-                return false;
-            }
-            let Some(id) = dilemma_id(content, t, di) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id).or_default();
-            r.strategy = (d > 0).then(|| strategies[usize::from(d) - 1].id.clone());
-            true
-        }),
-        (Screen::Instrument(i), Row::Option(_)) => change(model, |content, open| {
-            let Some(inst) = content.instruments.get(i) else {
-                return false;
-            };
-            let InstrumentKind::Choice { options, multi } = &inst.kind else {
-                return false;
-            };
-            let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-            if d == 0 {
-                answer.choices.clear();
-                return true;
-            }
-            let Some(option) = options.get(usize::from(d) - 1) else {
-                return false;
-            };
-            toggle_choice(&mut answer.choices, &option.id, *multi);
-            true
-        }),
-        (Screen::Instrument(i), Row::Pair(p)) if d <= 7 => change(model, |content, open| {
-            let Some(inst) = content.instruments.get(i) else {
-                return false;
-            };
-            let InstrumentKind::Sliders { pairs } = &inst.kind else {
-                return false;
-            };
-            let Some(pair) = pairs.get(p) else {
-                return false;
-            };
-            let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-            if d == 0 {
-                answer.sliders.remove(&pair.id);
-            } else {
-                answer.sliders.insert(pair.id.clone(), d as i8 - 4);
-            }
-            true
-        }),
-        (Screen::Instrument(i), row @ (Row::FixedRow(_) | Row::UserRow(_))) => {
-            change(model, |content, open| {
-                let Some((inst, column, rid)) = table_cell(content, i, col, &row) else {
-                    return false;
-                };
-                let value = match &column.kind {
-                    _ if d == 0 => None,
-                    ColumnKind::Scale { .. } if d <= 5 => Some(CellValue::Score(d)),
-                    ColumnKind::Choice { options } => match options.get(usize::from(d) - 1) {
-                        Some(o) => Some(CellValue::Choice(o.id.clone())),
-                        None => return false,
-                    },
-                    ColumnKind::Scale { .. } => return false,
-                };
-                let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-                let cell = answer.row_mut(&rid);
-                match value {
-                    Some(v) => cell.values.insert(column.id.clone(), v),
-                    None => cell.values.remove(&column.id),
-                };
-                true
-            })
-        }
-        _ => vec![],
-    }
-}
-
-/// ← / →: move on the overview, slide, cycle, or change column.
-pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
-    let delta: i32 = if right { 1 } else { -1 };
-    if model.screen == Screen::Overview {
-        if let Some(open) = model.open.as_mut() {
-            let dir = if right { Dir::Right } else { Dir::Left };
-            open.overview_focus = nav::overview_move(open.overview_focus, dir);
-        }
-        return vec![];
-    }
-    let Some(row) = current_row(model) else {
-        return vec![];
-    };
-    match (model.screen, row) {
-        (Screen::Dilemma(t, d), Row::Slider) => change(model, |content, open| {
-            let Some(id) = dilemma_id(content, t, d) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id).or_default();
-            // Unplaced counts as the middle: the first step already moves.
-            r.position = Some((i32::from(r.position.unwrap_or(0)) + delta).clamp(-3, 3) as i8);
-            true
-        }),
-        (Screen::Dilemma(..), Row::Strategy) => cycle_strategy(model, delta as isize),
-        (Screen::Instrument(i), Row::Pair(p)) => change(model, |content, open| {
-            let Some(inst) = content.instruments.get(i) else {
-                return false;
-            };
-            let InstrumentKind::Sliders { pairs } = &inst.kind else {
-                return false;
-            };
-            let Some(pair) = pairs.get(p) else {
-                return false;
-            };
-            let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-            let v = answer.sliders.entry(pair.id.clone()).or_insert(0);
-            *v = (i32::from(*v) + delta).clamp(-3, 3) as i8;
-            true
-        }),
-        (Screen::Instrument(i), Row::FixedRow(_) | Row::UserRow(_)) => {
-            let columns = match model.content.instruments.get(i).map(|i| &i.kind) {
-                Some(InstrumentKind::Table { columns, .. }) => columns.len(),
-                _ => 0,
-            };
-            if columns > 1 {
-                if let Some(open) = model.open.as_mut() {
-                    open.col = (open.col as i32 + delta).clamp(0, columns as i32 - 1) as usize;
-                }
-                vec![]
-            } else {
-                cycle_cell(model, delta)
-            }
-        }
-        (Screen::Actions, _) => {
-            if let Some(open) = model.open.as_mut() {
-                open.col = (open.col as i32 + delta).clamp(0, 4) as usize;
-            }
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-/// `+`: a new row of one's own (table instruments) or a new action.
-pub(super) fn add_row(model: &mut Model) -> Vec<Effect> {
-    if refuse_read_only(model) {
-        return vec![];
-    }
-    match model.screen {
-        Screen::Instrument(i) => {
-            let Some(inst) = model.content.instruments.get(i).cloned() else {
-                return vec![];
-            };
-            let InstrumentKind::Table {
-                user_rows: true, ..
-            } = inst.kind
-            else {
-                set_info(model, texts::NO_OWN_ROWS.to_string());
-                return vec![];
-            };
-            let content = model.content.clone();
-            let Some(open) = model.open.as_mut() else {
-                return vec![];
-            };
-            let answer = open.session.instruments.entry(inst.id.clone()).or_default();
-            let id = (1..)
-                .map(|n| format!("eigen-{n}"))
-                .find(|id| answer.row(id).is_none())
-                .unwrap_or_default();
-            answer.row_mut(&id);
-            // A new row starts at its first column, whatever the row above had.
-            open.col = 0;
-            let rows = nav::rows(&content, &open.session, model.screen);
-            open.cursor = rows
-                .iter()
-                .position(|r| *r == Row::UserRow(id.clone()))
-                .unwrap_or(0);
-            let mut effects = vec![save_effect(open)];
-            effects.extend(open_editor(
-                model,
-                TextTarget::RowLabel {
-                    instrument: inst.id,
-                    row: id,
-                },
-            ));
-            effects
-        }
-        Screen::Actions => new_action(model, String::new()),
-        _ => vec![],
     }
 }
 
@@ -642,19 +169,19 @@ pub(super) fn add_action(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
-fn new_action(model: &mut Model, link: String) -> Vec<Effect> {
+pub(in crate::app) fn new_action(model: &mut Model, link: crate::place::Place) -> Vec<Effect> {
     let on_actions = model.screen == Screen::Actions;
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };
     open.session.actions.push(Action {
-        link,
+        link: link.to_string(),
         ..Action::default()
     });
     let index = open.session.actions.len() - 1;
     if on_actions {
         open.cursor = index;
-        open.col = 0;
+        open.action_col = Default::default();
     }
     let mut effects = vec![save_effect(open)];
     effects.extend(open_editor(
@@ -665,7 +192,7 @@ fn new_action(model: &mut Model, link: String) -> Vec<Effect> {
 }
 
 /// `d`: delete a row of one's own or an action; the first press asks for confirmation.
-pub(super) fn delete_row(model: &mut Model) -> Vec<Effect> {
+pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
     let Some(row) = current_row(model) else {
         return vec![];
     };
@@ -673,15 +200,29 @@ pub(super) fn delete_row(model: &mut Model) -> Vec<Effect> {
     if !deletable {
         // Say why nothing happens.
         let why = match row {
-            Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE),
-            Row::NewAction => Some(texts::CHOOSE_ACTION_TO_DELETE),
+            Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE.to_string()),
+            Row::NewAction => Some(texts::choose_action_to_delete(
+                &key_name(KeyMode::Actions, &Msg::Previous),
+                &key_name(KeyMode::Actions, &Msg::Next),
+                &key_name(
+                    KeyMode::Actions,
+                    &Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete)),
+                ),
+            )),
             _ if matches!(model.screen, Screen::Instrument(_)) => {
-                Some(texts::ONLY_OWN_ROWS_DELETABLE)
+                Some(texts::only_own_rows_deletable(
+                    &key_name(KeyMode::Instrument, &Msg::Previous),
+                    &key_name(KeyMode::Instrument, &Msg::Next),
+                    &key_name(
+                        KeyMode::Instrument,
+                        &instrument::msg(InstrumentMsg::DeleteRow),
+                    ),
+                ))
             }
             _ => None,
         };
         if let Some(why) = why {
-            set_info(model, why.to_string());
+            set_info(model, why);
         }
         return vec![];
     }
@@ -694,7 +235,13 @@ pub(super) fn delete_row(model: &mut Model) -> Vec<Effect> {
         if let Some(open) = model.open.as_mut() {
             open.confirm_delete = Some(cursor);
         }
-        set_info(model, texts::CONFIRM_DELETE.to_string());
+        set_info(
+            model,
+            texts::confirm_delete(&key_name(
+                KeyMode::Instrument,
+                &instrument::msg(InstrumentMsg::DeleteRow),
+            )),
+        );
         return vec![];
     }
     let instrument = current_instrument_id(model);

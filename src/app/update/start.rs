@@ -3,6 +3,7 @@
 
 use super::super::{Effect, Model, Msg, Prompt, PromptKind, RowAction, RowIdentity, Screen};
 use super::{goto, set_error, set_info};
+use crate::app::nav;
 use crate::store::ListEntry;
 use crate::text as texts;
 use ratatui_textarea::{Input, Key as TaKey, TextArea};
@@ -175,7 +176,9 @@ pub(super) fn open_hit(model: &mut Model) -> Vec<Effect> {
     let Some(hit) = model.hits.get(model.hit_selected).cloned() else {
         return vec![];
     };
-    model.pending_jump = Some((hit.screen, hit.row));
+    // A place this content does not know opens the overview.
+    let screen = nav::screen_of(&model.content, &hit.target).unwrap_or(Screen::Overview);
+    model.pending_jump = Some((screen, hit.row));
     match model.open.as_ref() {
         // A hit in the open session: go there.
         Some(open) if open.path == hit.path => {
@@ -247,7 +250,13 @@ pub(super) fn trash(model: &mut Model) -> Vec<Effect> {
         }];
     }
     model.confirm_trash = Some(model.selected);
-    set_info(model, texts::CONFIRM_TRASH.to_string());
+    set_info(
+        model,
+        texts::confirm_trash(&crate::app::keymap::key_name(
+            crate::app::keymap::KeyMode::Start,
+            &Msg::DeleteRow,
+        )),
+    );
     vec![]
 }
 

@@ -1,0 +1,162 @@
+//! The actions (afspraken) screen: a table of what, who, when, what it is about and
+//! whether it is done. Its column state, its intents, its keys and its `update`; drawn by
+//! `ui::actions`.
+
+use super::super::keymap::{Entry, Key, b};
+use super::super::nav::{self, Row};
+use super::super::update::{change, current_row, delete_row, new_action, open_editor};
+use super::super::{ActionField, Effect, Model, Msg, Screen, TextTarget};
+use super::ScreenMsg;
+use crate::place::Place;
+use ratatui::crossterm::event::KeyCode;
+
+/// A column of the actions table, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ActionColumn {
+    #[default]
+    What,
+    Who,
+    When,
+    /// What the action is about (its link): "Over".
+    About,
+    Done,
+}
+
+impl ActionColumn {
+    pub const ALL: [ActionColumn; 5] = [
+        ActionColumn::What,
+        ActionColumn::Who,
+        ActionColumn::When,
+        ActionColumn::About,
+        ActionColumn::Done,
+    ];
+
+    /// Its position, left to right (0 for "Wat").
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    fn step(self, delta: isize) -> Self {
+        let i = (self.index() as isize + delta).clamp(0, Self::ALL.len() as isize - 1);
+        Self::ALL[i as usize]
+    }
+
+    /// The text field of the column; "Over" and "Gedaan" have none (`e` writes "Wat").
+    fn field(self) -> ActionField {
+        match self {
+            ActionColumn::Who => ActionField::Who,
+            ActionColumn::When => ActionField::When,
+            _ => ActionField::What,
+        }
+    }
+}
+
+/// What the user means on the actions screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionsMsg {
+    PrevColumn,
+    NextColumn,
+    /// Space: on "Over" the next link (what the action is about), elsewhere done on/off.
+    ChangeCell,
+    /// A new, empty action.
+    Add,
+    /// Delete the selected action (asks to press again).
+    Delete,
+}
+
+const fn msg(m: ActionsMsg) -> Msg {
+    Msg::Screen(ScreenMsg::Actions(m))
+}
+
+use Key::{Char as C, Code};
+
+/// The actions screen's own keys (the list keys and the session keys come after them).
+#[rustfmt::skip]
+pub static BINDINGS: &[Entry] = &[
+    b(&[Code(KeyCode::Left), C('h')], msg(ActionsMsg::PrevColumn), "←", "vorige kolom", false),
+    b(&[Code(KeyCode::Right), C('l')], msg(ActionsMsg::NextColumn), "→", "volgende kolom", false),
+    b(&[C(' ')], msg(ActionsMsg::ChangeCell), "spatie", "gedaan / koppeling wisselen", true),
+    b(&[C('+'), C('n')], msg(ActionsMsg::Add), "+", "nieuwe afspraak", true),
+    b(&[C('d'), Code(KeyCode::Delete)], msg(ActionsMsg::Delete), "d d", "verwijderen", false),
+];
+
+/// Applies one of the screen's intents.
+pub fn update(model: &mut Model, msg: ActionsMsg) -> Vec<Effect> {
+    if model.screen != Screen::Actions {
+        return vec![];
+    }
+    match msg {
+        ActionsMsg::PrevColumn | ActionsMsg::NextColumn => {
+            let delta = if msg == ActionsMsg::NextColumn { 1 } else { -1 };
+            if let Some(open) = model.open.as_mut() {
+                open.action_col = open.action_col.step(delta);
+            }
+            vec![]
+        }
+        ActionsMsg::ChangeCell => match current_row(model) {
+            Some(Row::Action(a)) => change_cell(model, a),
+            _ => vec![],
+        },
+        ActionsMsg::Add => {
+            if super::super::update::refuse_read_only(model) {
+                return vec![];
+            }
+            new_action(model, Place::none())
+        }
+        ActionsMsg::Delete => delete_row(model),
+    }
+}
+
+/// Enter: on a text column write it, on "Over" or "Gedaan" change it; on the last row a
+/// new action.
+pub fn open_selected(model: &mut Model) -> Vec<Effect> {
+    match current_row(model) {
+        Some(Row::NewAction) => update(model, ActionsMsg::Add),
+        Some(Row::Action(a)) => match column(model) {
+            ActionColumn::About | ActionColumn::Done => change_cell(model, a),
+            _ => edit_selected(model),
+        },
+        _ => vec![],
+    }
+}
+
+/// `e`: write the text of the selected cell ("Wat" on the columns without text).
+pub fn edit_selected(model: &mut Model) -> Vec<Effect> {
+    match current_row(model) {
+        Some(Row::Action(a)) => {
+            let field = column(model).field();
+            open_editor(model, TextTarget::Action(a, field))
+        }
+        _ => vec![],
+    }
+}
+
+fn column(model: &Model) -> ActionColumn {
+    model
+        .open
+        .as_ref()
+        .map(|o| o.action_col)
+        .unwrap_or_default()
+}
+
+fn change_cell(model: &mut Model, a: usize) -> Vec<Effect> {
+    if column(model) == ActionColumn::About {
+        return change(model, |content, open| {
+            let links = nav::all_links(content);
+            let Some(action) = open.session.actions.get_mut(a) else {
+                return false;
+            };
+            let current = Place::from(action.link.as_str());
+            let i = links.iter().position(|l| *l == current).unwrap_or(0);
+            action.link = links[(i + 1) % links.len()].to_string();
+            true
+        });
+    }
+    change(model, |_, open| match open.session.actions.get_mut(a) {
+        Some(action) => {
+            action.done = !action.done;
+            true
+        }
+        None => false,
+    })
+}
