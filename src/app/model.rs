@@ -260,6 +260,41 @@ impl NewForm {
     }
 }
 
+/// The display widths (terminal cells) of the start screen's names, over all rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListWidths {
+    /// The widest bestuurder and samenwerking.
+    pub name_max: usize,
+    pub samenwerking_max: usize,
+    /// The widest single word in any bestuurder or samenwerking.
+    pub name_word: usize,
+    pub samenwerking_word: usize,
+    /// Whether any row is an unreadable file.
+    pub any_unreadable: bool,
+}
+
+impl ListWidths {
+    pub fn of(entries: &[ListEntry]) -> Self {
+        use unicode_width::UnicodeWidthStr;
+        let longest_word = |t: &str| t.split_whitespace().map(|w| w.width()).max().unwrap_or(0);
+        let mut out = Self::default();
+        for entry in entries {
+            match entry {
+                ListEntry::Session { header, .. } => {
+                    out.name_max = out.name_max.max(header.bestuurder.width());
+                    out.samenwerking_max = out.samenwerking_max.max(header.samenwerking.width());
+                    out.name_word = out.name_word.max(longest_word(&header.bestuurder));
+                    out.samenwerking_word = out
+                        .samenwerking_word
+                        .max(longest_word(&header.samenwerking));
+                }
+                ListEntry::Unreadable { .. } => out.any_unreadable = true,
+            }
+        }
+        out
+    }
+}
+
 /// The whole state of the app.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -272,6 +307,9 @@ pub struct Model {
     /// previous session about the same samenwerking (computed once per listing, so a key
     /// on the start screen does not compare every row with every other).
     pub list_trend: Vec<Option<f64>>,
+    /// How wide the names in `list` are, measured once per listing (the start screen
+    /// sizes its columns from this on every frame).
+    pub list_widths: ListWidths,
     pub list_error: Option<String>,
     /// The first listing is still being read.
     pub list_loading: bool,
@@ -320,6 +358,7 @@ impl Model {
             screen: Screen::Start,
             list: Vec::new(),
             list_trend: Vec::new(),
+            list_widths: ListWidths::default(),
             list_error: None,
             list_loading: false,
             selected: 0,

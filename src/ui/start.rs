@@ -235,40 +235,23 @@ fn unreadable_lines(entry: &ListEntry, width: usize) -> Vec<String> {
 
 /// The room the names and samenwerkingen need to fit on one line each.
 fn names_needed(model: &Model) -> usize {
-    let mut name_max = width(texts::COL_BESTUURDER);
-    let mut sam_max = width(texts::COL_SAMENWERKING);
-    for entry in &model.list {
-        if let ListEntry::Session { header, .. } = entry {
-            name_max = name_max.max(width(&header.bestuurder));
-            sam_max = sam_max.max(width(&header.samenwerking));
-        }
-    }
-    name_max + sam_max
+    let w = model.list_widths;
+    w.name_max.max(width(texts::COL_BESTUURDER))
+        + w.samenwerking_max.max(width(texts::COL_SAMENWERKING))
 }
 
 /// Widths of the name and samenwerking columns in `avail` cells: each what it needs when
 /// both fit; otherwise the name keeps its longest word and the samenwerking at least its
 /// longest word (or a third), and the rest goes to the name.
 fn name_widths(model: &Model, avail: usize) -> (usize, usize) {
-    let mut name_max = width(texts::COL_BESTUURDER);
-    let mut sam_max = width(texts::COL_SAMENWERKING);
-    let (mut name_word, mut sam_word) = (0, 0);
-    let longest_word = |t: &str| t.split_whitespace().map(width).max().unwrap_or(0);
-    if model
-        .list
-        .iter()
-        .any(|e| matches!(e, ListEntry::Unreadable { .. }))
-    {
+    let w = model.list_widths;
+    let mut name_max = w.name_max.max(width(texts::COL_BESTUURDER));
+    let sam_max = w.samenwerking_max.max(width(texts::COL_SAMENWERKING));
+    let mut name_word = w.name_word;
+    let sam_word = w.samenwerking_word;
+    if w.any_unreadable {
         name_max = name_max.max(width(&unreadable_label()));
         name_word = name_word.max(width(&unreadable_label()));
-    }
-    for entry in &model.list {
-        if let ListEntry::Session { header, .. } = entry {
-            name_max = name_max.max(width(&header.bestuurder));
-            sam_max = sam_max.max(width(&header.samenwerking));
-            name_word = name_word.max(longest_word(&header.bestuurder));
-            sam_word = sam_word.max(longest_word(&header.samenwerking));
-        }
     }
     if name_max + sam_max <= avail {
         return (name_max, avail - name_max);

@@ -288,6 +288,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.list_loading = false;
             group_by_bestuurder(&mut entries);
             model.list_trend = trends(&model.content.scan, &entries);
+            model.list_widths = super::model::ListWidths::of(&entries);
             model.list = entries;
             model.list_error = None;
             model.selected = model.selected.min(model.list.len().saturating_sub(1));
@@ -297,6 +298,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.list_loading = false;
             model.list.clear();
             model.list_trend.clear();
+            model.list_widths = super::model::ListWidths::default();
             model.list_error = Some(reason);
             vec![]
         }
