@@ -370,27 +370,13 @@ pub fn position_words(position: i8, left: &str, right: &str) -> String {
 
 /// What a coach note's key (the screen it was written on) refers to.
 pub fn coach_note_label(content: &Content, key: &str) -> String {
-    let hr = &content.handreiking;
-    let found = match Place::from(key) {
+    let place = Place::from(key);
+    let found = match &place {
+        // In a report the overview and a condition need their context.
         Place::Overview => Some("Sessieoverzicht".to_string()),
-        Place::Scan => Some("Quick scan".to_string()),
-        Place::Actions => Some("Acties en afspraken".to_string()),
-        Place::Condition(id) => content
-            .scan
-            .conditions
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| format!("Quick scan: {}", c.name)),
-        Place::Perspective(id) => content.perspective(&id).map(|p| p.name.clone()),
-        Place::Theme(id) => content.theme(&id).map(|(_, t)| t.title.clone()),
-        Place::Tension(id) => hr
-            .tensions
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.name.clone()),
-        Place::Dilemma(id) => content.dilemma(&id).map(|(_, d)| d.title.clone()),
-        Place::Instrument(id) => content.instrument(&id).map(|i| i.name.clone()),
-        Place::Other(_) => None,
+        Place::Condition(_) => crate::present::place_title(content, &place)
+            .map(|name| format!("Quick scan: {name}")),
+        _ => crate::present::place_title(content, &place),
     };
     found.unwrap_or_else(|| clean_line(key))
 }
