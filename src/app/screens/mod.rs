@@ -6,8 +6,12 @@
 pub mod actions;
 pub mod dilemma;
 pub mod instrument;
+pub mod list;
 pub mod overview;
+pub mod perspective;
 pub mod scan;
+pub mod tension;
+pub mod theme;
 
 use super::{Effect, Model};
 
@@ -18,7 +22,10 @@ pub enum ScreenMsg {
     Dilemma(dilemma::DilemmaMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
+    Perspective(perspective::PerspectiveMsg),
     Scan(scan::ScanMsg),
+    Tension(tension::TensionMsg),
+    Theme(theme::ThemeMsg),
 }
 
 /// Routes a screen's intent to its `update`.
@@ -28,6 +35,9 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),
+        ScreenMsg::Perspective(m) => perspective::update(model, m),
         ScreenMsg::Scan(m) => scan::update(model, m),
+        ScreenMsg::Tension(m) => tension::update(model, m),
+        ScreenMsg::Theme(m) => theme::update(model, m),
     }
 }

@@ -449,7 +449,7 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
 }
 
 /// Opens a session screen, remembering where we were for Esc.
-pub(super) fn goto(model: &mut Model, screen: Screen) {
+pub(in crate::app) fn goto(model: &mut Model, screen: Screen) {
     let Some(open) = model.open.as_mut() else {
         return;
     };
