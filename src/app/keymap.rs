@@ -244,24 +244,6 @@ static GROUP: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static SEARCH: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑", "vorige", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓", "volgende", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
-    b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
-    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
-];
-
-#[rustfmt::skip]
-static PROMPT: &[Entry] = &[
-    b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "uitvoeren", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
-    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
-];
-
-#[rustfmt::skip]
 static HELP: &[Entry] = &[
     b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
     b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
@@ -331,8 +313,8 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Group => vec![GROUP, COMMON],
-        KeyMode::Search => vec![SEARCH, COMMON],
-        KeyMode::Prompt => vec![PROMPT],
+        KeyMode::Search => vec![super::screens::search::BINDINGS, COMMON],
+        KeyMode::Prompt => vec![super::screens::prompt::BINDINGS],
         KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
         KeyMode::Help => vec![HELP],
         KeyMode::Page => vec![PAGE, COMMON],

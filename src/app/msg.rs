@@ -84,8 +84,6 @@ pub enum Msg {
     /// Start screen: ask for partner files to import / for words to search.
     StartImport,
     StartSearch,
-    /// Enter in the one-line prompt.
-    PromptSubmit,
     Imported(Result<String, String>),
     /// The result of moving a session to the prullenbak.
     Trashed(Result<PathBuf, String>),

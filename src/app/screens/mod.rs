@@ -9,7 +9,9 @@ pub mod instrument;
 pub mod list;
 pub mod overview;
 pub mod perspective;
+pub mod prompt;
 pub mod scan;
+pub mod search;
 pub mod tension;
 pub mod theme;
 
@@ -23,7 +25,9 @@ pub enum ScreenMsg {
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
     Perspective(perspective::PerspectiveMsg),
+    Prompt(prompt::PromptMsg),
     Scan(scan::ScanMsg),
+    Search(search::SearchMsg),
     Tension(tension::TensionMsg),
     Theme(theme::ThemeMsg),
 }
@@ -36,7 +40,9 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),
         ScreenMsg::Perspective(m) => perspective::update(model, m),
+        ScreenMsg::Prompt(m) => prompt::update(model, m),
         ScreenMsg::Scan(m) => scan::update(model, m),
+        ScreenMsg::Search(m) => search::update(model, m),
         ScreenMsg::Tension(m) => tension::update(model, m),
         ScreenMsg::Theme(m) => theme::update(model, m),
     }

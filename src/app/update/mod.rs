@@ -10,10 +10,11 @@ pub(super) use edit::{open_editor, save_effect};
 pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
 use super::keymap::{KeyMode, key_name};
-use super::nav::{self, Dir, OverviewItem};
+use super::nav;
 use super::screens::ScreenMsg;
 use super::screens::actions::{self, ActionsMsg};
 use super::screens::instrument::InstrumentMsg;
+use super::screens::{prompt, search};
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -140,7 +141,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
             if model.presenting {
-                start::presenting_started(model);
+                search::presenting_started(model);
             }
             vec![]
         }
@@ -174,7 +175,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Open(path) => vec![Effect::Open(path)],
         Msg::StartImport
         | Msg::StartSearch
-        | Msg::PromptSubmit
         | Msg::OpenGroup
         | Msg::GroupLoaded(_)
         | Msg::Searched(_)
@@ -271,10 +271,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::Input(input) if model.prompt.is_some() => start::prompt_input(model, input),
+        Msg::Input(input) if model.prompt.is_some() => prompt::type_input(model, input),
         Msg::Input(input) => edit::type_input(model, input),
         Msg::Paste(text) if model.prompt.is_some() => {
-            start::prompt_paste(model, &text);
+            prompt::paste(model, &text);
             vec![]
         }
         Msg::Paste(text) => edit::paste(model, &text),
@@ -313,7 +313,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             open.previous = opened.previous;
             model.open = Some(open);
             model.screen = Screen::Overview;
-            start::jump(model);
+            search::jump(model);
             vec![]
         }
         Msg::Opened(Err(reason)) => {
@@ -554,27 +554,15 @@ fn navigate(model: &mut Model, msg: &Msg) {
             }
             model.selected = step(model.selected, n, msg, 10);
         }
-        // Its own intents move in the scan (`screens::scan`).
-        Screen::Scan => {}
-        Screen::Overview => {
-            let Some(open) = model.open.as_mut() else {
-                return;
-            };
-            open.overview_focus = match msg {
-                Msg::Previous => nav::overview_move(open.overview_focus, Dir::Up),
-                Msg::Next => nav::overview_move(open.overview_focus, Dir::Down),
-                Msg::First => 0,
-                Msg::Last => nav::OVERVIEW.len() - 1,
-                _ => open.overview_focus,
-            };
-        }
-        Screen::NewSession | Screen::Group => {}
-        Screen::Search => {
-            let n = model.hits.len();
-            if n > 0 {
-                model.hit_selected = step(model.hit_selected, n, msg, 10);
-            }
-        }
+        // The other screens move with their own intents (`app::screens`).
+        Screen::NewSession
+        | Screen::Group
+        | Screen::Scan
+        | Screen::Overview
+        | Screen::Search
+        | Screen::Perspective(_)
+        | Screen::Theme(..)
+        | Screen::Tension(_) => {}
         screen => {
             let Some(open) = model.open.as_mut() else {
                 return;
@@ -622,21 +610,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
             }
             None => vec![],
         },
-        Screen::Search => start::open_hit(model),
         Screen::Actions => actions::open_selected(model),
-        Screen::Overview => {
-            let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
-                return vec![];
-            };
-            let target = match nav::OVERVIEW.get(focus).map(|o| o.0) {
-                Some(OverviewItem::Perspective(p)) => Screen::Perspective(p),
-                Some(OverviewItem::Tension(t)) => Screen::Tension(t),
-                Some(OverviewItem::Scan) => Screen::Scan,
-                Some(OverviewItem::Actions) | None => Screen::Actions,
-            };
-            goto(model, target);
-            vec![]
-        }
         _ => screens::select(model),
     }
 }
