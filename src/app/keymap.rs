@@ -1,7 +1,6 @@
 //! The one keymap: per mode, which key gives which message. The footer and the help
 //! overlay are generated from the same tables, so they always tell the truth.
 
-use super::page::Page;
 use super::{Model, Msg, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -243,27 +242,6 @@ static GROUP: &[Entry] = &[
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
-#[rustfmt::skip]
-static HELP: &[Entry] = &[
-    b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
-    b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
-    b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
-    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "rollen", false),
-    b(&[C('n')], Msg::OpenPage(Page::FollowUp), "n", "na de scan", false),
-];
-
-#[rustfmt::skip]
-static PAGE: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "tekst omhoog", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "tekst omlaag", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "schuiven"),
-    b(&[Code(KeyCode::PageUp)], Msg::PreviousPage, "PgUp", "vorige bladzijde", false),
-    b(&[Code(KeyCode::PageDown), C(' ')], Msg::NextPage, "PgDn", "volgende bladzijde", true),
-    b(&[Code(KeyCode::Home)], Msg::First, "Home", "begin", false),
-    b(&[Code(KeyCode::End)], Msg::Last, "End", "einde", false),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
-];
-
 /// The mode the model is in, for the keymap.
 pub fn mode_of(model: &Model) -> KeyMode {
     if model.help {
@@ -316,8 +294,8 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Search => vec![super::screens::search::BINDINGS, COMMON],
         KeyMode::Prompt => vec![super::screens::prompt::BINDINGS],
         KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
-        KeyMode::Help => vec![HELP],
-        KeyMode::Page => vec![PAGE, COMMON],
+        KeyMode::Help => vec![super::screens::help::BINDINGS],
+        KeyMode::Page => vec![super::screens::page::BINDINGS, COMMON],
     }
 }
 

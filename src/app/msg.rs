@@ -36,9 +36,6 @@ pub enum Msg {
     /// In a list or a text: the previous / next row (or line).
     Previous,
     Next,
-    /// A page back / on (a condition in the scan, a page of a reading page).
-    PreviousPage,
-    NextPage,
     /// The first / last row.
     First,
     Last,
@@ -98,8 +95,6 @@ pub enum Msg {
     /// Esc: leave the editor, close the overlay, or go one screen back.
     Back,
     ToggleHelp,
-    /// Open a reading page (from the help overlay).
-    OpenPage(super::page::Page),
     Quit,
     /// Quit even though the last change could not be saved (a signal, or `q` twice).
     QuitAnyway,

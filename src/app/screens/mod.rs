@@ -5,9 +5,11 @@
 
 pub mod actions;
 pub mod dilemma;
+pub mod help;
 pub mod instrument;
 pub mod list;
 pub mod overview;
+pub mod page;
 pub mod perspective;
 pub mod prompt;
 pub mod scan;
@@ -22,8 +24,10 @@ use super::{Effect, Model};
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
+    Help(help::HelpMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
+    Page(page::PageMsg),
     Perspective(perspective::PerspectiveMsg),
     Prompt(prompt::PromptMsg),
     Scan(scan::ScanMsg),
@@ -37,8 +41,10 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
+        ScreenMsg::Help(m) => help::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),
+        ScreenMsg::Page(m) => page::update(model, m),
         ScreenMsg::Perspective(m) => perspective::update(model, m),
         ScreenMsg::Prompt(m) => prompt::update(model, m),
         ScreenMsg::Scan(m) => scan::update(model, m),

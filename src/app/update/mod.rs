@@ -60,10 +60,6 @@ fn expire_status(model: &mut Model) {
 }
 
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    // A reading page (help's i, w, r, n) on top takes its own keys.
-    if let Some(effects) = super::page::update(model, &msg) {
-        return effects;
-    }
     // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
     if model.presenting
         && model.screen == Screen::Start
@@ -72,8 +68,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             msg,
             Msg::Previous
                 | Msg::Next
-                | Msg::PreviousPage
-                | Msg::NextPage
                 | Msg::First
                 | Msg::Last
                 | Msg::Select
@@ -136,8 +130,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = !model.help;
             vec![]
         }
-        // Handled by `page::update` above.
-        Msg::OpenPage(_) => vec![],
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
             if model.presenting {
@@ -163,7 +155,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::QuitAnyway => quit(model),
         Msg::Back => back(model),
-        Msg::Previous | Msg::Next | Msg::PreviousPage | Msg::NextPage | Msg::First | Msg::Last => {
+        Msg::Previous | Msg::Next | Msg::First | Msg::Last => {
             navigate(model, &msg);
             vec![]
         }
@@ -496,6 +488,10 @@ fn back(model: &mut Model) -> Vec<Effect> {
         model.help = false;
         return vec![];
     }
+    if model.page.take().is_some() {
+        model.page_scroll = 0;
+        return vec![];
+    }
     if model.prompt.take().is_some() {
         return vec![];
     }
@@ -552,7 +548,7 @@ fn navigate(model: &mut Model, msg: &Msg) {
             if n == 0 {
                 return;
             }
-            model.selected = step(model.selected, n, msg, 10);
+            model.selected = step(model.selected, n, msg);
         }
         // The other screens move with their own intents (`app::screens`).
         Screen::NewSession
@@ -571,18 +567,16 @@ fn navigate(model: &mut Model, msg: &Msg) {
             if n == 0 {
                 return;
             }
-            open.cursor = step(open.cursor.min(n - 1), n, msg, 5);
+            open.cursor = step(open.cursor.min(n - 1), n, msg);
         }
     }
 }
 
 /// Moves a selection among `n` rows.
-fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
+fn step(current: usize, n: usize, msg: &Msg) -> usize {
     match msg {
         Msg::Previous => current.saturating_sub(1),
         Msg::Next => (current + 1).min(n - 1),
-        Msg::PreviousPage => current.saturating_sub(page),
-        Msg::NextPage => (current + page).min(n - 1),
         Msg::First => 0,
         Msg::Last => n - 1,
         _ => current,
