@@ -8,7 +8,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyMode {
     Start,
+    /// The new-session form, on a text field.
     Form,
+    /// The new-session form, on the mode field.
+    FormMode,
     Overview,
     Scan,
     Perspective,
@@ -198,15 +201,6 @@ static START: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static FORM: &[Entry] = &[
-    b(&[Code(KeyCode::Tab), Code(KeyCode::Down)], Msg::FormNext, "Tab/↓", "volgend veld", true),
-    b(&[Code(KeyCode::BackTab), Code(KeyCode::Up)], Msg::FormPrev, "Shift+Tab/↑", "vorig veld", true),
-    b(&[Code(KeyCode::Enter)], Msg::FormSubmit, "Enter", "aanmaken", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
-    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
-];
-
-#[rustfmt::skip]
 static LIST: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige regel", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende regel", false),
@@ -264,6 +258,7 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     }
     match model.screen {
         Screen::Start => KeyMode::Start,
+        Screen::NewSession if model.form.focus == 3 => KeyMode::FormMode,
         Screen::NewSession => KeyMode::Form,
         Screen::Overview => KeyMode::Overview,
         Screen::Scan => KeyMode::Scan,
@@ -281,7 +276,11 @@ pub fn screen_mode(model: &Model) -> KeyMode {
 fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
     match mode {
         KeyMode::Start => vec![START, COMMON],
-        KeyMode::Form => vec![FORM],
+        KeyMode::Form => vec![super::screens::form::BINDINGS],
+        KeyMode::FormMode => vec![
+            super::screens::form::BINDINGS,
+            super::screens::form::MODE_BINDINGS,
+        ],
         KeyMode::Overview => vec![super::screens::overview::BINDINGS, SESSION, COMMON],
         KeyMode::Scan => vec![super::screens::scan::BINDINGS, SESSION, COMMON],
         KeyMode::Perspective => vec![super::screens::perspective::BINDINGS, SESSION, COMMON],
@@ -427,16 +426,9 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         .map(|b| b.msg.clone());
     match (found, mode) {
         (Some(msg), _) => Some(msg),
-        (None, KeyMode::Form) if key == Key::Char(' ') && model.form.focus == 3 => {
-            Some(Msg::FormToggleMode)
+        (None, KeyMode::Form | KeyMode::FormMode | KeyMode::Editor | KeyMode::Prompt) => {
+            Some(Msg::Input(ev.into()))
         }
-        (None, KeyMode::Form)
-            if model.form.focus == 3
-                && matches!(key, Key::Code(KeyCode::Left) | Key::Code(KeyCode::Right)) =>
-        {
-            Some(Msg::FormToggleMode)
-        }
-        (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt) => Some(Msg::Input(ev.into())),
         (None, _) => None,
     }
 }
@@ -446,9 +438,10 @@ mod tests {
     use super::*;
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 16] = [
+    const MODES: [KeyMode; 17] = [
         KeyMode::Start,
         KeyMode::Form,
+        KeyMode::FormMode,
         KeyMode::Overview,
         KeyMode::Scan,
         KeyMode::Perspective,

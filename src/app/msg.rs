@@ -98,11 +98,6 @@ pub enum Msg {
     Quit,
     /// Quit even though the last change could not be saved (a signal, or `q` twice).
     QuitAnyway,
-    /// Form: next / previous field, switch mode, create.
-    FormNext,
-    FormPrev,
-    FormToggleMode,
-    FormSubmit,
     /// A key typed into a text field (form or editor).
     Input(Input),
     /// Bracketed paste.

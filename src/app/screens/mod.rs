@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod dilemma;
+pub mod form;
 pub mod help;
 pub mod instrument;
 pub mod list;
@@ -24,6 +25,7 @@ use super::{Effect, Model};
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
+    Form(form::FormMsg),
     Help(help::HelpMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
@@ -41,6 +43,7 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
+        ScreenMsg::Form(m) => form::update(model, m),
         ScreenMsg::Help(m) => help::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),

@@ -1,7 +1,7 @@
 //! Text editing: typing and pasting into the editor or the new-session form, storing the
 //! text in the session, and the external editor.
 
-use super::super::{Editor, Effect, Model, OpenSession, SaveState, Screen, TextTarget, text};
+use super::super::{Editor, Effect, Model, OpenSession, SaveState, TextTarget, text};
 use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
 use crate::text as texts;
@@ -66,14 +66,6 @@ pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<
 }
 
 pub(super) fn type_input(model: &mut Model, input: Input) -> Vec<Effect> {
-    if model.screen == Screen::NewSession {
-        let focus = model.form.focus;
-        if focus < 3 && input.key != TaKey::Enter {
-            model.form.fields[focus].input(input);
-            model.form.error = None;
-        }
-        return vec![];
-    }
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };
@@ -118,14 +110,6 @@ pub fn clean_pasted(text: &str) -> String {
 
 pub(super) fn paste(model: &mut Model, pasted: &str) -> Vec<Effect> {
     let clean = clean_pasted(pasted);
-    if model.screen == Screen::NewSession {
-        let focus = model.form.focus;
-        if focus < 3 {
-            let one_line = clean.replace(['\n', '\t'], " ");
-            model.form.fields[focus].insert_str(one_line);
-        }
-        return vec![];
-    }
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };

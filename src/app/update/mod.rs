@@ -14,7 +14,7 @@ use super::nav;
 use super::screens::ScreenMsg;
 use super::screens::actions::{self, ActionsMsg};
 use super::screens::instrument::InstrumentMsg;
-use super::screens::{prompt, search};
+use super::screens::{form, prompt, search};
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -195,19 +195,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.screen = Screen::NewSession;
             vec![]
         }
-        Msg::FormNext => {
-            model.form.focus = (model.form.focus + 1) % NewForm::FIELD_COUNT;
-            vec![]
-        }
-        Msg::FormPrev => {
-            model.form.focus = (model.form.focus + NewForm::FIELD_COUNT - 1) % NewForm::FIELD_COUNT;
-            vec![]
-        }
-        Msg::FormToggleMode => {
-            model.form.mode = model.form.mode.toggled();
-            vec![]
-        }
-        Msg::FormSubmit => submit_form(model),
         Msg::OpenScan => {
             goto(model, Screen::Scan);
             vec![]
@@ -264,9 +251,14 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Input(input) if model.prompt.is_some() => prompt::type_input(model, input),
+        Msg::Input(input) if model.screen == Screen::NewSession => form::type_input(model, input),
         Msg::Input(input) => edit::type_input(model, input),
         Msg::Paste(text) if model.prompt.is_some() => {
             prompt::paste(model, &text);
+            vec![]
+        }
+        Msg::Paste(text) if model.screen == Screen::NewSession => {
+            form::paste(model, &text);
             vec![]
         }
         Msg::Paste(text) => edit::paste(model, &text),
@@ -632,27 +624,4 @@ fn guided(model: &mut Model, forward: bool) {
             ),
         );
     }
-}
-
-fn submit_form(model: &mut Model) -> Vec<Effect> {
-    let bestuurder = model.form.value(0);
-    let organisatie = model.form.value(1);
-    let samenwerking = model.form.value(2);
-    if bestuurder.is_empty() {
-        model.form.error = Some(texts::FORM_NEED_BESTUURDER.to_string());
-        model.form.focus = 0;
-        return vec![];
-    }
-    if samenwerking.is_empty() {
-        model.form.error = Some(texts::FORM_NEED_SAMENWERKING.to_string());
-        model.form.focus = 2;
-        return vec![];
-    }
-    model.form.error = None;
-    vec![Effect::Create {
-        bestuurder,
-        organisatie,
-        samenwerking,
-        mode: model.form.mode,
-    }]
 }
