@@ -428,3 +428,16 @@ fn a_long_list_scrolls_with_the_selection() {
     app.code(KeyCode::Home);
     assert!(app.screen().contains("▸ Bestuurder 00"));
 }
+
+#[test]
+fn a_one_line_field_names_its_keys_and_enter_finishes_it() {
+    let (mut app, _) = App::with_session();
+    app.press('a').press('+');
+    let screen = app.screen();
+    // The hint is made from the one-line editor's bindings.
+    assert!(screen.contains("Enter of Esc: klaar"), "{screen}");
+    app.type_text("Bellen").code(KeyCode::Enter);
+    let open = app.model.open.as_ref().expect("open");
+    assert!(open.editor.is_none(), "Enter closes a one-line field");
+    assert_eq!(open.session.actions[0].what, "Bellen");
+}

@@ -23,7 +23,10 @@ pub enum KeyMode {
     Group,
     Search,
     Prompt,
+    /// The editor of a text of several lines.
     Editor,
+    /// The editor of a one-line field (a row's name, an action's cell).
+    EditorLine,
     Help,
     /// A reading page over the screen.
     Page,
@@ -108,7 +111,7 @@ pub(crate) const fn hint(summarizes: fn(&Msg) -> bool, join: Join, help: &'stati
     }
 }
 
-const fn info(key_label: &'static str, help: &'static str, footer: bool) -> Entry {
+pub(crate) const fn info(key_label: &'static str, help: &'static str, footer: bool) -> Entry {
     Entry::Info {
         key_label,
         help,
@@ -214,20 +217,6 @@ static LIST: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static EDITOR: &[Entry] = &[
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
-    b(&[Ctrl('e')], Msg::ExternalEdit, "Ctrl+E", "in eigen editor", false),
-    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
-];
-
-#[rustfmt::skip]
-static EDITOR_INFO: &[Entry] = &[
-    info("pijltjes, Home/End", "cursor bewegen", true),
-    info("Ctrl+Z/Ctrl+U", "ongedaan maken", true),
-    info("Ctrl+Y/Ctrl+R", "opnieuw", false),
-];
-
-#[rustfmt::skip]
 static GROUP: &[Entry] = &[
     b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
     b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
@@ -253,8 +242,12 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     if model.prompt.is_some() {
         return KeyMode::Prompt;
     }
-    if model.open.as_ref().is_some_and(|o| o.editor.is_some()) {
-        return KeyMode::Editor;
+    if let Some(editor) = model.open.as_ref().and_then(|o| o.editor.as_ref()) {
+        return if editor.target.single_line() {
+            KeyMode::EditorLine
+        } else {
+            KeyMode::Editor
+        };
     }
     match model.screen {
         Screen::Start => KeyMode::Start,
@@ -292,7 +285,15 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Group => vec![GROUP, COMMON],
         KeyMode::Search => vec![super::screens::search::BINDINGS, COMMON],
         KeyMode::Prompt => vec![super::screens::prompt::BINDINGS],
-        KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
+        KeyMode::Editor => vec![
+            super::screens::editor::BINDINGS,
+            super::screens::editor::INFO,
+        ],
+        KeyMode::EditorLine => vec![
+            super::screens::editor::LINE_BINDINGS,
+            super::screens::editor::BINDINGS,
+            super::screens::editor::INFO,
+        ],
         KeyMode::Help => vec![super::screens::help::BINDINGS],
         KeyMode::Page => vec![super::screens::page::BINDINGS, COMMON],
     }
@@ -426,9 +427,14 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         .map(|b| b.msg.clone());
     match (found, mode) {
         (Some(msg), _) => Some(msg),
-        (None, KeyMode::Form | KeyMode::FormMode | KeyMode::Editor | KeyMode::Prompt) => {
-            Some(Msg::Input(ev.into()))
-        }
+        (
+            None,
+            KeyMode::Form
+            | KeyMode::FormMode
+            | KeyMode::Editor
+            | KeyMode::EditorLine
+            | KeyMode::Prompt,
+        ) => Some(Msg::Input(ev.into())),
         (None, _) => None,
     }
 }
@@ -436,9 +442,10 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::screens::editor::{self, EditorMsg};
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 17] = [
+    const MODES: [KeyMode; 18] = [
         KeyMode::Start,
         KeyMode::Form,
         KeyMode::FormMode,
@@ -454,6 +461,7 @@ mod tests {
         KeyMode::Search,
         KeyMode::Prompt,
         KeyMode::Editor,
+        KeyMode::EditorLine,
         KeyMode::Help,
         KeyMode::Page,
     ];
@@ -501,7 +509,8 @@ mod tests {
                 Msg::Screen(crate::app::screens::ScreenMsg::Actions(ActionsMsg::Add)),
                 "+",
             ),
-            (KeyMode::Editor, Msg::ExternalEdit, "Ctrl+E"),
+            (KeyMode::Editor, editor::msg(EditorMsg::External), "Ctrl+E"),
+            (KeyMode::EditorLine, editor::msg(EditorMsg::Finish), "Enter"),
             (KeyMode::Start, Msg::TogglePresenting, "F2"),
             (KeyMode::Overview, Msg::NextStop, "]"),
         ];

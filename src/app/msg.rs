@@ -59,8 +59,6 @@ pub enum Msg {
     ScrollDown,
     /// F2: presentation mode on/off.
     TogglePresenting,
-    /// Ctrl+E in an editor: edit the text in $VISUAL / $EDITOR.
-    ExternalEdit,
     /// The external editor finished.
     ExternalEdited {
         target: TextTarget,

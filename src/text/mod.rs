@@ -112,7 +112,10 @@ pub fn editor_hint(done: &str, external: &str) -> String {
 pub fn editor_hint_short(done: &str, external: &str) -> String {
     format!(" {done}: klaar (bewaard) · {external}: eigen editor ")
 }
-pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
+/// The bottom line of a one-line field's editor: " Enter of Esc: klaar ".
+pub fn editor_hint_single(done: &str, back: &str) -> String {
+    format!(" {done} of {back}: klaar ")
+}
 pub fn empty_answer(write: &str) -> String {
     format!("(nog niet ingevuld — {write} om te schrijven)")
 }

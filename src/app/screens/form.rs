@@ -74,7 +74,7 @@ pub(in crate::app) fn type_input(model: &mut Model, input: Input) -> Vec<Effect>
 pub(in crate::app) fn paste(model: &mut Model, pasted: &str) {
     let focus = model.form.focus;
     if model.screen == Screen::NewSession && focus < 3 {
-        let one_line = super::super::update::clean_pasted(pasted).replace(['\n', '\t'], " ");
+        let one_line = super::editor::clean_pasted(pasted).replace(['\n', '\t'], " ");
         model.form.fields[focus].insert_str(one_line);
     }
 }

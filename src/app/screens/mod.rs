@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod dilemma;
+pub mod editor;
 pub mod form;
 pub mod help;
 pub mod instrument;
@@ -25,6 +26,7 @@ use super::{Effect, Model};
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
+    Editor(editor::EditorMsg),
     Form(form::FormMsg),
     Help(help::HelpMsg),
     Instrument(instrument::InstrumentMsg),
@@ -43,6 +45,7 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
+        ScreenMsg::Editor(m) => editor::update(model, m),
         ScreenMsg::Form(m) => form::update(model, m),
         ScreenMsg::Help(m) => help::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),

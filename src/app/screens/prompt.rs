@@ -50,7 +50,7 @@ pub(in crate::app) fn type_input(model: &mut Model, input: Input) -> Vec<Effect>
 /// A paste into the prompt, as one line.
 pub(in crate::app) fn paste(model: &mut Model, text: &str) {
     if let Some(prompt) = model.prompt.as_mut() {
-        let one_line = super::super::update::clean_pasted(text).replace(['\n', '\t'], " ");
+        let one_line = super::editor::clean_pasted(text).replace(['\n', '\t'], " ");
         prompt.textarea.insert_str(one_line);
     }
 }

@@ -1,11 +1,10 @@
 //! `update`: the only place the model changes. Pure: it returns effects for the runtime.
 
-mod edit;
 mod screens;
 pub mod start;
 
-pub use edit::clean_pasted;
-pub(super) use edit::{open_editor, save_effect};
+pub use super::screens::editor::clean_pasted;
+pub(super) use super::screens::editor::{open_editor, save_effect};
 
 pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
@@ -14,7 +13,7 @@ use super::nav;
 use super::screens::ScreenMsg;
 use super::screens::actions::{self, ActionsMsg};
 use super::screens::instrument::InstrumentMsg;
-use super::screens::{form, prompt, search};
+use super::screens::{editor, form, prompt, search};
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -186,7 +185,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::EditCoachNote => {
             let condition = model.open.as_ref().map(|o| model.condition_of(o.focus));
             match nav::coach_key(&model.content, model.screen, condition) {
-                Some(key) => edit::open_editor(model, super::TextTarget::CoachNote(key)),
+                Some(key) => editor::open_editor(model, super::TextTarget::CoachNote(key)),
                 None => vec![],
             }
         }
@@ -252,7 +251,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Input(input) if model.prompt.is_some() => prompt::type_input(model, input),
         Msg::Input(input) if model.screen == Screen::NewSession => form::type_input(model, input),
-        Msg::Input(input) => edit::type_input(model, input),
+        Msg::Input(input) => editor::type_input(model, input),
         Msg::Paste(text) if model.prompt.is_some() => {
             prompt::paste(model, &text);
             vec![]
@@ -261,9 +260,8 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             form::paste(model, &text);
             vec![]
         }
-        Msg::Paste(text) => edit::paste(model, &text),
-        Msg::ExternalEdit => edit::external(model),
-        Msg::ExternalEdited { target, result } => edit::external_done(model, target, result),
+        Msg::Paste(text) => editor::paste(model, &text),
+        Msg::ExternalEdited { target, result } => editor::external_done(model, target, result),
         Msg::Listing => {
             model.list_loading = true;
             vec![]
@@ -461,7 +459,7 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     let mut effects = Vec::new();
     if let Some(open) = model.open.as_mut() {
         if let Some(editor) = open.editor.take()
-            && let Some(effect) = edit::store_text(open, &editor)
+            && let Some(effect) = editor::store_text(open, &editor)
         {
             effects.push(effect);
         }
@@ -490,7 +488,7 @@ fn back(model: &mut Model) -> Vec<Effect> {
     if let Some(open) = model.open.as_mut()
         && let Some(editor) = open.editor.take()
     {
-        return edit::close_editor(open, editor);
+        return editor::close_editor(open, editor);
     }
     match model.screen {
         Screen::Start => vec![],

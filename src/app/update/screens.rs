@@ -7,11 +7,11 @@ use super::super::nav::{self, Row};
 use super::super::screens::ScreenMsg;
 use super::super::screens::actions::ActionsMsg;
 use super::super::screens::dilemma::{DilemmaMsg, dilemma_id};
+use super::super::screens::editor::{open_editor, save_effect};
 use super::super::screens::instrument::{
     self, InstrumentMsg, add_row, current_instrument_id, row_column_kind, toggle,
 };
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
-use super::edit::{open_editor, save_effect};
 use super::{set_error, set_info};
 use crate::content::{ColumnKind, Content};
 use crate::session::Action;
