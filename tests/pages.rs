@@ -3,6 +3,7 @@
 
 mod support;
 
+use kansrijk::app::screens::help::{self, HelpMsg};
 use ratatui::crossterm::event::KeyCode;
 use support::App;
 
@@ -131,7 +132,7 @@ fn the_leadership_roles_page_shows_each_role_in_full() {
         kansrijk::app::page::Page::Wegwijzer,
         kansrijk::app::page::Page::FollowUp,
     ] {
-        app.msg(kansrijk::app::Msg::OpenPage(page));
+        app.msg(help::msg(HelpMsg::OpenPage(page)));
         let (width, _) = kansrijk::app::page::text_size(&app.model);
         let lines = kansrijk::app::page::lines(&app.model.content, page, width);
         let shown = read_whole_page(&mut app);

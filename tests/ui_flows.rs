@@ -57,6 +57,27 @@ fn form_refuses_an_empty_name_and_keeps_what_was_typed() {
 }
 
 #[test]
+fn the_mode_field_names_the_keys_that_switch_it_and_only_there_they_switch() {
+    let mut app = App::start();
+    app.press('n').type_text("Anne de Wit");
+    // On a text field space and the arrows type and move the cursor.
+    assert_eq!(app.model.form.value(0), "Anne de Wit");
+    let before = app.model.form.mode;
+    app.code(KeyCode::Right);
+    assert_eq!(app.model.form.mode, before);
+    app.code(KeyCode::Tab).code(KeyCode::Tab).code(KeyCode::Tab);
+    let screen = app.screen();
+    // The hint is made from the keys bound to switching the mode.
+    assert!(screen.contains("spatie of ←/→ wisselt"), "{screen}");
+    app.code(KeyCode::Right);
+    assert_ne!(app.model.form.mode, before);
+    app.press(' ');
+    assert_eq!(app.model.form.mode, before);
+    app.code(KeyCode::Left);
+    assert_ne!(app.model.form.mode, before);
+}
+
+#[test]
 fn start_screen_lists_sessions_and_moves_with_j_and_k() {
     let dir = tempfile::tempdir().expect("tempdir");
     create_session(dir.path(), "Anne Jansen", "Wijkzorg Noord");
@@ -406,4 +427,17 @@ fn a_long_list_scrolls_with_the_selection() {
     assert!(!screen.contains("Bestuurder 00"), "{screen}");
     app.code(KeyCode::Home);
     assert!(app.screen().contains("▸ Bestuurder 00"));
+}
+
+#[test]
+fn a_one_line_field_names_its_keys_and_enter_finishes_it() {
+    let (mut app, _) = App::with_session();
+    app.press('a').press('+');
+    let screen = app.screen();
+    // The hint is made from the one-line editor's bindings.
+    assert!(screen.contains("Enter of Esc: klaar"), "{screen}");
+    app.type_text("Bellen").code(KeyCode::Enter);
+    let open = app.model.open.as_ref().expect("open");
+    assert!(open.editor.is_none(), "Enter closes a one-line field");
+    assert_eq!(open.session.actions[0].what, "Bellen");
 }

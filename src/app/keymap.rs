@@ -1,7 +1,6 @@
 //! The one keymap: per mode, which key gives which message. The footer and the help
 //! overlay are generated from the same tables, so they always tell the truth.
 
-use super::page::Page;
 use super::{Model, Msg, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -9,7 +8,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyMode {
     Start,
+    /// The new-session form, on a text field.
     Form,
+    /// The new-session form, on the mode field.
+    FormMode,
     Overview,
     Scan,
     Perspective,
@@ -21,7 +23,10 @@ pub enum KeyMode {
     Group,
     Search,
     Prompt,
+    /// The editor of a text of several lines.
     Editor,
+    /// The editor of a one-line field (a row's name, an action's cell).
+    EditorLine,
     Help,
     /// A reading page over the screen.
     Page,
@@ -106,7 +111,7 @@ pub(crate) const fn hint(summarizes: fn(&Msg) -> bool, join: Join, help: &'stati
     }
 }
 
-const fn info(key_label: &'static str, help: &'static str, footer: bool) -> Entry {
+pub(crate) const fn info(key_label: &'static str, help: &'static str, footer: bool) -> Entry {
     Entry::Info {
         key_label,
         help,
@@ -199,15 +204,6 @@ static START: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static FORM: &[Entry] = &[
-    b(&[Code(KeyCode::Tab), Code(KeyCode::Down)], Msg::FormNext, "Tab/↓", "volgend veld", true),
-    b(&[Code(KeyCode::BackTab), Code(KeyCode::Up)], Msg::FormPrev, "Shift+Tab/↑", "vorig veld", true),
-    b(&[Code(KeyCode::Enter)], Msg::FormSubmit, "Enter", "aanmaken", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
-    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
-];
-
-#[rustfmt::skip]
 static LIST: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige regel", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende regel", false),
@@ -221,64 +217,11 @@ static LIST: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static EDITOR: &[Entry] = &[
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
-    b(&[Ctrl('e')], Msg::ExternalEdit, "Ctrl+E", "in eigen editor", false),
-    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
-];
-
-#[rustfmt::skip]
-static EDITOR_INFO: &[Entry] = &[
-    info("pijltjes, Home/End", "cursor bewegen", true),
-    info("Ctrl+Z/Ctrl+U", "ongedaan maken", true),
-    info("Ctrl+Y/Ctrl+R", "opnieuw", false),
-];
-
-#[rustfmt::skip]
 static GROUP: &[Entry] = &[
     b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
     b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
     hint(|m| matches!(m, Msg::ScrollUp | Msg::ScrollDown), Join::Slash, "schuiven"),
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
-];
-
-#[rustfmt::skip]
-static SEARCH: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑", "vorige", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓", "volgende", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen op die plek", true),
-    b(&[C('/')], Msg::StartSearch, "/", "opnieuw zoeken", true),
-    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
-];
-
-#[rustfmt::skip]
-static PROMPT: &[Entry] = &[
-    b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "uitvoeren", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
-    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
-];
-
-#[rustfmt::skip]
-static HELP: &[Entry] = &[
-    b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
-    b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
-    b(&[C('w')], Msg::OpenPage(Page::Wegwijzer), "w", "wegwijzer", true),
-    b(&[C('r')], Msg::OpenPage(Page::Roles), "r", "rollen", false),
-    b(&[C('n')], Msg::OpenPage(Page::FollowUp), "n", "na de scan", false),
-];
-
-#[rustfmt::skip]
-static PAGE: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "tekst omhoog", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "tekst omlaag", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "schuiven"),
-    b(&[Code(KeyCode::PageUp)], Msg::PreviousPage, "PgUp", "vorige bladzijde", false),
-    b(&[Code(KeyCode::PageDown), C(' ')], Msg::NextPage, "PgDn", "volgende bladzijde", true),
-    b(&[Code(KeyCode::Home)], Msg::First, "Home", "begin", false),
-    b(&[Code(KeyCode::End)], Msg::Last, "End", "einde", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
@@ -299,11 +242,16 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     if model.prompt.is_some() {
         return KeyMode::Prompt;
     }
-    if model.open.as_ref().is_some_and(|o| o.editor.is_some()) {
-        return KeyMode::Editor;
+    if let Some(editor) = model.open.as_ref().and_then(|o| o.editor.as_ref()) {
+        return if editor.target.single_line() {
+            KeyMode::EditorLine
+        } else {
+            KeyMode::Editor
+        };
     }
     match model.screen {
         Screen::Start => KeyMode::Start,
+        Screen::NewSession if model.form.focus == 3 => KeyMode::FormMode,
         Screen::NewSession => KeyMode::Form,
         Screen::Overview => KeyMode::Overview,
         Screen::Scan => KeyMode::Scan,
@@ -321,19 +269,33 @@ pub fn screen_mode(model: &Model) -> KeyMode {
 fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
     match mode {
         KeyMode::Start => vec![START, COMMON],
-        KeyMode::Form => vec![FORM],
+        KeyMode::Form => vec![super::screens::form::BINDINGS],
+        KeyMode::FormMode => vec![
+            super::screens::form::BINDINGS,
+            super::screens::form::MODE_BINDINGS,
+        ],
         KeyMode::Overview => vec![super::screens::overview::BINDINGS, SESSION, COMMON],
         KeyMode::Scan => vec![super::screens::scan::BINDINGS, SESSION, COMMON],
-        KeyMode::Perspective | KeyMode::Theme | KeyMode::Tension => vec![LIST, SESSION, COMMON],
+        KeyMode::Perspective => vec![super::screens::perspective::BINDINGS, SESSION, COMMON],
+        KeyMode::Theme => vec![super::screens::theme::BINDINGS, SESSION, COMMON],
+        KeyMode::Tension => vec![super::screens::tension::BINDINGS, SESSION, COMMON],
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Group => vec![GROUP, COMMON],
-        KeyMode::Search => vec![SEARCH, COMMON],
-        KeyMode::Prompt => vec![PROMPT],
-        KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
-        KeyMode::Help => vec![HELP],
-        KeyMode::Page => vec![PAGE, COMMON],
+        KeyMode::Search => vec![super::screens::search::BINDINGS, COMMON],
+        KeyMode::Prompt => vec![super::screens::prompt::BINDINGS],
+        KeyMode::Editor => vec![
+            super::screens::editor::BINDINGS,
+            super::screens::editor::INFO,
+        ],
+        KeyMode::EditorLine => vec![
+            super::screens::editor::LINE_BINDINGS,
+            super::screens::editor::BINDINGS,
+            super::screens::editor::INFO,
+        ],
+        KeyMode::Help => vec![super::screens::help::BINDINGS],
+        KeyMode::Page => vec![super::screens::page::BINDINGS, COMMON],
     }
 }
 
@@ -465,16 +427,14 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         .map(|b| b.msg.clone());
     match (found, mode) {
         (Some(msg), _) => Some(msg),
-        (None, KeyMode::Form) if key == Key::Char(' ') && model.form.focus == 3 => {
-            Some(Msg::FormToggleMode)
-        }
-        (None, KeyMode::Form)
-            if model.form.focus == 3
-                && matches!(key, Key::Code(KeyCode::Left) | Key::Code(KeyCode::Right)) =>
-        {
-            Some(Msg::FormToggleMode)
-        }
-        (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt) => Some(Msg::Input(ev.into())),
+        (
+            None,
+            KeyMode::Form
+            | KeyMode::FormMode
+            | KeyMode::Editor
+            | KeyMode::EditorLine
+            | KeyMode::Prompt,
+        ) => Some(Msg::Input(ev.into())),
         (None, _) => None,
     }
 }
@@ -482,11 +442,13 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::screens::editor::{self, EditorMsg};
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 16] = [
+    const MODES: [KeyMode; 18] = [
         KeyMode::Start,
         KeyMode::Form,
+        KeyMode::FormMode,
         KeyMode::Overview,
         KeyMode::Scan,
         KeyMode::Perspective,
@@ -499,6 +461,7 @@ mod tests {
         KeyMode::Search,
         KeyMode::Prompt,
         KeyMode::Editor,
+        KeyMode::EditorLine,
         KeyMode::Help,
         KeyMode::Page,
     ];
@@ -546,7 +509,8 @@ mod tests {
                 Msg::Screen(crate::app::screens::ScreenMsg::Actions(ActionsMsg::Add)),
                 "+",
             ),
-            (KeyMode::Editor, Msg::ExternalEdit, "Ctrl+E"),
+            (KeyMode::Editor, editor::msg(EditorMsg::External), "Ctrl+E"),
+            (KeyMode::EditorLine, editor::msg(EditorMsg::Finish), "Enter"),
             (KeyMode::Start, Msg::TogglePresenting, "F2"),
             (KeyMode::Overview, Msg::NextStop, "]"),
         ];

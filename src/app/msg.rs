@@ -36,9 +36,6 @@ pub enum Msg {
     /// In a list or a text: the previous / next row (or line).
     Previous,
     Next,
-    /// A page back / on (a condition in the scan, a page of a reading page).
-    PreviousPage,
-    NextPage,
     /// The first / last row.
     First,
     Last,
@@ -62,8 +59,6 @@ pub enum Msg {
     ScrollDown,
     /// F2: presentation mode on/off.
     TogglePresenting,
-    /// Ctrl+E in an editor: edit the text in $VISUAL / $EDITOR.
-    ExternalEdit,
     /// The external editor finished.
     ExternalEdited {
         target: TextTarget,
@@ -84,8 +79,6 @@ pub enum Msg {
     /// Start screen: ask for partner files to import / for words to search.
     StartImport,
     StartSearch,
-    /// Enter in the one-line prompt.
-    PromptSubmit,
     Imported(Result<String, String>),
     /// The result of moving a session to the prullenbak.
     Trashed(Result<PathBuf, String>),
@@ -100,16 +93,9 @@ pub enum Msg {
     /// Esc: leave the editor, close the overlay, or go one screen back.
     Back,
     ToggleHelp,
-    /// Open a reading page (from the help overlay).
-    OpenPage(super::page::Page),
     Quit,
     /// Quit even though the last change could not be saved (a signal, or `q` twice).
     QuitAnyway,
-    /// Form: next / previous field, switch mode, create.
-    FormNext,
-    FormPrev,
-    FormToggleMode,
-    FormSubmit,
     /// A key typed into a text field (form or editor).
     Input(Input),
     /// Bracketed paste.

@@ -1,8 +1,8 @@
 //! Reading pages opened from the help overlay ("Over deze handreiking", the wegwijzer of
-//! practice examples): which page is open, its text as wrapped lines, and how the keys
-//! scroll it. The text comes from the content; `ui::page` only draws these lines.
+//! practice examples): which page is open and its text as wrapped lines. The text comes
+//! from the content; `ui::page` only draws these lines; `app::screens::page` scrolls.
 
-use super::{Effect, Model, Msg};
+use super::Model;
 use crate::content::Content;
 use crate::text as texts;
 
@@ -150,36 +150,6 @@ pub fn max_scroll(model: &Model) -> u16 {
     let (width, height) = text_size(model);
     let n = lines(&model.content, page, width).len();
     u16::try_from(n.saturating_sub(height)).unwrap_or(u16::MAX)
-}
-
-/// Handles `msg` if it is about a page; `None` leaves it to the rest of `update`.
-pub fn update(model: &mut Model, msg: &Msg) -> Option<Vec<Effect>> {
-    if let Msg::OpenPage(page) = msg {
-        model.help = false;
-        model.page = Some(*page);
-        model.page_scroll = 0;
-        return Some(vec![]);
-    }
-    if model.page.is_none() || model.help {
-        return None;
-    }
-    let max = max_scroll(model);
-    let step = u16::try_from(text_size(model).1.saturating_sub(1).max(1)).unwrap_or(1);
-    let s = model.page_scroll.min(max);
-    model.page_scroll = match msg {
-        Msg::Back => {
-            model.page = None;
-            0
-        }
-        Msg::Previous => s.saturating_sub(1),
-        Msg::Next => s.saturating_add(1).min(max),
-        Msg::PreviousPage => s.saturating_sub(step),
-        Msg::NextPage => s.saturating_add(step).min(max),
-        Msg::First => 0,
-        Msg::Last => max,
-        _ => return None,
-    };
-    Some(vec![])
 }
 
 fn blank(out: &mut Vec<PageLine>) {

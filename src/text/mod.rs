@@ -10,12 +10,19 @@ pub const UNREADABLE: &str = "onleesbaar";
 pub const UNREADABLE_CANNOT_OPEN: &str = "Dit bestand is onleesbaar en blijft onaangeroerd:";
 pub const FORM_TITLE: &str = "Nieuwe sessie";
 pub const FORM_LABELS: [&str; 4] = ["Bestuurder", "Organisatie", "Samenwerking", "Modus"];
-pub const FORM_HINTS: [&str; 4] = [
+pub const FORM_HINTS: [&str; 3] = [
     "uw naam (verplicht)",
     "uw organisatie (mag leeg)",
     "de samenwerking waar deze sessie over gaat (verplicht)",
-    "spatie of ←/→ wisselt",
 ];
+/// The hint of the form's mode field, from the keys that switch it: "spatie of ←/→ wisselt".
+pub fn form_mode_hint(keys: &[String]) -> String {
+    match keys.split_first() {
+        Some((first, [])) => format!("{first} wisselt"),
+        Some((first, rest)) => format!("{first} of {} wisselt", rest.join("/")),
+        None => String::new(),
+    }
+}
 pub const FORM_NEED_BESTUURDER: &str = "Vul de naam van de bestuurder in.";
 pub const FORM_NEED_SAMENWERKING: &str = "Vul de naam van de samenwerking in.";
 pub const START_TITLE: &str = "Sessies";
@@ -105,7 +112,10 @@ pub fn editor_hint(done: &str, external: &str) -> String {
 pub fn editor_hint_short(done: &str, external: &str) -> String {
     format!(" {done}: klaar (bewaard) · {external}: eigen editor ")
 }
-pub const EDITOR_HINT_SINGLE: &str = " Enter of Esc: klaar ";
+/// The bottom line of a one-line field's editor: " Enter of Esc: klaar ".
+pub fn editor_hint_single(done: &str, back: &str) -> String {
+    format!(" {done} of {back}: klaar ")
+}
 pub fn empty_answer(write: &str) -> String {
     format!("(nog niet ingevuld — {write} om te schrijven)")
 }

@@ -116,7 +116,7 @@ pub fn preview(text: Option<&str>) -> String {
         Some(t) => texts::safe(t.lines().next().unwrap_or("")),
         None => texts::empty_answer(&crate::app::keymap::key_name(
             crate::app::keymap::KeyMode::Theme,
-            &crate::app::Msg::Select,
+            &crate::app::screens::theme::msg(crate::app::screens::theme::ThemeMsg::Open),
         )),
     }
 }

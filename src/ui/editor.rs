@@ -4,6 +4,7 @@ use super::common::{width, wrapped};
 use super::theme::Theme;
 use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
+use crate::app::screens::editor::{EditorMsg, msg as editor_msg};
 use crate::app::{Model, Screen};
 use crate::text as texts;
 use ratatui::Frame;
@@ -34,10 +35,13 @@ pub fn draw(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
         )
     };
     let done = key_name(KeyMode::Editor, &Msg::Back);
-    let external = key_name(KeyMode::Editor, &Msg::ExternalEdit);
+    let external = key_name(KeyMode::Editor, &editor_msg(EditorMsg::External));
     let wide = texts::editor_hint(&done, &external);
     let hint = if single {
-        texts::EDITOR_HINT_SINGLE.to_string()
+        texts::editor_hint_single(
+            &key_name(KeyMode::EditorLine, &editor_msg(EditorMsg::Finish)),
+            &key_name(KeyMode::EditorLine, &Msg::Back),
+        )
     } else if width(&wide) + 2 <= usize::from(area.width) {
         wide
     } else {

@@ -2,6 +2,8 @@
 
 use super::theme::Theme;
 use crate::app::Model;
+use crate::app::keymap::{KeyMode, keys_for};
+use crate::app::screens::form::{self, FormMsg};
 use crate::session::Mode;
 use crate::text as texts;
 use ratatui::Frame;
@@ -53,6 +55,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         frame.render_widget(&ta, rows[i]);
     }
     let focused = form.focus == 3;
+    let toggle = keys_for(KeyMode::FormMode, &form::msg(FormMsg::ToggleMode));
+    let mode_hint = texts::form_mode_hint(&toggle.iter().map(|k| k.name()).collect::<Vec<_>>());
     let mode_span = |m: Mode| {
         let label = format!(" {} ", m.label());
         if form.mode == m {
@@ -72,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             title_style,
         ))
         .title_bottom(Line::styled(
-            if focused { texts::FORM_HINTS[3] } else { "" },
+            if focused { mode_hint } else { String::new() },
             theme.dim(),
         ));
     frame.render_widget(

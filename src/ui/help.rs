@@ -3,6 +3,8 @@
 
 use super::theme::Theme;
 use crate::app::keymap::{KeyMode, screen_mode, shown};
+use crate::app::screens::ScreenMsg;
+use crate::app::screens::help::HelpMsg;
 use crate::app::{Model, Msg};
 use crate::text as texts;
 use ratatui::Frame;
@@ -29,7 +31,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     // The reading pages open from here: one line under the intro, from the keymap.
     let pages: Vec<String> = shown(KeyMode::Help)
         .into_iter()
-        .filter(|b| matches!(b.msg, Some(Msg::OpenPage(_))))
+        .filter(|b| {
+            matches!(
+                b.msg,
+                Some(Msg::Screen(ScreenMsg::Help(HelpMsg::OpenPage(_))))
+            )
+        })
         .map(|b| format!("{} {}", b.key_label, b.help))
         .collect();
     let intro_lines = vec![

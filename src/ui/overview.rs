@@ -8,6 +8,7 @@ use crate::app::Model;
 use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, OVERVIEW, OverviewItem, Progress};
+use crate::app::screens::overview::{self, OverviewMsg};
 use crate::scan;
 use crate::text as texts;
 use ratatui::Frame;
@@ -224,7 +225,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let about = focused_about(model, open.overview_focus);
     let hint = Line::styled(
         texts::overview_hint(
-            &key_name(KeyMode::Overview, &Msg::Select),
+            &key_name(KeyMode::Overview, &overview::msg(OverviewMsg::Open)),
             &key_name(KeyMode::Overview, &Msg::NextStop),
         ),
         theme.dim(),

@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::app::Model;
 use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
+use crate::app::screens::prompt::{self, PromptMsg};
 use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,7 +63,7 @@ pub fn draw_prompt(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
             .title(Line::styled(format!(" {title} "), theme.accent()))
             .title_bottom(Line::styled(
                 texts::prompt_hint(
-                    &key_name(KeyMode::Prompt, &Msg::PromptSubmit),
+                    &key_name(KeyMode::Prompt, &prompt::msg(PromptMsg::Submit)),
                     &key_name(KeyMode::Prompt, &Msg::Back),
                 ),
                 theme.dim(),

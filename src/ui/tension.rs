@@ -6,9 +6,9 @@ use super::common::{
 };
 use super::theme::Theme;
 use crate::app::Model;
-use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, Row};
+use crate::app::screens::tension::{self, TensionMsg};
 use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, theme: Theme
         &format!(
             "{} · {}",
             texts::DILEMMAS,
-            texts::pointers(&key_name(KeyMode::Tension, &Msg::Select))
+            texts::pointers(&key_name(KeyMode::Tension, &tension::msg(TensionMsg::Open)))
         ),
         items,
         open.cursor,

@@ -5,9 +5,19 @@
 
 pub mod actions;
 pub mod dilemma;
+pub mod editor;
+pub mod form;
+pub mod help;
 pub mod instrument;
+pub mod list;
 pub mod overview;
+pub mod page;
+pub mod perspective;
+pub mod prompt;
 pub mod scan;
+pub mod search;
+pub mod tension;
+pub mod theme;
 
 use super::{Effect, Model};
 
@@ -16,9 +26,18 @@ use super::{Effect, Model};
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
+    Editor(editor::EditorMsg),
+    Form(form::FormMsg),
+    Help(help::HelpMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
+    Page(page::PageMsg),
+    Perspective(perspective::PerspectiveMsg),
+    Prompt(prompt::PromptMsg),
     Scan(scan::ScanMsg),
+    Search(search::SearchMsg),
+    Tension(tension::TensionMsg),
+    Theme(theme::ThemeMsg),
 }
 
 /// Routes a screen's intent to its `update`.
@@ -26,8 +45,17 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
+        ScreenMsg::Editor(m) => editor::update(model, m),
+        ScreenMsg::Form(m) => form::update(model, m),
+        ScreenMsg::Help(m) => help::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),
+        ScreenMsg::Page(m) => page::update(model, m),
+        ScreenMsg::Perspective(m) => perspective::update(model, m),
+        ScreenMsg::Prompt(m) => prompt::update(model, m),
         ScreenMsg::Scan(m) => scan::update(model, m),
+        ScreenMsg::Search(m) => search::update(model, m),
+        ScreenMsg::Tension(m) => tension::update(model, m),
+        ScreenMsg::Theme(m) => theme::update(model, m),
     }
 }

@@ -2,7 +2,8 @@
 //! actions. Its intents, its keys and its `update`; drawn by `ui::overview`.
 
 use super::super::keymap::{Entry, Join, Key, b, hint};
-use super::super::nav::{self, Dir};
+use super::super::nav::{self, Dir, OverviewItem};
+use super::super::update::goto;
 use super::super::{Effect, Model, Msg, Screen};
 use super::ScreenMsg;
 use ratatui::crossterm::event::KeyCode;
@@ -12,6 +13,8 @@ use ratatui::crossterm::event::KeyCode;
 pub enum OverviewMsg {
     /// Move the focus to the neighbouring box.
     Move(Dir),
+    /// Enter: open what the focused box shows.
+    Open,
 }
 
 pub const fn msg(m: OverviewMsg) -> Msg {
@@ -27,7 +30,7 @@ pub static BINDINGS: &[Entry] = &[
     b(&[Code(KeyCode::Left), C('h')], msg(OverviewMsg::Move(Dir::Left)), "←", "links", false),
     b(&[Code(KeyCode::Right), C('l')], msg(OverviewMsg::Move(Dir::Right)), "→", "rechts", false),
     hint(|m| matches!(m, Msg::Screen(ScreenMsg::Overview(OverviewMsg::Move(_)))), Join::Named("pijltjes"), "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
+    b(&[Code(KeyCode::Enter)], msg(OverviewMsg::Open), "Enter", "openen", true),
     hint(|m| *m == Msg::OpenScan, Join::Together, "scan"),
     hint(|m| *m == Msg::GoActions, Join::Together, "acties"),
 ];
@@ -42,6 +45,18 @@ pub fn update(model: &mut Model, msg: OverviewMsg) -> Vec<Effect> {
             if let Some(open) = model.open.as_mut() {
                 open.overview_focus = nav::overview_move(open.overview_focus, dir);
             }
+        }
+        OverviewMsg::Open => {
+            let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
+                return vec![];
+            };
+            let target = match nav::OVERVIEW.get(focus).map(|o| o.0) {
+                Some(OverviewItem::Perspective(p)) => Screen::Perspective(p),
+                Some(OverviewItem::Tension(t)) => Screen::Tension(t),
+                Some(OverviewItem::Scan) => Screen::Scan,
+                Some(OverviewItem::Actions) | None => Screen::Actions,
+            };
+            goto(model, target);
         }
     }
     vec![]

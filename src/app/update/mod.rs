@@ -1,19 +1,19 @@
 //! `update`: the only place the model changes. Pure: it returns effects for the runtime.
 
-mod edit;
 mod screens;
 pub mod start;
 
-pub use edit::clean_pasted;
-pub(super) use edit::{open_editor, save_effect};
+pub use super::screens::editor::clean_pasted;
+pub(super) use super::screens::editor::{open_editor, save_effect};
 
 pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
 
 use super::keymap::{KeyMode, key_name};
-use super::nav::{self, Dir, OverviewItem};
+use super::nav;
 use super::screens::ScreenMsg;
 use super::screens::actions::{self, ActionsMsg};
 use super::screens::instrument::InstrumentMsg;
+use super::screens::{editor, form, prompt, search};
 use super::{
     Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
     StatusKind,
@@ -59,10 +59,6 @@ fn expire_status(model: &mut Model) {
 }
 
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    // A reading page (help's i, w, r, n) on top takes its own keys.
-    if let Some(effects) = super::page::update(model, &msg) {
-        return effects;
-    }
     // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
     if model.presenting
         && model.screen == Screen::Start
@@ -71,8 +67,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             msg,
             Msg::Previous
                 | Msg::Next
-                | Msg::PreviousPage
-                | Msg::NextPage
                 | Msg::First
                 | Msg::Last
                 | Msg::Select
@@ -135,12 +129,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = !model.help;
             vec![]
         }
-        // Handled by `page::update` above.
-        Msg::OpenPage(_) => vec![],
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
             if model.presenting {
-                start::presenting_started(model);
+                search::presenting_started(model);
             }
             vec![]
         }
@@ -162,7 +154,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::QuitAnyway => quit(model),
         Msg::Back => back(model),
-        Msg::Previous | Msg::Next | Msg::PreviousPage | Msg::NextPage | Msg::First | Msg::Last => {
+        Msg::Previous | Msg::Next | Msg::First | Msg::Last => {
             navigate(model, &msg);
             vec![]
         }
@@ -174,7 +166,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Open(path) => vec![Effect::Open(path)],
         Msg::StartImport
         | Msg::StartSearch
-        | Msg::PromptSubmit
         | Msg::OpenGroup
         | Msg::GroupLoaded(_)
         | Msg::Searched(_)
@@ -194,7 +185,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::EditCoachNote => {
             let condition = model.open.as_ref().map(|o| model.condition_of(o.focus));
             match nav::coach_key(&model.content, model.screen, condition) {
-                Some(key) => edit::open_editor(model, super::TextTarget::CoachNote(key)),
+                Some(key) => editor::open_editor(model, super::TextTarget::CoachNote(key)),
                 None => vec![],
             }
         }
@@ -203,19 +194,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.screen = Screen::NewSession;
             vec![]
         }
-        Msg::FormNext => {
-            model.form.focus = (model.form.focus + 1) % NewForm::FIELD_COUNT;
-            vec![]
-        }
-        Msg::FormPrev => {
-            model.form.focus = (model.form.focus + NewForm::FIELD_COUNT - 1) % NewForm::FIELD_COUNT;
-            vec![]
-        }
-        Msg::FormToggleMode => {
-            model.form.mode = model.form.mode.toggled();
-            vec![]
-        }
-        Msg::FormSubmit => submit_form(model),
         Msg::OpenScan => {
             goto(model, Screen::Scan);
             vec![]
@@ -271,15 +249,19 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::Input(input) if model.prompt.is_some() => start::prompt_input(model, input),
-        Msg::Input(input) => edit::type_input(model, input),
+        Msg::Input(input) if model.prompt.is_some() => prompt::type_input(model, input),
+        Msg::Input(input) if model.screen == Screen::NewSession => form::type_input(model, input),
+        Msg::Input(input) => editor::type_input(model, input),
         Msg::Paste(text) if model.prompt.is_some() => {
-            start::prompt_paste(model, &text);
+            prompt::paste(model, &text);
             vec![]
         }
-        Msg::Paste(text) => edit::paste(model, &text),
-        Msg::ExternalEdit => edit::external(model),
-        Msg::ExternalEdited { target, result } => edit::external_done(model, target, result),
+        Msg::Paste(text) if model.screen == Screen::NewSession => {
+            form::paste(model, &text);
+            vec![]
+        }
+        Msg::Paste(text) => editor::paste(model, &text),
+        Msg::ExternalEdited { target, result } => editor::external_done(model, target, result),
         Msg::Listing => {
             model.list_loading = true;
             vec![]
@@ -315,7 +297,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             open.previous = opened.previous;
             model.open = Some(open);
             model.screen = Screen::Overview;
-            start::jump(model);
+            search::jump(model);
             vec![]
         }
         Msg::Opened(Err(reason)) => {
@@ -451,7 +433,7 @@ fn saved(model: &mut Model, path: &std::path::Path, generation: u64, result: Res
 }
 
 /// Opens a session screen, remembering where we were for Esc.
-pub(super) fn goto(model: &mut Model, screen: Screen) {
+pub(in crate::app) fn goto(model: &mut Model, screen: Screen) {
     let Some(open) = model.open.as_mut() else {
         return;
     };
@@ -479,7 +461,7 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     let mut effects = Vec::new();
     if let Some(open) = model.open.as_mut() {
         if let Some(editor) = open.editor.take()
-            && let Some(effect) = edit::store_text(open, &editor)
+            && let Some(effect) = editor::store_text(open, &editor)
         {
             effects.push(effect);
         }
@@ -498,13 +480,17 @@ fn back(model: &mut Model) -> Vec<Effect> {
         model.help = false;
         return vec![];
     }
+    if model.page.take().is_some() {
+        model.page_scroll = 0;
+        return vec![];
+    }
     if model.prompt.take().is_some() {
         return vec![];
     }
     if let Some(open) = model.open.as_mut()
         && let Some(editor) = open.editor.take()
     {
-        return edit::close_editor(open, editor);
+        return editor::close_editor(open, editor);
     }
     match model.screen {
         Screen::Start => vec![],
@@ -554,29 +540,17 @@ fn navigate(model: &mut Model, msg: &Msg) {
             if n == 0 {
                 return;
             }
-            model.selected = step(model.selected, n, msg, 10);
+            model.selected = step(model.selected, n, msg);
         }
-        // Its own intents move in the scan (`screens::scan`).
-        Screen::Scan => {}
-        Screen::Overview => {
-            let Some(open) = model.open.as_mut() else {
-                return;
-            };
-            open.overview_focus = match msg {
-                Msg::Previous => nav::overview_move(open.overview_focus, Dir::Up),
-                Msg::Next => nav::overview_move(open.overview_focus, Dir::Down),
-                Msg::First => 0,
-                Msg::Last => nav::OVERVIEW.len() - 1,
-                _ => open.overview_focus,
-            };
-        }
-        Screen::NewSession | Screen::Group => {}
-        Screen::Search => {
-            let n = model.hits.len();
-            if n > 0 {
-                model.hit_selected = step(model.hit_selected, n, msg, 10);
-            }
-        }
+        // The other screens move with their own intents (`app::screens`).
+        Screen::NewSession
+        | Screen::Group
+        | Screen::Scan
+        | Screen::Overview
+        | Screen::Search
+        | Screen::Perspective(_)
+        | Screen::Theme(..)
+        | Screen::Tension(_) => {}
         screen => {
             let Some(open) = model.open.as_mut() else {
                 return;
@@ -585,18 +559,16 @@ fn navigate(model: &mut Model, msg: &Msg) {
             if n == 0 {
                 return;
             }
-            open.cursor = step(open.cursor.min(n - 1), n, msg, 5);
+            open.cursor = step(open.cursor.min(n - 1), n, msg);
         }
     }
 }
 
 /// Moves a selection among `n` rows.
-fn step(current: usize, n: usize, msg: &Msg, page: usize) -> usize {
+fn step(current: usize, n: usize, msg: &Msg) -> usize {
     match msg {
         Msg::Previous => current.saturating_sub(1),
         Msg::Next => (current + 1).min(n - 1),
-        Msg::PreviousPage => current.saturating_sub(page),
-        Msg::NextPage => (current + page).min(n - 1),
         Msg::First => 0,
         Msg::Last => n - 1,
         _ => current,
@@ -624,21 +596,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
             }
             None => vec![],
         },
-        Screen::Search => start::open_hit(model),
         Screen::Actions => actions::open_selected(model),
-        Screen::Overview => {
-            let Some(focus) = model.open.as_ref().map(|o| o.overview_focus) else {
-                return vec![];
-            };
-            let target = match nav::OVERVIEW.get(focus).map(|o| o.0) {
-                Some(OverviewItem::Perspective(p)) => Screen::Perspective(p),
-                Some(OverviewItem::Tension(t)) => Screen::Tension(t),
-                Some(OverviewItem::Scan) => Screen::Scan,
-                Some(OverviewItem::Actions) | None => Screen::Actions,
-            };
-            goto(model, target);
-            vec![]
-        }
         _ => screens::select(model),
     }
 }
@@ -666,27 +624,4 @@ fn guided(model: &mut Model, forward: bool) {
             ),
         );
     }
-}
-
-fn submit_form(model: &mut Model) -> Vec<Effect> {
-    let bestuurder = model.form.value(0);
-    let organisatie = model.form.value(1);
-    let samenwerking = model.form.value(2);
-    if bestuurder.is_empty() {
-        model.form.error = Some(texts::FORM_NEED_BESTUURDER.to_string());
-        model.form.focus = 0;
-        return vec![];
-    }
-    if samenwerking.is_empty() {
-        model.form.error = Some(texts::FORM_NEED_SAMENWERKING.to_string());
-        model.form.focus = 2;
-        return vec![];
-    }
-    model.form.error = None;
-    vec![Effect::Create {
-        bestuurder,
-        organisatie,
-        samenwerking,
-        mode: model.form.mode,
-    }]
 }

@@ -1,5 +1,5 @@
-//! What the session screens share: Enter and `e` on a row of the list screens (perspective,
-//! theme, tension), the delete that asks twice, new actions and the read-only guard. Each
+//! What the session screens still share: Enter and `e` on a row of the dilemma and
+//! instrument screens, the delete that asks twice, new actions and the read-only guard. Each
 //! screen's own intents are in `app::screens`.
 
 use super::super::keymap::{KeyMode, key_name};
@@ -7,12 +7,12 @@ use super::super::nav::{self, Row};
 use super::super::screens::ScreenMsg;
 use super::super::screens::actions::ActionsMsg;
 use super::super::screens::dilemma::{DilemmaMsg, dilemma_id};
+use super::super::screens::editor::{open_editor, save_effect};
 use super::super::screens::instrument::{
     self, InstrumentMsg, add_row, current_instrument_id, row_column_kind, toggle,
 };
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
-use super::edit::{open_editor, save_effect};
-use super::{goto, set_error, set_info};
+use super::{set_error, set_info};
 use crate::content::{ColumnKind, Content};
 use crate::session::Action;
 use crate::text as texts;
@@ -61,39 +61,7 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
     let Some(row) = current_row(model) else {
         return vec![];
     };
-    let content = model.content.clone();
     match (model.screen, row) {
-        (Screen::Perspective(p), Row::Theme(t)) => {
-            goto(model, Screen::Theme(p, t));
-            vec![]
-        }
-        (Screen::Theme(..), Row::OpenInstrument(i)) => {
-            goto(model, Screen::Instrument(i));
-            vec![]
-        }
-        (Screen::Tension(t), Row::Dilemma(d)) => {
-            goto(model, Screen::Dilemma(t, d));
-            vec![]
-        }
-        (Screen::Tension(t), Row::Pointer(k)) => {
-            let target = content
-                .handreiking
-                .tensions
-                .get(t)
-                .and_then(|t| t.pointers.get(k))
-                .and_then(|ptr| {
-                    let (pi, _) = content.theme(&ptr.theme)?;
-                    let ti = content.handreiking.perspectives[pi]
-                        .themes
-                        .iter()
-                        .position(|th| th.id == ptr.theme)?;
-                    Some(Screen::Theme(pi, ti))
-                });
-            if let Some(screen) = target {
-                goto(model, screen);
-            }
-            vec![]
-        }
         (Screen::Dilemma(..), Row::Strategy) => {
             super::super::screens::dilemma::update(model, DilemmaMsg::NextStrategy)
         }
@@ -129,13 +97,6 @@ pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
     };
     let content = model.content.clone();
     let target = match (model.screen, row) {
-        (Screen::Theme(p, t), Row::Prompt(q)) => content
-            .handreiking
-            .perspectives
-            .get(p)
-            .and_then(|p| p.themes.get(t))
-            .and_then(|t| t.prompts.get(q))
-            .map(|q| TextTarget::Reflection(q.id.clone())),
         (Screen::Dilemma(t, d), Row::DilemmaText(field)) => {
             dilemma_id(&content, t, d).map(|id| TextTarget::Dilemma(id, field))
         }

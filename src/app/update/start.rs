@@ -2,11 +2,10 @@
 //! view, and reports.
 
 use super::super::{Effect, Model, Msg, Prompt, PromptKind, RowAction, RowIdentity, Screen};
-use super::{goto, set_error, set_info};
-use crate::app::nav;
+use super::{set_error, set_info};
 use crate::store::ListEntry;
 use crate::text as texts;
-use ratatui_textarea::{Input, Key as TaKey, TextArea};
+use ratatui_textarea::TextArea;
 
 pub(super) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
     // Searching works on the start screen (all sessions), on the results, and in an open
@@ -27,23 +26,6 @@ pub(super) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
     });
     model.prompt = Some(Prompt { kind, textarea });
     vec![]
-}
-
-/// Typing into the prompt; Enter submits (handled by the keymap), the rest edits.
-pub(super) fn prompt_input(model: &mut Model, input: Input) -> Vec<Effect> {
-    if let Some(prompt) = model.prompt.as_mut()
-        && input.key != TaKey::Enter
-    {
-        prompt.textarea.input(input);
-    }
-    vec![]
-}
-
-pub(super) fn prompt_paste(model: &mut Model, text: &str) {
-    if let Some(prompt) = model.prompt.as_mut() {
-        let one_line = super::edit::clean_pasted(text).replace(['\n', '\t'], " ");
-        prompt.textarea.insert_str(one_line);
-    }
 }
 
 /// Splits the import prompt into paths: separated by spaces, quotes keep spaces inside a
@@ -73,51 +55,6 @@ pub fn split_paths(text: &str) -> Vec<std::path::PathBuf> {
             _ => std::path::PathBuf::from(p),
         })
         .collect()
-}
-
-pub(super) fn submit(model: &mut Model) -> Vec<Effect> {
-    let Some(prompt) = model.prompt.take() else {
-        return vec![];
-    };
-    let text = prompt.textarea.lines().join(" ").trim().to_string();
-    if text.is_empty() {
-        return vec![];
-    }
-    match (prompt.kind, model.open.as_ref()) {
-        (PromptKind::Import, _) => vec![Effect::Import(split_paths(&text))],
-        // In a session: only that session, searched in memory (nothing to load).
-        (PromptKind::Search, Some(open)) => {
-            let hits = crate::search::search(
-                &model.content,
-                &[(open.path.clone(), open.session.clone())],
-                &text,
-            );
-            searched(model, hits);
-            vec![]
-        }
-        (PromptKind::Search, None) => vec![Effect::Search(text)],
-    }
-}
-
-/// Presentation mode: only hits from the open session, and no notes.
-fn presentable(model: &Model, hits: &mut Vec<crate::search::Hit>) {
-    let open = model.open.as_ref().map(|o| o.path.as_path());
-    hits.retain(|h| !h.note && Some(h.path.as_path()) == open);
-}
-
-/// F2 turned on while results are shown: what may not be shown goes.
-pub(super) fn presenting_started(model: &mut Model) {
-    if model.screen != Screen::Search {
-        return;
-    }
-    let mut hits = std::mem::take(&mut model.hits);
-    let before = hits.len();
-    presentable(model, &mut hits);
-    if hits.len() < before {
-        set_info(model, texts::SEARCH_PRESENTING_ONLY_OPEN.to_string());
-    }
-    model.hits = hits;
-    model.hit_selected = model.hit_selected.min(model.hits.len().saturating_sub(1));
 }
 
 pub(super) fn open_group(model: &mut Model) -> Vec<Effect> {
@@ -150,64 +87,6 @@ pub(super) fn group_loaded(
             ),
         ),
         Err(reason) => set_error(model, reason),
-    }
-}
-
-pub(super) fn searched(model: &mut Model, mut hits: Vec<crate::search::Hit>) {
-    if model.presenting {
-        // A shared screen shows no other session and no note.
-        presentable(model, &mut hits);
-    }
-    if hits.is_empty() {
-        set_info(model, texts::SEARCH_NOTHING.to_string());
-        return;
-    }
-    model.status = None;
-    model.hits = hits;
-    model.hit_selected = 0;
-    if model.open.is_some() {
-        goto(model, Screen::Search);
-    } else {
-        model.screen = Screen::Search;
-    }
-}
-
-pub(super) fn open_hit(model: &mut Model) -> Vec<Effect> {
-    let Some(hit) = model.hits.get(model.hit_selected).cloned() else {
-        return vec![];
-    };
-    // A place this content does not know opens the overview.
-    let screen = nav::screen_of(&model.content, &hit.target).unwrap_or(Screen::Overview);
-    model.pending_jump = Some((screen, hit.row));
-    match model.open.as_ref() {
-        // A hit in the open session: go there.
-        Some(open) if open.path == hit.path => {
-            jump(model);
-            vec![]
-        }
-        Some(_) => {
-            model.pending_jump = None;
-            vec![]
-        }
-        None => vec![Effect::Open(hit.path)],
-    }
-}
-
-/// After a session opened from a search hit: go to the place of the hit.
-pub(super) fn jump(model: &mut Model) {
-    let Some((screen, row)) = model.pending_jump.take() else {
-        return;
-    };
-    if screen == Screen::Overview {
-        return;
-    }
-    goto(model, screen);
-    if let Some(open) = model.open.as_mut() {
-        if screen == Screen::Scan {
-            open.focus = row;
-        } else {
-            open.cursor = row;
-        }
     }
 }
 
@@ -279,14 +158,13 @@ pub(super) fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::StartImport => start_prompt(model, PromptKind::Import),
         Msg::StartSearch => start_prompt(model, PromptKind::Search),
-        Msg::PromptSubmit => submit(model),
         Msg::OpenGroup => open_group(model),
         Msg::GroupLoaded(result) => {
             group_loaded(model, result);
             vec![]
         }
         Msg::Searched(hits) => {
-            searched(model, hits);
+            crate::app::screens::search::searched(model, hits);
             vec![]
         }
         Msg::Imported(Ok(summary)) => {

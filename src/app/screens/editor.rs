@@ -1,11 +1,70 @@
-//! Text editing: typing and pasting into the editor or the new-session form, storing the
-//! text in the session, and the external editor.
+//! The editor for one text over the screen: its intents, its keys, its `update`, typing
+//! and pasting into it, storing the text in the session, and the user's own editor
+//! (Ctrl+E); drawn by `ui::editor`. Esc closes it (`Msg::Back`).
 
-use super::super::{Editor, Effect, Model, OpenSession, SaveState, Screen, TextTarget, text};
-use crate::app::Msg;
-use crate::app::keymap::{KeyMode, key_name};
+use super::super::keymap::{Entry, Key, KeyMode, b, info, key_name};
+use super::super::update::{refuse_read_only, set_error, set_info};
+use super::super::{Editor, Effect, Model, Msg, OpenSession, SaveState, TextTarget, text};
+use super::ScreenMsg;
 use crate::text as texts;
+use ratatui::crossterm::event::KeyCode;
 use ratatui_textarea::{Input, Key as TaKey};
+
+/// What the user means in the editor (other keys type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorMsg {
+    /// Ctrl+E: edit the text in $VISUAL / $EDITOR.
+    External,
+    /// Enter in a one-line field: done.
+    Finish,
+}
+
+pub const fn msg(m: EditorMsg) -> Msg {
+    Msg::Screen(ScreenMsg::Editor(m))
+}
+
+use Key::{Code, Ctrl};
+
+/// The editor's keys; every other key types.
+#[rustfmt::skip]
+pub static BINDINGS: &[Entry] = &[
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "klaar (bewaard)", true),
+    b(&[Ctrl('e')], msg(EditorMsg::External), "Ctrl+E", "in eigen editor", false),
+    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
+];
+
+/// Keys of a one-line field (before [`BINDINGS`]): Enter does not start a new line.
+#[rustfmt::skip]
+pub static LINE_BINDINGS: &[Entry] = &[
+    b(&[Code(KeyCode::Enter)], msg(EditorMsg::Finish), "Enter", "klaar", false),
+];
+
+/// Keys the text field handles itself, for the footer and help.
+#[rustfmt::skip]
+pub static INFO: &[Entry] = &[
+    info("pijltjes, Home/End", "cursor bewegen", true),
+    info("Ctrl+Z/Ctrl+U", "ongedaan maken", true),
+    info("Ctrl+Y/Ctrl+R", "opnieuw", false),
+];
+
+/// Applies one of the editor's intents.
+pub fn update(model: &mut Model, msg: EditorMsg) -> Vec<Effect> {
+    match msg {
+        EditorMsg::External => external(model),
+        EditorMsg::Finish => {
+            let Some(open) = model.open.as_mut() else {
+                return vec![];
+            };
+            match open.editor.take() {
+                Some(editor) if editor.target.single_line() => close_editor(open, editor),
+                editor => {
+                    open.editor = editor;
+                    vec![]
+                }
+            }
+        }
+    }
+}
 
 /// The save effect for the open session's current state.
 pub(in crate::app) fn save_effect(open: &mut OpenSession) -> Effect {
@@ -18,7 +77,7 @@ pub(in crate::app) fn save_effect(open: &mut OpenSession) -> Effect {
 }
 
 /// Copies the editor's text into the session; a save effect when it changed.
-pub(super) fn store_text(open: &mut OpenSession, editor: &Editor) -> Option<Effect> {
+pub(in crate::app) fn store_text(open: &mut OpenSession, editor: &Editor) -> Option<Effect> {
     let mut value = editor.text();
     if editor.target.single_line() {
         value = value.replace('\n', " ");
@@ -28,7 +87,7 @@ pub(super) fn store_text(open: &mut OpenSession, editor: &Editor) -> Option<Effe
 
 /// Closes the editor: the text is stored (it already is, after every key); a new row
 /// left without a name is removed again.
-pub(super) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect> {
+pub(in crate::app) fn close_editor(open: &mut OpenSession, editor: Editor) -> Vec<Effect> {
     let mut effects: Vec<Effect> = store_text(open, &editor).into_iter().collect();
     if let TextTarget::RowLabel { instrument, row } = &editor.target
         && let Some(answer) = open.session.instruments.get_mut(instrument)
@@ -51,10 +110,10 @@ pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<
             TextTarget::CoachNote(_) => texts::coach_refused_presenting(&presenting),
             _ => texts::note_refused_presenting(&presenting),
         };
-        super::set_info(model, refusal);
+        set_info(model, refusal);
         return vec![];
     }
-    if super::screens::refuse_read_only(model) {
+    if refuse_read_only(model) {
         return vec![];
     }
     let title = text::title(&model.content, &target);
@@ -65,15 +124,8 @@ pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<
     vec![]
 }
 
-pub(super) fn type_input(model: &mut Model, input: Input) -> Vec<Effect> {
-    if model.screen == Screen::NewSession {
-        let focus = model.form.focus;
-        if focus < 3 && input.key != TaKey::Enter {
-            model.form.fields[focus].input(input);
-            model.form.error = None;
-        }
-        return vec![];
-    }
+/// A key typed into the editor.
+pub(in crate::app) fn type_input(model: &mut Model, input: Input) -> Vec<Effect> {
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };
@@ -116,16 +168,9 @@ pub fn clean_pasted(text: &str) -> String {
         .collect()
 }
 
-pub(super) fn paste(model: &mut Model, pasted: &str) -> Vec<Effect> {
+/// A paste into the editor (one line in a one-line field).
+pub(in crate::app) fn paste(model: &mut Model, pasted: &str) -> Vec<Effect> {
     let clean = clean_pasted(pasted);
-    if model.screen == Screen::NewSession {
-        let focus = model.form.focus;
-        if focus < 3 {
-            let one_line = clean.replace(['\n', '\t'], " ");
-            model.form.fields[focus].insert_str(one_line);
-        }
-        return vec![];
-    }
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };
@@ -148,7 +193,7 @@ pub(super) fn paste(model: &mut Model, pasted: &str) -> Vec<Effect> {
 }
 
 /// Ctrl+E: hand the text to $VISUAL / $EDITOR (the runtime decides if there is one).
-pub(super) fn external(model: &mut Model) -> Vec<Effect> {
+fn external(model: &mut Model) -> Vec<Effect> {
     let Some(open) = model.open.as_mut() else {
         return vec![];
     };
@@ -161,7 +206,8 @@ pub(super) fn external(model: &mut Model) -> Vec<Effect> {
     }]
 }
 
-pub(super) fn external_done(
+/// The user's own editor finished: its text replaces the editor's.
+pub(in crate::app) fn external_done(
     model: &mut Model,
     target: TextTarget,
     result: Result<String, String>,
@@ -179,7 +225,7 @@ pub(super) fn external_done(
             effect.into_iter().collect()
         }
         Err(reason) => {
-            super::set_error(
+            set_error(
                 model,
                 format!("{}: {reason}", texts::EXTERNAL_EDITOR_FAILED),
             );

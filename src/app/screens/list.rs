@@ -1,0 +1,68 @@
+//! What the list screens (perspective, theme, tension) share: moving the selection over
+//! the screen's rows and scrolling its text. Each of them binds these under its own
+//! intents; the keys are the same on all three.
+
+use super::super::Model;
+use super::super::nav;
+
+/// Where the selection goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Previous,
+    Next,
+    First,
+    Last,
+}
+
+/// Moves the selection among the rows of the current screen.
+pub fn move_cursor(model: &mut Model, to: Move) {
+    let Some(open) = model.open.as_mut() else {
+        return;
+    };
+    let n = nav::rows(&model.content, &open.session, model.screen).len();
+    if n == 0 {
+        return;
+    }
+    let current = open.cursor.min(n - 1);
+    open.cursor = match to {
+        Move::Previous => current.saturating_sub(1),
+        Move::Next => (current + 1).min(n - 1),
+        Move::First => 0,
+        Move::Last => n - 1,
+    };
+}
+
+/// Scrolls the screen's text five lines up or down.
+pub fn scroll(model: &mut Model, down: bool) {
+    if let Some(open) = model.open.as_mut() {
+        open.scroll = if down {
+            open.scroll.saturating_add(5).min(500)
+        } else {
+            open.scroll.saturating_sub(5)
+        };
+    }
+}
+
+/// The rows every list screen binds, under its own intents (`ScreenMsg::$variant` of
+/// `$ty`): the selection, Enter (`$enter`), `e` (`$write`, where there is text to write),
+/// scrolling. The same keys and words on each list screen.
+macro_rules! list_bindings {
+    ($variant:ident, $ty:ident, $enter:expr $(, $write:expr)?) => {
+        &[
+            b(&[Code(KeyCode::Up), C('k')], Msg::Screen(ScreenMsg::$variant($ty::Move(Move::Previous))), "↑/k", "vorige regel", false),
+            b(&[Code(KeyCode::Down), C('j')], Msg::Screen(ScreenMsg::$variant($ty::Move(Move::Next))), "↓/j", "volgende regel", false),
+            hint(
+                |m| matches!(m, Msg::Screen(ScreenMsg::$variant($ty::Move(Move::Previous | Move::Next)))),
+                Join::Together,
+                "kiezen",
+            ),
+            b(&[Code(KeyCode::Enter)], Msg::Screen(ScreenMsg::$variant($enter)), "Enter", "openen / invullen", true),
+            $(b(&[C('e')], Msg::Screen(ScreenMsg::$variant($write)), "e", "tekst schrijven", false),)?
+            b(&[Code(KeyCode::PageUp)], Msg::Screen(ScreenMsg::$variant($ty::Scroll { down: false })), "PgUp", "tekst omhoog", false),
+            b(&[Code(KeyCode::PageDown)], Msg::Screen(ScreenMsg::$variant($ty::Scroll { down: true })), "PgDn", "tekst omlaag", false),
+            b(&[Code(KeyCode::Home)], Msg::Screen(ScreenMsg::$variant($ty::Move(Move::First))), "Home", "eerste regel", false),
+            b(&[Code(KeyCode::End)], Msg::Screen(ScreenMsg::$variant($ty::Move(Move::Last))), "End", "laatste regel", false),
+        ]
+    };
+}
+pub(crate) use list_bindings;
