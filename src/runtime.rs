@@ -82,7 +82,7 @@ impl Runtime {
         while let Some(msg) = queue.pop() {
             for effect in update(model, msg) {
                 // What reads the session from disk must see its latest change.
-                if matches!(effect, Effect::Export(_) | Effect::Search(_)) {
+                if matches!(effect, Effect::Export { .. } | Effect::Search(_)) {
                     self.send_pending(model, true);
                 }
                 if let Some(reply) = self.perform(effect) {
@@ -224,7 +224,13 @@ impl Runtime {
                 self.locks.remove(&path);
                 None
             }
-            Effect::Export(path) => Some(Msg::Exported(self.export(&path))),
+            Effect::Export { path, rvt, with } => {
+                Some(Msg::Exported(self.export(&path, rvt, with)))
+            }
+            Effect::ExportGroup {
+                samenwerking,
+                anonymous,
+            } => Some(Msg::Exported(self.export_group(&samenwerking, anonymous))),
             Effect::LoadGroup(samenwerking) => {
                 // The one membership rule: the latest session of each respondent.
                 let (paths, sessions) = crate::group::members(&self.dir, &samenwerking)
@@ -290,22 +296,54 @@ impl Runtime {
         }
     }
 
-    /// Writes the HTML report next to the session, with the previous session overlaid.
-    fn export(&mut self, path: &Path) -> Result<std::path::PathBuf, String> {
+    /// Writes the HTML report (the full one or the RvT version with the parts in `with`)
+    /// next to the session, with the previous session overlaid.
+    fn export(
+        &mut self,
+        path: &Path,
+        rvt: bool,
+        with: crate::present::Sections,
+    ) -> Result<std::path::PathBuf, String> {
         // Everything typed must be in the report: wait for pending saves first.
         let _ = self.saver.flush();
         let session = self.store.load(path).map_err(|e| e.to_string())?;
         let previous = previous_of(self.store.as_ref(), path, &session)
             .and_then(|p| self.store.load(&p.path).ok().map(|s| (p.path, s)));
-        crate::report::export(
+        crate::report::export_version(
             &self.content,
             path,
             crate::report::Format::Html,
             crate::report::Output::default(),
             previous.as_ref().map(|(p, s)| (p.as_path(), s)),
-            false,
+            crate::report::Version {
+                with_notes: false,
+                rvt,
+                with,
+            },
         )
         .map(|written| written.path)
+        .map_err(|e| e.to_string())
+    }
+
+    /// Writes the HTML group report of the samenwerking's members (the one membership
+    /// rule), as `compare --export html` does; anonymous: R1…Rn.
+    fn export_group(
+        &mut self,
+        samenwerking: &str,
+        anonymous: bool,
+    ) -> Result<std::path::PathBuf, String> {
+        let members = crate::group::members(&self.dir, samenwerking);
+        let borrowed: Vec<(&Path, &Session)> =
+            members.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        let group = crate::present::Group::build(&self.content, &borrowed, anonymous);
+        let inputs: Vec<&Path> = members.iter().map(|(p, _)| p.as_path()).collect();
+        crate::report::export_group(
+            &self.content,
+            &group,
+            &inputs,
+            crate::report::Format::Html,
+            crate::report::Output::default(),
+        )
         .map_err(|e| e.to_string())
     }
 

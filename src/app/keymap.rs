@@ -21,6 +21,8 @@ pub enum KeyMode {
     Group,
     Search,
     Prompt,
+    /// The export dialog over a session screen.
+    Export,
     Editor,
     Help,
     /// A reading page over the screen.
@@ -235,15 +237,6 @@ static EDITOR_INFO: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
-static GROUP: &[Entry] = &[
-    b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
-    b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    hint(|m| matches!(m, Msg::ScrollUp | Msg::ScrollDown), Join::Slash, "schuiven"),
-    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
-];
-
-#[rustfmt::skip]
 static SEARCH: &[Entry] = &[
     b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑", "vorige", false),
     b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓", "volgende", false),
@@ -299,6 +292,9 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     if model.prompt.is_some() {
         return KeyMode::Prompt;
     }
+    if model.export.is_some() {
+        return KeyMode::Export;
+    }
     if model.open.as_ref().is_some_and(|o| o.editor.is_some()) {
         return KeyMode::Editor;
     }
@@ -328,7 +324,8 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
-        KeyMode::Group => vec![GROUP, COMMON],
+        KeyMode::Group => vec![super::screens::group::BINDINGS, COMMON],
+        KeyMode::Export => vec![super::screens::export::BINDINGS],
         KeyMode::Search => vec![SEARCH, COMMON],
         KeyMode::Prompt => vec![PROMPT],
         KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
@@ -484,7 +481,7 @@ mod tests {
     use super::*;
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 16] = [
+    const MODES: [KeyMode; 17] = [
         KeyMode::Start,
         KeyMode::Form,
         KeyMode::Overview,
@@ -501,6 +498,7 @@ mod tests {
         KeyMode::Editor,
         KeyMode::Help,
         KeyMode::Page,
+        KeyMode::Export,
     ];
 
     #[test]

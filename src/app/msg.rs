@@ -75,7 +75,8 @@ pub enum Msg {
     FollowUp,
     /// Write the coach's private note for this screen.
     EditCoachNote,
-    /// Write a report (HTML) of the open session.
+    /// `x`: in a session, open the export dialog; in the group view, write the group
+    /// report.
     Export,
     Exported(Result<PathBuf, String>),
     /// Start screen: compare the respondents of the selected session's samenwerking.
@@ -216,8 +217,18 @@ pub enum Effect {
         path: PathBuf,
         generation: u64,
     },
-    /// Write an HTML report of the session (with the previous session overlaid).
-    Export(PathBuf),
+    /// Write an HTML report of the session (with the previous session overlaid): the
+    /// full one, or the RvT version with the chosen parts.
+    Export {
+        path: PathBuf,
+        rvt: bool,
+        with: crate::present::Sections,
+    },
+    /// Write the HTML group report of this samenwerking (anonymous: R1…Rn).
+    ExportGroup {
+        samenwerking: String,
+        anonymous: bool,
+    },
     /// Move a session to the prullenbak.
     Trash(PathBuf),
     /// Load the sessions of this samenwerking for the group view.

@@ -180,6 +180,31 @@ pub const GROUP_HOW: &str = "Importeer de sessies van partners met i.";
 pub const SEARCH_NOTHING: &str = "Niets gevonden.";
 pub const SEARCH_RESULTS: &str = "Gevonden";
 pub const EXPORTED: &str = "Rapport geschreven:";
+// The export dialog (`x` in a session).
+pub const EXPORT_TITLE: &str = "Rapport schrijven (HTML)";
+pub const EXPORT_FULL: &str = "Volledig rapport";
+pub const EXPORT_FULL_ABOUT: &str = "alles wat u invulde, zonder de notities van de coach";
+pub const EXPORT_RVT: &str = "Versie voor de Raad van Toezicht";
+pub const EXPORT_RVT_ABOUT: &str = "samenvatting, scores, aandachtspunten en afspraken";
+pub const EXPORT_WITH: &str = "In de RvT-versie ook:";
+/// The parts of the RvT version, in the order of `Sections::WORDS`.
+pub const EXPORT_PARTS: [&str; 5] = [
+    "persoonlijke reflecties",
+    "dilemma's",
+    "instrumenten",
+    "alle 20 antwoorden",
+    "notities",
+];
+pub fn export_hint(toggle: &str, write: &str, cancel: &str) -> String {
+    format!(" {toggle}: kiezen · {write}: schrijven · {cancel}: annuleren ")
+}
+// The group view's panes.
+pub const GROUP_PANE_CONDITIONS: &str = "Per conditie";
+pub const GROUP_PANE_INDICATOR: &str = "Per indicator";
+pub const GROUP_PANE_DILEMMAS: &str = "Dilemma's: posities";
+pub const GROUP_ANSWERS: &str = "Antwoorden";
+pub const GROUP_NO_DILEMMAS: &str = "Nog niemand koos een positie op een dilemma.";
+
 pub const EXPORT_FAILED: &str = "Rapport niet geschreven";
 pub const GROUP_TITLE: &str = "Groepsbeeld";
 pub const GROUP_MEAN: &str = "gemiddelde";

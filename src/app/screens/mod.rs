@@ -5,6 +5,8 @@
 
 pub mod actions;
 pub mod dilemma;
+pub mod export;
+pub mod group;
 pub mod instrument;
 pub mod overview;
 pub mod scan;
@@ -16,6 +18,8 @@ use super::{Effect, Model};
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
+    Export(export::ExportMsg),
+    Group(group::GroupMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
     Scan(scan::ScanMsg),
@@ -26,6 +30,8 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
+        ScreenMsg::Export(m) => export::update(model, m),
+        ScreenMsg::Group(m) => group::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),
         ScreenMsg::Scan(m) => scan::update(model, m),

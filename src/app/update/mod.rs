@@ -251,14 +251,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             guided(model, msg == Msg::NextStop);
             vec![]
         }
-        Msg::ScrollUp if model.screen == Screen::Group => {
-            model.group_scroll = model.group_scroll.saturating_sub(5);
-            vec![]
-        }
-        Msg::ScrollDown if model.screen == Screen::Group => {
-            model.group_scroll = model.group_scroll.saturating_add(5).min(500);
-            vec![]
-        }
         Msg::ScrollUp => {
             if let Some(open) = model.open.as_mut() {
                 open.scroll = open.scroll.saturating_sub(5);
@@ -496,7 +488,7 @@ fn back(model: &mut Model) -> Vec<Effect> {
         model.help = false;
         return vec![];
     }
-    if model.prompt.take().is_some() {
+    if model.prompt.take().is_some() || model.export.take().is_some() {
         return vec![];
     }
     if let Some(open) = model.open.as_mut()
