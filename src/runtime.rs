@@ -249,6 +249,10 @@ impl Runtime {
                 ))
             }
             Effect::Import(files) => Some(Msg::Imported(self.import(&files))),
+            Effect::CompletePath(typed) => Some(Msg::PathCompleted {
+                completion: crate::group::complete_path(&typed),
+                typed,
+            }),
             Effect::Search(query) => {
                 let sessions: Vec<(std::path::PathBuf, Session)> = self
                     .store
@@ -348,8 +352,10 @@ impl Runtime {
     }
 
     /// Imports partner files; a Dutch summary of what happened.
-    fn import(&mut self, files: &[std::path::PathBuf]) -> Result<String, String> {
-        let report = crate::group::import(&self.dir, files);
+    fn import(&mut self, inputs: &[std::path::PathBuf]) -> Result<String, String> {
+        // Folders give their `*.ron` files, patterns the files they match.
+        let expansion = crate::group::expand_inputs(inputs);
+        let report = crate::group::import(&self.dir, &expansion.files);
         let mut parts = Vec::new();
         if !report.imported.is_empty() {
             parts.push(format!("{} geïmporteerd", report.imported.len()));
@@ -364,6 +370,11 @@ impl Runtime {
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default()
             ));
+        }
+        for nothing in &expansion.nothing {
+            parts.push(crate::text::import_nothing_at(&crate::text::safe(
+                &nothing.display().to_string(),
+            )));
         }
         let summary = format!("Import: {}. Groepsbeeld: g.", parts.join("; "));
         if report.imported.is_empty() && report.already.is_empty() {

@@ -21,6 +21,8 @@ pub enum KeyMode {
     Group,
     Search,
     Prompt,
+    /// The import prompt: a prompt whose Tab completes paths.
+    ImportPrompt,
     /// The export dialog over a session screen.
     Export,
     Editor,
@@ -255,6 +257,12 @@ static PROMPT: &[Entry] = &[
 ];
 
 #[rustfmt::skip]
+static IMPORT_PROMPT: &[Entry] = &[
+    b(&[Code(KeyCode::Tab)], Msg::PromptComplete, "Tab", "pad aanvullen", true),
+    b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "importeren", true),
+];
+
+#[rustfmt::skip]
 static HELP: &[Entry] = &[
     b(&[Code(KeyCode::Esc), C('?'), C('q')], Msg::ToggleHelp, "Esc/?", "hulp sluiten", true),
     b(&[C('i')], Msg::OpenPage(Page::About), "i", "over de handreiking", true),
@@ -289,8 +297,11 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     if model.page.is_some() {
         return KeyMode::Page;
     }
-    if model.prompt.is_some() {
-        return KeyMode::Prompt;
+    if let Some(prompt) = model.prompt.as_ref() {
+        return match prompt.kind {
+            super::PromptKind::Import => KeyMode::ImportPrompt,
+            super::PromptKind::Search => KeyMode::Prompt,
+        };
     }
     if model.export.is_some() {
         return KeyMode::Export;
@@ -328,6 +339,7 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Export => vec![super::screens::export::BINDINGS],
         KeyMode::Search => vec![SEARCH, COMMON],
         KeyMode::Prompt => vec![PROMPT],
+        KeyMode::ImportPrompt => vec![IMPORT_PROMPT, PROMPT],
         KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
         KeyMode::Help => vec![HELP],
         KeyMode::Page => vec![PAGE, COMMON],
@@ -471,7 +483,9 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
         {
             Some(Msg::FormToggleMode)
         }
-        (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt) => Some(Msg::Input(ev.into())),
+        (None, KeyMode::Form | KeyMode::Editor | KeyMode::Prompt | KeyMode::ImportPrompt) => {
+            Some(Msg::Input(ev.into()))
+        }
         (None, _) => None,
     }
 }
@@ -481,7 +495,7 @@ mod tests {
     use super::*;
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 17] = [
+    const MODES: [KeyMode; 18] = [
         KeyMode::Start,
         KeyMode::Form,
         KeyMode::Overview,
@@ -499,6 +513,7 @@ mod tests {
         KeyMode::Help,
         KeyMode::Page,
         KeyMode::Export,
+        KeyMode::ImportPrompt,
     ];
 
     #[test]

@@ -87,6 +87,13 @@ pub enum Msg {
     StartSearch,
     /// Enter in the one-line prompt.
     PromptSubmit,
+    /// Tab in the import prompt: complete the last path.
+    PromptComplete,
+    /// The names that complete `typed` (the last path in the import prompt).
+    PathCompleted {
+        typed: String,
+        completion: crate::group::Completion,
+    },
     Imported(Result<String, String>),
     /// The result of moving a session to the prullenbak.
     Trashed(Result<PathBuf, String>),
@@ -185,6 +192,7 @@ impl Msg {
                 | Msg::Searched(_)
                 | Msg::GroupLoaded(_)
                 | Msg::Imported(_)
+                | Msg::PathCompleted { .. }
                 | Msg::Exported(_)
                 | Msg::ExternalEdited { .. }
                 | Msg::RowChanged(_)
@@ -233,8 +241,11 @@ pub enum Effect {
     Trash(PathBuf),
     /// Load the sessions of this samenwerking for the group view.
     LoadGroup(String),
-    /// Copy partner session files into the group folder.
+    /// Copy partner session files into the group folder; folders and patterns (`*`, `?`)
+    /// are expanded first.
     Import(Vec<PathBuf>),
+    /// Read the folder of this partly typed path and answer [`Msg::PathCompleted`].
+    CompletePath(String),
     /// Search all sessions.
     Search(String),
     /// Create a follow-up of the session at this path and open it.

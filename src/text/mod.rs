@@ -153,7 +153,35 @@ pub fn coach_empty(write: &str, presenting: &str) -> String {
     )
 }
 pub const PRESENTING: &str = "presentatie";
-pub const IMPORT_PLACEHOLDER: &str = "pad/naar/partner1.ron pad/naar/partner2.ron …";
+pub const IMPORT_PLACEHOLDER: &str = "een map, map/*.ron, of losse bestanden (a.ron b.ron) …";
+/// Tab found several names that complete the path.
+pub fn completion_candidates(names: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut text = format!(
+        "Mogelijk: {}",
+        names
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("  ")
+    );
+    if names.len() > SHOWN {
+        text.push_str(&format!("  … en nog {}", names.len() - SHOWN));
+    }
+    text
+}
+/// Tab found nothing that completes the path.
+pub fn completion_none(typed: &str) -> String {
+    format!("Geen bestand of map past bij ‘{typed}’.")
+}
+/// A folder or pattern in the import prompt that gave no session files.
+pub fn import_nothing_at(input: &str) -> String {
+    format!("niets gevonden bij {input} (geen .ron-bestanden)")
+}
+pub fn import_prompt_hint(complete: &str, submit: &str, cancel: &str) -> String {
+    format!(" {complete}: aanvullen · {submit}: importeren · {cancel}: annuleren ")
+}
 pub const SEARCH_PLACEHOLDER: &str = "zoek in notities, reflecties en afspraken…";
 pub const IMPORT_TITLE: &str =
     "Sessies van partners importeren (kopieën; de originelen blijven onaangeroerd)";

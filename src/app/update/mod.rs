@@ -1,5 +1,6 @@
 //! `update`: the only place the model changes. Pure: it returns effects for the runtime.
 
+mod complete;
 mod edit;
 mod screens;
 pub mod start;
@@ -261,6 +262,11 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(open) = model.open.as_mut() {
                 open.scroll = open.scroll.saturating_add(5).min(500);
             }
+            vec![]
+        }
+        Msg::PromptComplete => complete::complete(model),
+        Msg::PathCompleted { typed, completion } => {
+            complete::completed(model, typed, completion);
             vec![]
         }
         Msg::Input(input) if model.prompt.is_some() => start::prompt_input(model, input),
