@@ -260,6 +260,8 @@ static PROMPT: &[Entry] = &[
 static IMPORT_PROMPT: &[Entry] = &[
     b(&[Code(KeyCode::Tab)], Msg::PromptComplete, "Tab", "pad aanvullen", true),
     b(&[Code(KeyCode::Enter)], Msg::PromptSubmit, "Enter", "importeren", true),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
+    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
 #[rustfmt::skip]
@@ -339,7 +341,7 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Export => vec![super::screens::export::BINDINGS],
         KeyMode::Search => vec![SEARCH, COMMON],
         KeyMode::Prompt => vec![PROMPT],
-        KeyMode::ImportPrompt => vec![IMPORT_PROMPT, PROMPT],
+        KeyMode::ImportPrompt => vec![IMPORT_PROMPT],
         KeyMode::Editor => vec![EDITOR, EDITOR_INFO],
         KeyMode::Help => vec![HELP],
         KeyMode::Page => vec![PAGE, COMMON],
