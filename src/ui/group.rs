@@ -293,9 +293,15 @@ fn indicator_lines<'a>(model: &Model, group: &Group, theme: Theme) -> (String, V
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            "gem. {} · spreiding {} · {}: {} van {}",
+            "gem. {} · spreiding {}",
             crate::fmt_opt_score(item.mean),
             crate::present::fmt_opt_spread(item.spread),
+        ),
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        format!(
+            "{}: {} van {}",
             texts::DONT_KNOW_ANSWER,
             item.dont_know,
             group.count
