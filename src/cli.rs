@@ -506,12 +506,6 @@ fn load_for_report(file: &Path) -> anyhow::Result<Session> {
 
 pub use crate::report::Output;
 
-/// Writes a report (see [`crate::report::write`]).
-fn write_report(output: &Path, text: &str) -> anyhow::Result<()> {
-    crate::report::write(output, text)?;
-    Ok(())
-}
-
 fn format_name(format: crate::report::Format) -> &'static str {
     match format {
         crate::report::Format::Markdown => "Markdown",
@@ -634,18 +628,8 @@ pub fn compare(
     }
 
     if let Some(format) = export {
-        let first = &candidates[0].0;
-        let output = target.path.map(Path::to_path_buf).unwrap_or_else(|| {
-            crate::report::default_group_path(
-                first,
-                &crate::report::clean_line(&group.samenwerking),
-                format,
-            )
-        });
         let inputs: Vec<&Path> = candidates.iter().map(|(p, _)| p.as_path()).collect();
-        crate::report::check_output(&output, target.path.is_some(), target.overwrite, &inputs)?;
-        let text = crate::report::render_group_model(format, content, &group);
-        write_report(&output, &text)?;
+        let output = crate::report::export_group(content, &group, &inputs, format, target)?;
         writeln!(
             out,
             "Groepsrapport ({}) van {} respondenten over {}{}:",

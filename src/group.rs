@@ -279,6 +279,79 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Expansion {
     out
 }
 
+/// What Tab makes of a partly typed path: the last component completed as far as every
+/// name that fits agrees, like a shell.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Completion {
+    /// The path as typed, completed as far as the candidates agree (a folder ends in
+    /// `/`); unchanged when nothing fits or they agree on nothing more.
+    pub completed: String,
+    /// The names that fit (a folder with a trailing `/`), sorted; exactly one when the
+    /// path is complete.
+    pub candidates: Vec<String>,
+}
+
+/// Completes the last component of `typed` from what is in its folder (the current
+/// folder for a bare name; a leading `~/` is the home folder). Hidden names only when
+/// the typed part starts with a dot. Reads only the folder's names, never a file.
+pub fn complete_path(typed: &str) -> Completion {
+    let (dir_part, prefix) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let lookup = if dir_part.is_empty() {
+        PathBuf::from(".")
+    } else {
+        match (dir_part.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+            _ => PathBuf::from(dir_part),
+        }
+    };
+    let mut candidates: Vec<String> = std::fs::read_dir(&lookup)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_str()?.to_string();
+                    let fits = name.starts_with(prefix)
+                        && (!name.starts_with('.') || prefix.starts_with('.'));
+                    // A symlink to a folder counts as a folder.
+                    let dir = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+                    fits.then(|| if dir { format!("{name}/") } else { name })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    candidates.sort();
+    let common = match candidates.split_first() {
+        None => {
+            return Completion {
+                completed: typed.to_string(),
+                candidates,
+            };
+        }
+        Some((first, rest)) => rest.iter().fold(first.clone(), |common, c| {
+            common
+                .chars()
+                .zip(c.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect()
+        }),
+    };
+    Completion {
+        completed: format!(
+            "{dir_part}{}",
+            if common.len() >= prefix.len() {
+                &common
+            } else {
+                prefix
+            }
+        ),
+        candidates,
+    }
+}
+
 /// The `*.ron` files directly in `dir` (no hidden ones), sorted by name.
 fn ron_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -587,6 +660,37 @@ mod tests {
     use super::*;
     use crate::content::Content;
     use crate::session::Mode;
+
+    #[test]
+    fn tab_completes_the_last_component_like_a_shell() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let base = tmp.path().display().to_string();
+        std::fs::create_dir(tmp.path().join("partners")).expect("dir");
+        std::fs::write(tmp.path().join("partner-a.ron"), "").expect("file");
+        std::fs::write(tmp.path().join("partner-b.ron"), "").expect("file");
+        std::fs::write(tmp.path().join(".verborgen.ron"), "").expect("file");
+        // Ambiguous: as far as they agree, with every candidate.
+        let c = complete_path(&format!("{base}/pa"));
+        assert_eq!(c.completed, format!("{base}/partner"));
+        assert_eq!(
+            c.candidates,
+            ["partner-a.ron", "partner-b.ron", "partners/"]
+        );
+        // One fits: complete, a folder with its slash.
+        let c = complete_path(&format!("{base}/partners"));
+        assert_eq!(c.candidates, ["partners/"]);
+        assert_eq!(c.completed, format!("{base}/partners/"));
+        let c = complete_path(&format!("{base}/partner-b"));
+        assert_eq!(c.completed, format!("{base}/partner-b.ron"));
+        // Nothing fits: unchanged. Hidden names only when asked for.
+        let c = complete_path(&format!("{base}/x"));
+        assert_eq!((c.completed, c.candidates.len()), (format!("{base}/x"), 0));
+        assert_eq!(complete_path(&format!("{base}/")).candidates.len(), 3);
+        assert_eq!(
+            complete_path(&format!("{base}/.")).candidates,
+            [".verborgen.ron"]
+        );
+    }
 
     fn content() -> Content {
         Content::embedded().expect("content")

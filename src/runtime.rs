@@ -82,7 +82,7 @@ impl Runtime {
         while let Some(msg) = queue.pop() {
             for effect in update(model, msg) {
                 // What reads the session from disk must see its latest change.
-                if matches!(effect, Effect::Export(_) | Effect::Search(_)) {
+                if matches!(effect, Effect::Export { .. } | Effect::Search(_)) {
                     self.send_pending(model, true);
                 }
                 if let Some(reply) = self.perform(effect) {
@@ -224,7 +224,13 @@ impl Runtime {
                 self.locks.remove(&path);
                 None
             }
-            Effect::Export(path) => Some(Msg::Exported(self.export(&path))),
+            Effect::Export { path, rvt, with } => {
+                Some(Msg::Exported(self.export(&path, rvt, with)))
+            }
+            Effect::ExportGroup {
+                samenwerking,
+                anonymous,
+            } => Some(Msg::Exported(self.export_group(&samenwerking, anonymous))),
             Effect::LoadGroup(samenwerking) => {
                 // The one membership rule: the latest session of each respondent.
                 let (paths, sessions) = crate::group::members(&self.dir, &samenwerking)
@@ -243,6 +249,10 @@ impl Runtime {
                 ))
             }
             Effect::Import(files) => Some(Msg::Imported(self.import(&files))),
+            Effect::CompletePath(typed) => Some(Msg::PathCompleted {
+                completion: crate::group::complete_path(&typed),
+                typed,
+            }),
             Effect::Search(query) => {
                 let sessions: Vec<(std::path::PathBuf, Session)> = self
                     .store
@@ -290,28 +300,62 @@ impl Runtime {
         }
     }
 
-    /// Writes the HTML report next to the session, with the previous session overlaid.
-    fn export(&mut self, path: &Path) -> Result<std::path::PathBuf, String> {
+    /// Writes the HTML report (the full one or the RvT version with the parts in `with`)
+    /// next to the session, with the previous session overlaid.
+    fn export(
+        &mut self,
+        path: &Path,
+        rvt: bool,
+        with: crate::present::Sections,
+    ) -> Result<std::path::PathBuf, String> {
         // Everything typed must be in the report: wait for pending saves first.
         let _ = self.saver.flush();
         let session = self.store.load(path).map_err(|e| e.to_string())?;
         let previous = previous_of(self.store.as_ref(), path, &session)
             .and_then(|p| self.store.load(&p.path).ok().map(|s| (p.path, s)));
-        crate::report::export(
+        crate::report::export_version(
             &self.content,
             path,
             crate::report::Format::Html,
             crate::report::Output::default(),
             previous.as_ref().map(|(p, s)| (p.as_path(), s)),
-            false,
+            crate::report::Version {
+                with_notes: false,
+                rvt,
+                with,
+            },
         )
         .map(|written| written.path)
         .map_err(|e| e.to_string())
     }
 
+    /// Writes the HTML group report of the samenwerking's members (the one membership
+    /// rule), as `compare --export html` does; anonymous: R1…Rn.
+    fn export_group(
+        &mut self,
+        samenwerking: &str,
+        anonymous: bool,
+    ) -> Result<std::path::PathBuf, String> {
+        let members = crate::group::members(&self.dir, samenwerking);
+        let borrowed: Vec<(&Path, &Session)> =
+            members.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        let group = crate::present::Group::build(&self.content, &borrowed, anonymous);
+        let inputs: Vec<&Path> = members.iter().map(|(p, _)| p.as_path()).collect();
+        crate::report::export_group(
+            &self.content,
+            &group,
+            &inputs,
+            crate::report::Format::Html,
+            crate::report::Output::default(),
+        )
+        .map_err(|e| e.to_string())
+    }
+
     /// Imports partner files; a Dutch summary of what happened.
-    fn import(&mut self, files: &[std::path::PathBuf]) -> Result<String, String> {
-        let report = crate::group::import(&self.dir, files);
+    fn import(&mut self, inputs: &[std::path::PathBuf]) -> Result<String, String> {
+        // Folders give their `*.ron` files, patterns the files they match.
+        let expansion = crate::group::expand_inputs(inputs);
+        let report = crate::group::import(&self.dir, &expansion.files);
         let mut parts = Vec::new();
         if !report.imported.is_empty() {
             parts.push(format!("{} geïmporteerd", report.imported.len()));
@@ -326,6 +370,11 @@ impl Runtime {
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default()
             ));
+        }
+        for nothing in &expansion.nothing {
+            parts.push(crate::text::import_nothing_at(&crate::text::safe(
+                &nothing.display().to_string(),
+            )));
         }
         let summary = format!("Import: {}. Groepsbeeld: g.", parts.join("; "));
         if report.imported.is_empty() && report.already.is_empty() {

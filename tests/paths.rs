@@ -162,7 +162,12 @@ fn export_refuses_an_existing_file_unless_overschrijf() {
     let html = session.with_extension("html");
     fs::write(&html, "<p>van mij</p>").expect("write");
     let mut app = App::start_in(tmp, 80, 24);
-    app.msg(Msg::Open(session.clone())).msg(Msg::Export);
+    // `x`, then Enter in the dialog: the full report.
+    let write =
+        kansrijk::app::screens::export::msg(kansrijk::app::screens::export::ExportMsg::Write);
+    app.msg(Msg::Open(session.clone()))
+        .msg(Msg::Export)
+        .msg(write.clone());
     assert!(
         status_text(&app).contains("geen rapport van kansrijk"),
         "{}",
@@ -170,7 +175,10 @@ fn export_refuses_an_existing_file_unless_overschrijf() {
     );
     assert_eq!(fs::read_to_string(&html).expect("read"), "<p>van mij</p>");
     fs::remove_file(&html).expect("rm");
-    app.msg(Msg::Export).msg(Msg::Export);
+    app.msg(Msg::Export)
+        .msg(write.clone())
+        .msg(Msg::Export)
+        .msg(write);
     assert!(
         status_text(&app).contains("Rapport geschreven"),
         "{}",

@@ -90,6 +90,22 @@ fn group_view() {
         f2(&mut app);
         app
     });
+    both("group_indicator", |w, h| {
+        let mut app = group(w, h);
+        app.code(KeyCode::Tab).code(KeyCode::Right);
+        app
+    });
+    both("group_dilemmas", |w, h| {
+        let mut app = group(w, h);
+        app.code(KeyCode::Tab).code(KeyCode::Tab);
+        app
+    });
+    both("group_export", |w, h| {
+        let mut app = group(w, h);
+        f2(&mut app);
+        app.press('x');
+        app
+    });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -234,9 +250,24 @@ fn help() {
 
 #[test]
 fn export_message() {
-    both("export", |w, h| {
+    both("export_dialog", |w, h| {
         let mut app = open(MARIEKE, w, h);
         app.press('x');
+        app
+    });
+    both("export_dialog_rvt", |w, h| {
+        let mut app = open(MARIEKE, w, h);
+        app.press('x')
+            .press('j')
+            .press(' ')
+            .press('j')
+            .press('j')
+            .press(' ');
+        app
+    });
+    both("export", |w, h| {
+        let mut app = open(MARIEKE, w, h);
+        app.press('x').code(KeyCode::Enter);
         app
     });
 }

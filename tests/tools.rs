@@ -146,7 +146,8 @@ fn x_writes_an_html_report_without_coach_notes() {
     app.press('c')
         .type_text("alleen voor de coach")
         .code(KeyCode::Esc);
-    app.press('x');
+    // `x` offers the full report first: Enter writes it.
+    app.press('x').code(KeyCode::Enter);
     let screen = app.screen();
     assert!(screen.contains("Rapport geschreven"), "{screen}");
     let html = std::fs::read_to_string(path.with_extension("html")).expect("report");

@@ -119,7 +119,8 @@ fn the_report_message_shows_the_whole_path() {
     let mut app = start(fixed_tempdir(), 80, 24);
     app.runtime = kansrijk::runtime::Runtime::new(deep.clone());
     app.msg(Msg::Open(deep.join(MARIEKE)));
-    app.press('x');
+    app.press('x')
+        .code(ratatui::crossterm::event::KeyCode::Enter);
     let expected = deep
         .join("demo-marieke-de-wit-zorgnetwerk-ouderen.html")
         .display()

@@ -23,6 +23,10 @@ pub enum KeyMode {
     Group,
     Search,
     Prompt,
+    /// The import prompt: a prompt whose Tab completes paths.
+    ImportPrompt,
+    /// The export dialog over a session screen.
+    Export,
     /// The editor of a text of several lines.
     Editor,
     /// The editor of a one-line field (a row's name, an action's cell).
@@ -216,15 +220,6 @@ static LIST: &[Entry] = &[
     b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste regel", false),
 ];
 
-#[rustfmt::skip]
-static GROUP: &[Entry] = &[
-    b(&[Code(KeyCode::PageUp), Code(KeyCode::Up), C('k')], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
-    b(&[Code(KeyCode::PageDown), Code(KeyCode::Down), C('j')], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    hint(|m| matches!(m, Msg::ScrollUp | Msg::ScrollDown), Join::Slash, "schuiven"),
-    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatie (namen als R1…Rn)", true),
-    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
-];
-
 /// The mode the model is in, for the keymap.
 pub fn mode_of(model: &Model) -> KeyMode {
     if model.help {
@@ -239,8 +234,14 @@ pub fn screen_mode(model: &Model) -> KeyMode {
     if model.page.is_some() {
         return KeyMode::Page;
     }
-    if model.prompt.is_some() {
-        return KeyMode::Prompt;
+    if let Some(prompt) = model.prompt.as_ref() {
+        return match prompt.kind {
+            super::PromptKind::Import => KeyMode::ImportPrompt,
+            super::PromptKind::Search => KeyMode::Prompt,
+        };
+    }
+    if model.export.is_some() {
+        return KeyMode::Export;
     }
     if let Some(editor) = model.open.as_ref().and_then(|o| o.editor.as_ref()) {
         return if editor.target.single_line() {
@@ -282,9 +283,11 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
-        KeyMode::Group => vec![GROUP, COMMON],
+        KeyMode::Group => vec![super::screens::group::BINDINGS, COMMON],
+        KeyMode::Export => vec![super::screens::export::BINDINGS],
         KeyMode::Search => vec![super::screens::search::BINDINGS, COMMON],
         KeyMode::Prompt => vec![super::screens::prompt::BINDINGS],
+        KeyMode::ImportPrompt => vec![super::screens::prompt::IMPORT_BINDINGS],
         KeyMode::Editor => vec![
             super::screens::editor::BINDINGS,
             super::screens::editor::INFO,
@@ -433,7 +436,8 @@ pub fn map_key(model: &Model, ev: KeyEvent) -> Option<Msg> {
             | KeyMode::FormMode
             | KeyMode::Editor
             | KeyMode::EditorLine
-            | KeyMode::Prompt,
+            | KeyMode::Prompt
+            | KeyMode::ImportPrompt,
         ) => Some(Msg::Input(ev.into())),
         (None, _) => None,
     }
@@ -445,7 +449,7 @@ mod tests {
     use crate::app::screens::editor::{self, EditorMsg};
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 18] = [
+    const MODES: [KeyMode; 20] = [
         KeyMode::Start,
         KeyMode::Form,
         KeyMode::FormMode,
@@ -464,6 +468,8 @@ mod tests {
         KeyMode::EditorLine,
         KeyMode::Help,
         KeyMode::Page,
+        KeyMode::Export,
+        KeyMode::ImportPrompt,
     ];
 
     #[test]

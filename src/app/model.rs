@@ -338,6 +338,13 @@ pub struct Model {
     pub group: Option<GroupData>,
     /// How far the group view's numbers and topics are scrolled.
     pub group_scroll: u16,
+    /// What the group view's right-hand panel shows, and the indicator drilled into.
+    pub group_pane: super::screens::group::GroupPane,
+    pub group_item: usize,
+    /// The export dialog (`x` in a session), while it is open.
+    pub export: Option<super::screens::export::ExportDialog>,
+    /// The choice made the last time a report was written, offered again.
+    pub export_last: Option<super::screens::export::ExportDialog>,
     /// Search results and the selected one.
     pub hits: Vec<crate::search::Hit>,
     pub hit_selected: usize,
@@ -377,6 +384,10 @@ impl Model {
             prompt: None,
             group: None,
             group_scroll: 0,
+            group_pane: Default::default(),
+            group_item: 0,
+            export: None,
+            export_last: None,
             hits: Vec::new(),
             hit_selected: 0,
             pending_jump: None,

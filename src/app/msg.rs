@@ -70,7 +70,8 @@ pub enum Msg {
     FollowUp,
     /// Write the coach's private note for this screen.
     EditCoachNote,
-    /// Write a report (HTML) of the open session.
+    /// `x`: in a session, open the export dialog; in the group view, write the group
+    /// report.
     Export,
     Exported(Result<PathBuf, String>),
     /// Start screen: compare the respondents of the selected session's samenwerking.
@@ -79,6 +80,11 @@ pub enum Msg {
     /// Start screen: ask for partner files to import / for words to search.
     StartImport,
     StartSearch,
+    /// The names that complete `typed` (the last path in the import prompt).
+    PathCompleted {
+        typed: String,
+        completion: crate::group::Completion,
+    },
     Imported(Result<String, String>),
     /// The result of moving a session to the prullenbak.
     Trashed(Result<PathBuf, String>),
@@ -170,6 +176,7 @@ impl Msg {
                 | Msg::Searched(_)
                 | Msg::GroupLoaded(_)
                 | Msg::Imported(_)
+                | Msg::PathCompleted { .. }
                 | Msg::Exported(_)
                 | Msg::ExternalEdited { .. }
                 | Msg::RowChanged(_)
@@ -202,14 +209,27 @@ pub enum Effect {
         path: PathBuf,
         generation: u64,
     },
-    /// Write an HTML report of the session (with the previous session overlaid).
-    Export(PathBuf),
+    /// Write an HTML report of the session (with the previous session overlaid): the
+    /// full one, or the RvT version with the chosen parts.
+    Export {
+        path: PathBuf,
+        rvt: bool,
+        with: crate::present::Sections,
+    },
+    /// Write the HTML group report of this samenwerking (anonymous: R1…Rn).
+    ExportGroup {
+        samenwerking: String,
+        anonymous: bool,
+    },
     /// Move a session to the prullenbak.
     Trash(PathBuf),
     /// Load the sessions of this samenwerking for the group view.
     LoadGroup(String),
-    /// Copy partner session files into the group folder.
+    /// Copy partner session files into the group folder; folders and patterns (`*`, `?`)
+    /// are expanded first.
     Import(Vec<PathBuf>),
+    /// Read the folder of this partly typed path and answer [`Msg::PathCompleted`].
+    CompletePath(String),
     /// Search all sessions.
     Search(String),
     /// Create a follow-up of the session at this path and open it.

@@ -13,12 +13,14 @@
 pub mod advice;
 pub mod group;
 pub mod radar;
+pub mod sections;
 pub mod session;
 
 pub use advice::{Advice, AdviceItem, AdviceKind, DONT_KNOW_THRESHOLD, Insight};
 pub use group::{
     Group, GroupCondition, GroupDilemma, GroupItem, LeftOut, Respondent, RespondentCondition,
 };
+pub use sections::Sections;
 pub use session::{ActionView, ConditionView, ItemView, SessionView};
 
 use crate::content::Content;
@@ -84,6 +86,15 @@ pub fn fmt_delta(delta: f64) -> String {
 /// An optional delta; `–` when there is none.
 pub fn fmt_opt_delta(delta: Option<f64>) -> String {
     delta.map(fmt_delta).unwrap_or_else(|| "–".to_string())
+}
+
+/// A dilemma position as shown in a table: `+2`, `0`, `-1`; `–` when not placed.
+pub fn fmt_position(p: Option<i8>) -> String {
+    match p {
+        Some(v) if v > 0 => format!("+{v}"),
+        Some(v) => v.to_string(),
+        None => "–".to_string(),
+    }
 }
 
 /// A spread (max − min of 1–5 answers); `–` when there is none.

@@ -12,6 +12,7 @@ pub mod svg;
 
 use crate::content::{Content, InstrumentKind};
 use crate::place::Place;
+pub use crate::present::Sections;
 pub use crate::present::{Flag, link_label, long_date, short_date};
 use crate::present::{Group, SessionView};
 use crate::session::Session;
@@ -55,54 +56,6 @@ pub struct Options<'a> {
     pub rvt: bool,
     /// In the RvT version, the parts chosen with `--met`.
     pub with: Sections,
-}
-
-/// The parts an RvT version leaves out unless chosen (`--met reflecties,dilemmas,…`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Sections {
-    /// The personal reflections on the themes.
-    pub reflecties: bool,
-    /// The dilemmas (positions, what pulls, next steps).
-    pub dilemmas: bool,
-    /// The instruments.
-    pub instrumenten: bool,
-    /// All 20 answers.
-    pub antwoorden: bool,
-    /// The notes per condition and on the dilemmas.
-    pub notities: bool,
-}
-
-impl Sections {
-    /// The words `--met` accepts, in this order.
-    pub const WORDS: [&'static str; 5] = [
-        "reflecties",
-        "dilemmas",
-        "instrumenten",
-        "antwoorden",
-        "notities",
-    ];
-
-    /// Parses `reflecties,dilemmas`; the error names the unknown word and the known ones.
-    pub fn parse(list: &str) -> Result<Self, String> {
-        let mut s = Sections::default();
-        for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-            match word.to_lowercase().as_str() {
-                "reflecties" => s.reflecties = true,
-                "dilemmas" | "dilemma's" => s.dilemmas = true,
-                "instrumenten" => s.instrumenten = true,
-                "antwoorden" => s.antwoorden = true,
-                "notities" => s.notities = true,
-                _ => {
-                    return Err(format!(
-                        "onbekend onderdeel ‘{}’; kies uit {}",
-                        crate::text::safe(word),
-                        Self::WORDS.join(", ")
-                    ));
-                }
-            }
-        }
-        Ok(s)
-    }
 }
 
 /// A report of `session` in `format`.
@@ -294,6 +247,29 @@ pub fn export_version(
     })
 }
 
+/// The one way a group report is written, from `compare --export` and from the group
+/// view: `group` built from the sessions at `inputs` (the first names the default file,
+/// [`default_group_path`]); refuses to write over a session, writes atomically.
+pub fn export_group(
+    content: &Content,
+    group: &Group,
+    inputs: &[&Path],
+    format: Format,
+    target: Output<'_>,
+) -> anyhow::Result<PathBuf> {
+    let Some(first) = inputs.first() else {
+        anyhow::bail!("geen sessies om een groepsrapport van te maken");
+    };
+    let output = target
+        .path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_group_path(first, &clean_line(&group.samenwerking), format));
+    check_output(&output, target.path.is_some(), target.overwrite, inputs)?;
+    let text = render_group_model(format, content, group);
+    write(&output, &text)?;
+    Ok(output)
+}
+
 /// Writes a report atomically, `0600` when new (reports are as confidential as the
 /// sessions); a bare file name lands in the current folder.
 pub fn write(path: &Path, text: &str) -> Result<(), crate::store::StoreError> {
@@ -374,8 +350,9 @@ pub fn coach_note_label(content: &Content, key: &str) -> String {
     let found = match &place {
         // In a report the overview and a condition need their context.
         Place::Overview => Some("Sessieoverzicht".to_string()),
-        Place::Condition(_) => crate::present::place_title(content, &place)
-            .map(|name| format!("Quick scan: {name}")),
+        Place::Condition(_) => {
+            crate::present::place_title(content, &place).map(|name| format!("Quick scan: {name}"))
+        }
         _ => crate::present::place_title(content, &place),
     };
     found.unwrap_or_else(|| clean_line(key))
@@ -1097,14 +1074,7 @@ pub fn topic_detail(item: &crate::present::GroupItem) -> String {
 /// A table as data: the header, which columns are numbers, the rows.
 pub type TableData = (Vec<String>, Vec<bool>, Vec<Vec<String>>);
 
-/// A dilemma position as shown in a table: `+2`, `0`, `-1`; `–` when not placed.
-pub fn fmt_position(p: Option<i8>) -> String {
-    match p {
-        Some(v) if v > 0 => format!("+{v}"),
-        Some(v) => v.to_string(),
-        None => "–".to_string(),
-    }
-}
+pub use crate::present::fmt_position;
 
 /// The per-indicator drill-down of a group report: each respondent's answer (`?` for
 /// "weet ik niet", `–` for none) and the number of "weet ik niet"; in an aggregate-only

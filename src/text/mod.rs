@@ -163,7 +163,35 @@ pub fn coach_empty(write: &str, presenting: &str) -> String {
     )
 }
 pub const PRESENTING: &str = "presentatie";
-pub const IMPORT_PLACEHOLDER: &str = "pad/naar/partner1.ron pad/naar/partner2.ron …";
+pub const IMPORT_PLACEHOLDER: &str = "een map, map/*.ron, of losse bestanden (a.ron b.ron) …";
+/// Tab found several names that complete the path.
+pub fn completion_candidates(names: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut text = format!(
+        "Mogelijk: {}",
+        names
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("  ")
+    );
+    if names.len() > SHOWN {
+        text.push_str(&format!("  … en nog {}", names.len() - SHOWN));
+    }
+    text
+}
+/// Tab found nothing that completes the path.
+pub fn completion_none(typed: &str) -> String {
+    format!("Geen bestand of map past bij ‘{typed}’.")
+}
+/// A folder or pattern in the import prompt that gave no session files.
+pub fn import_nothing_at(input: &str) -> String {
+    format!("niets gevonden bij {input} (geen .ron-bestanden)")
+}
+pub fn import_prompt_hint(complete: &str, submit: &str, cancel: &str) -> String {
+    format!(" {complete}: aanvullen · {submit}: importeren · {cancel}: annuleren ")
+}
 pub const SEARCH_PLACEHOLDER: &str = "zoek in notities, reflecties en afspraken…";
 pub const IMPORT_TITLE: &str =
     "Sessies van partners importeren (kopieën; de originelen blijven onaangeroerd)";
@@ -190,6 +218,31 @@ pub const GROUP_HOW: &str = "Importeer de sessies van partners met i.";
 pub const SEARCH_NOTHING: &str = "Niets gevonden.";
 pub const SEARCH_RESULTS: &str = "Gevonden";
 pub const EXPORTED: &str = "Rapport geschreven:";
+// The export dialog (`x` in a session).
+pub const EXPORT_TITLE: &str = "Rapport schrijven (HTML)";
+pub const EXPORT_FULL: &str = "Volledig rapport";
+pub const EXPORT_FULL_ABOUT: &str = "alles wat u invulde, zonder de notities van de coach";
+pub const EXPORT_RVT: &str = "Versie voor de Raad van Toezicht";
+pub const EXPORT_RVT_ABOUT: &str = "samenvatting, scores, aandachtspunten en afspraken";
+pub const EXPORT_WITH: &str = "In de RvT-versie ook:";
+/// The parts of the RvT version, in the order of `Sections::WORDS`.
+pub const EXPORT_PARTS: [&str; 5] = [
+    "persoonlijke reflecties",
+    "dilemma's",
+    "instrumenten",
+    "alle 20 antwoorden",
+    "notities",
+];
+pub fn export_hint(toggle: &str, write: &str, cancel: &str) -> String {
+    format!(" {toggle}: kiezen · {write}: schrijven · {cancel}: annuleren ")
+}
+// The group view's panes.
+pub const GROUP_PANE_CONDITIONS: &str = "Per conditie";
+pub const GROUP_PANE_INDICATOR: &str = "Per indicator";
+pub const GROUP_PANE_DILEMMAS: &str = "Dilemma's: posities";
+pub const GROUP_ANSWERS: &str = "Antwoorden";
+pub const GROUP_NO_DILEMMAS: &str = "Nog niemand koos een positie op een dilemma.";
+
 pub const EXPORT_FAILED: &str = "Rapport niet geschreven";
 pub const GROUP_TITLE: &str = "Groepsbeeld";
 pub const GROUP_MEAN: &str = "gemiddelde";

@@ -6,7 +6,9 @@ use super::common::{ellipsize, text_panel, width};
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
 use crate::app::Model;
+use crate::app::screens::group::GroupPane;
 use crate::present::Group;
+use crate::session::Answer;
 use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -152,10 +154,30 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         legend_area,
     );
 
-    // The numbers, then what to talk about.
+    let (title, lines) = match model.group_pane {
+        GroupPane::Conditions => (
+            texts::GROUP_PANE_CONDITIONS.to_string(),
+            conditions_lines(
+                &group,
+                (!name_in_title).then_some(samenwerking.as_str()),
+                theme,
+            ),
+        ),
+        GroupPane::Indicator => indicator_lines(model, &group, theme),
+        GroupPane::Dilemmas => (
+            texts::GROUP_PANE_DILEMMAS.to_string(),
+            dilemma_lines(&group, usize::from(right.width.saturating_sub(3)), theme),
+        ),
+    };
+    text_panel(frame, right, &title, lines, model.group_scroll, theme);
+}
+
+/// The numbers per condition, then what to talk about (with the samenwerking's name on
+/// top when the radar's title has no room for it).
+fn conditions_lines<'a>(group: &Group, name: Option<&str>, theme: Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    if !name_in_title {
-        lines.push(Line::styled(samenwerking.clone(), theme.accent()));
+    if let Some(name) = name {
+        lines.push(Line::styled(name.to_string(), theme.accent()));
     }
     lines.push(Line::styled(
         format!("{:<16} {:>5} {:>5} {:>5}", "Conditie", "gem.", "min", "max"),
@@ -209,12 +231,120 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             ]));
         }
     }
-    text_panel(
-        frame,
-        right,
-        "Per conditie",
-        lines,
-        model.group_scroll,
-        theme,
-    );
+    lines
+}
+
+/// The label of respondent `i` with its marker, as in the legend.
+fn who(group: &Group, i: usize, name_width: usize) -> String {
+    let marker = MARKERS.get(i).copied().unwrap_or("·");
+    let name = group
+        .respondents
+        .get(i)
+        .map(|r| ellipsize(&texts::safe(&r.label), name_width))
+        .unwrap_or_default();
+    let pad = name_width.saturating_sub(width(&name));
+    format!("{marker} {name}{} ", " ".repeat(pad))
+}
+
+fn name_width(group: &Group) -> usize {
+    group
+        .respondents
+        .iter()
+        .map(|r| width(&texts::safe(&r.label)))
+        .max()
+        .unwrap_or(0)
+        .clamp(1, 16)
+}
+
+/// The drill-down: every respondent's answer to the chosen indicator, "weet ik niet"
+/// named and counted.
+fn indicator_lines<'a>(model: &Model, group: &Group, theme: Theme) -> (String, Vec<Line<'a>>) {
+    let total = group.items.len();
+    let index = model.group_item.min(total.saturating_sub(1));
+    let title = format!("{} {}/{}", texts::GROUP_PANE_INDICATOR, index + 1, total);
+    let Some(item) = group.items.get(index) else {
+        return (title, Vec::new());
+    };
+    let mut lines = vec![
+        Line::styled(item.condition.clone(), theme.accent()),
+        Line::styled(item.text.clone(), theme.title()),
+        Line::raw(""),
+        Line::styled(texts::GROUP_ANSWERS, theme.title()),
+    ];
+    let w = name_width(group);
+    for (i, (_, answer)) in group.answers_to(&item.id).into_iter().enumerate() {
+        let text = match answer {
+            Some(Answer::Score(v)) => v.to_string(),
+            Some(Answer::DontKnow) => texts::DONT_KNOW_ANSWER.to_string(),
+            None => "–".to_string(),
+        };
+        lines.push(Line::from(vec![
+            Span::raw(who(group, i, w)),
+            Span::styled(
+                text,
+                if matches!(answer, Some(Answer::Score(_))) {
+                    theme.key()
+                } else {
+                    theme.dim()
+                },
+            ),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "gem. {} · spreiding {}",
+            crate::fmt_opt_score(item.mean),
+            crate::present::fmt_opt_spread(item.spread),
+        ),
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        format!(
+            "{}: {} van {}",
+            texts::DONT_KNOW_ANSWER,
+            item.dont_know,
+            group.count
+        ),
+        theme.dim(),
+    ));
+    (title, lines)
+}
+
+/// The partners' positions on each dilemma side by side: per respondent a scale from
+/// the left pole (−3) to the right pole (+3) with their mark, and the number.
+fn dilemma_lines<'a>(group: &Group, inner: usize, theme: Theme) -> Vec<Line<'a>> {
+    if group.dilemmas.is_empty() {
+        return vec![Line::styled(texts::GROUP_NO_DILEMMAS, theme.dim())];
+    }
+    let w = name_width(group).min(inner.saturating_sub(2 + 1 + 7 + 3));
+    let mut lines = Vec::new();
+    for d in &group.dilemmas {
+        lines.push(Line::styled(d.title.clone(), theme.accent()));
+        lines.push(Line::styled(
+            format!("-3 {} ↔ {} +3", d.left, d.right),
+            theme.dim(),
+        ));
+        for (i, p) in d.positions.iter().enumerate() {
+            let scale: String = (-3..=3)
+                .map(|k| if Some(k) == *p { '●' } else { '·' })
+                .collect();
+            lines.push(Line::from(vec![
+                Span::raw(who(group, i, w.max(1))),
+                Span::styled(scale, theme.key()),
+                Span::raw(format!(" {}", crate::present::fmt_position(*p))),
+            ]));
+        }
+        lines.push(Line::styled(
+            format!(
+                "gem. {}",
+                d.mean
+                    .map(|m| crate::present::fmt_delta(m).replace('±', ""))
+                    .unwrap_or_else(|| "–".to_string())
+            ),
+            theme.dim(),
+        ));
+        lines.push(Line::raw(""));
+    }
+    lines
 }

@@ -6,6 +6,7 @@ mod coach;
 mod common;
 mod dilemma;
 mod editor;
+mod export;
 mod form;
 mod group;
 mod help;
@@ -70,6 +71,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
     search::draw_prompt(frame, full_body, model, theme);
     editor::draw(frame, full_body, model, theme);
+    export::draw(frame, full_body, model, theme);
     if model.screen == Screen::NewSession {
         form::draw(frame, body, model, theme);
     }

@@ -62,10 +62,17 @@ pub fn draw_prompt(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
         Block::bordered()
             .title(Line::styled(format!(" {title} "), theme.accent()))
             .title_bottom(Line::styled(
-                texts::prompt_hint(
-                    &key_name(KeyMode::Prompt, &prompt::msg(PromptMsg::Submit)),
-                    &key_name(KeyMode::Prompt, &Msg::Back),
-                ),
+                match prompt.kind {
+                    crate::app::PromptKind::Import => texts::import_prompt_hint(
+                        &key_name(KeyMode::ImportPrompt, &prompt::msg(PromptMsg::Complete)),
+                        &key_name(KeyMode::ImportPrompt, &prompt::msg(PromptMsg::Submit)),
+                        &key_name(KeyMode::ImportPrompt, &Msg::Back),
+                    ),
+                    crate::app::PromptKind::Search => texts::prompt_hint(
+                        &key_name(KeyMode::Prompt, &prompt::msg(PromptMsg::Submit)),
+                        &key_name(KeyMode::Prompt, &Msg::Back),
+                    ),
+                },
                 theme.dim(),
             )),
     );

@@ -6,7 +6,9 @@
 pub mod actions;
 pub mod dilemma;
 pub mod editor;
+pub mod export;
 pub mod form;
+pub mod group;
 pub mod help;
 pub mod instrument;
 pub mod list;
@@ -27,7 +29,9 @@ pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
     Dilemma(dilemma::DilemmaMsg),
     Editor(editor::EditorMsg),
+    Export(export::ExportMsg),
     Form(form::FormMsg),
+    Group(group::GroupMsg),
     Help(help::HelpMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
@@ -46,7 +50,9 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
         ScreenMsg::Actions(m) => actions::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
         ScreenMsg::Editor(m) => editor::update(model, m),
+        ScreenMsg::Export(m) => export::update(model, m),
         ScreenMsg::Form(m) => form::update(model, m),
+        ScreenMsg::Group(m) => group::update(model, m),
         ScreenMsg::Help(m) => help::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),

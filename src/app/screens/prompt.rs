@@ -14,6 +14,8 @@ use ratatui_textarea::{Input, Key as TaKey};
 pub enum PromptMsg {
     /// Enter: import the paths, or search for the words.
     Submit,
+    /// Tab in the import prompt: complete the last path.
+    Complete,
 }
 
 pub const fn msg(m: PromptMsg) -> Msg {
@@ -30,10 +32,20 @@ pub static BINDINGS: &[Entry] = &[
     b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
 ];
 
+/// The import prompt's keys: Tab completes the last path, like a shell.
+#[rustfmt::skip]
+pub static IMPORT_BINDINGS: &[Entry] = &[
+    b(&[Code(KeyCode::Tab)], msg(PromptMsg::Complete), "Tab", "pad aanvullen", true),
+    b(&[Code(KeyCode::Enter)], msg(PromptMsg::Submit), "Enter", "importeren", true),
+    b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "annuleren", true),
+    b(&[Ctrl('c')], Msg::Quit, "Ctrl+C", "stoppen", false),
+];
+
 /// Applies one of the prompt's intents.
 pub fn update(model: &mut Model, msg: PromptMsg) -> Vec<Effect> {
     match msg {
         PromptMsg::Submit => submit(model),
+        PromptMsg::Complete => super::super::update::complete::complete(model),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `update`: the only place the model changes. Pure: it returns effects for the runtime.
 
+pub(in crate::app) mod complete;
 mod screens;
 pub mod start;
 
@@ -229,14 +230,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             guided(model, msg == Msg::NextStop);
             vec![]
         }
-        Msg::ScrollUp if model.screen == Screen::Group => {
-            model.group_scroll = model.group_scroll.saturating_sub(5);
-            vec![]
-        }
-        Msg::ScrollDown if model.screen == Screen::Group => {
-            model.group_scroll = model.group_scroll.saturating_add(5).min(500);
-            vec![]
-        }
         Msg::ScrollUp => {
             if let Some(open) = model.open.as_mut() {
                 open.scroll = open.scroll.saturating_sub(5);
@@ -247,6 +240,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(open) = model.open.as_mut() {
                 open.scroll = open.scroll.saturating_add(5).min(500);
             }
+            vec![]
+        }
+        Msg::PathCompleted { typed, completion } => {
+            complete::completed(model, typed, completion);
             vec![]
         }
         Msg::Input(input) if model.prompt.is_some() => prompt::type_input(model, input),
@@ -484,7 +481,7 @@ fn back(model: &mut Model) -> Vec<Effect> {
         model.page_scroll = 0;
         return vec![];
     }
-    if model.prompt.take().is_some() {
+    if model.prompt.take().is_some() || model.export.take().is_some() {
         return vec![];
     }
     if let Some(open) = model.open.as_mut()

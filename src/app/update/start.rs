@@ -74,6 +74,8 @@ pub(super) fn group_loaded(
         Ok(group) if group.sessions.len() >= 2 => {
             model.group = Some(*group);
             model.group_scroll = 0;
+            model.group_pane = Default::default();
+            model.group_item = 0;
             model.screen = Screen::Group;
             model.status = None;
         }
@@ -91,10 +93,7 @@ pub(super) fn group_loaded(
 }
 
 pub(super) fn export(model: &mut Model) -> Vec<Effect> {
-    match model.open.as_ref() {
-        Some(open) => vec![Effect::Export(open.path.clone())],
-        None => vec![],
-    }
+    crate::app::screens::export::open(model)
 }
 
 pub(super) fn exported(model: &mut Model, result: Result<std::path::PathBuf, String>) {
