@@ -286,9 +286,14 @@ fn dilemma_slider_keys_strategy_and_texts() {
         .code(KeyCode::Enter)
         .type_text("zekerheid voor cliënten")
         .code(KeyCode::Esc);
-    app.code(KeyCode::Down).code(KeyCode::Down); // the strategy
+    app.code(KeyCode::Down).code(KeyCode::Down); // the strategies
     app.press(' ');
-    assert!(app.screen().contains("Accepteren"));
+    assert!(
+        app.screen().contains("[x] 1 Accepteren"),
+        "{}",
+        app.screen()
+    );
+    app.press(' '); // off again
     app.press('3');
     app.code(KeyCode::Down)
         .code(KeyCode::Enter)
@@ -300,7 +305,7 @@ fn dilemma_slider_keys_strategy_and_texts() {
     let r = store::load(&path).expect("saved").dilemmas[id].clone();
     assert_eq!(r.position, Some(2));
     assert_eq!(r.pull_left, "zekerheid voor cliënten");
-    assert_eq!(r.strategy.as_deref(), Some("differentieren-integreren"));
+    assert_eq!(r.strategies, ["differentieren-integreren"]);
     assert_eq!(r.next_step, "Gesprek plannen");
     app.press('0').code(KeyCode::Home).press('0');
     app.flush();

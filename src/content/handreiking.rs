@@ -210,6 +210,9 @@ pub struct Choice {
     pub label: String,
     #[serde(default)]
     pub text: String,
+    /// A few words, for a line where the choice is made (empty: the label alone).
+    #[serde(default)]
+    pub short: String,
 }
 
 /// `assets/instruments.ron`.

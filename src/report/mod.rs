@@ -481,6 +481,7 @@ pub struct DilemmaBlock {
     pub right: String,
     /// -3..=3.
     pub position: Option<i8>,
+    /// The chosen strategies' names, joined with " + ".
     pub strategy: Option<String>,
     pub pull_left: String,
     pub pull_right: String,
@@ -853,12 +854,19 @@ fn dilemma_blocks(content: &Content, session: &Session) -> Vec<DilemmaBlock> {
                 left: d.left.clone(),
                 right: d.right.clone(),
                 position: r.position.map(|p| p.clamp(-3, 3)),
-                strategy: r.strategy.as_ref().map(|id| {
-                    hr.paradox_strategies
+                // Several strategies combine (Smith, 2014): their names joined.
+                strategy: (!r.strategies.is_empty()).then(|| {
+                    r.strategies
                         .iter()
-                        .find(|s| &s.id == id)
-                        .map(|s| s.label.clone())
-                        .unwrap_or_else(|| clean_line(id))
+                        .map(|id| {
+                            hr.paradox_strategies
+                                .iter()
+                                .find(|s| &s.id == id)
+                                .map(|s| s.label.clone())
+                                .unwrap_or_else(|| clean_line(id))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" + ")
                 }),
                 pull_left: clean(r.pull_left.trim()),
                 pull_right: clean(r.pull_right.trim()),
