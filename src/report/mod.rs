@@ -902,6 +902,7 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                     row_label,
                     rows,
                     columns,
+                    gap,
                     ..
                 } => {
                     let mut header = vec![row_label.clone()];
@@ -911,6 +912,20 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                         }
                         crate::content::ColumnKind::Choice { .. } => c.label.clone(),
                     }));
+                    if gap.is_some() {
+                        header.push(crate::text::GAP_HEADING.to_string());
+                    }
+                    // Needed − brought, where the instrument asks both.
+                    let gap_cell = |row: &crate::session::RowAnswer| {
+                        gap.as_ref().map(|(have, need)| {
+                            match crate::present::row_gap(row, have, need) {
+                                Some(0) => "0".to_string(),
+                                Some(d) if d > 0 => format!("+{d}"),
+                                Some(d) => format!("−{}", d.unsigned_abs()),
+                                None => "–".to_string(),
+                            }
+                        })
+                    };
                     let cell =
                         |row: &crate::session::RowAnswer, col: &crate::content::Column| match (
                             row.values.get(&col.id),
@@ -933,6 +948,7 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                         if let Some(r) = answer.row(&fixed.id).filter(|r| !r.values.is_empty()) {
                             let mut line = vec![fixed.label.clone()];
                             line.extend(columns.iter().map(|c| cell(r, c)));
+                            line.extend(gap_cell(r));
                             out_rows.push(line);
                         }
                     }
@@ -947,6 +963,7 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                             .unwrap_or_else(|| "(zonder naam)".to_string());
                         let mut line = vec![label];
                         line.extend(columns.iter().map(|c| cell(r, c)));
+                        line.extend(gap_cell(r));
                         out_rows.push(line);
                     }
                     InstrumentBody::Table {

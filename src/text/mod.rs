@@ -195,6 +195,34 @@ pub fn actions_hint(keys: [&str; 6], short: bool) -> String {
     }
 }
 
+/// The gap on a row of netwerkleiderschap (needed − brought), with what it means.
+pub fn gap(delta: i8) -> String {
+    match delta {
+        0 => "verschil 0: in evenwicht".to_string(),
+        d if d > 0 => format!("verschil +{d}: het netwerk vraagt meer dan u inbrengt"),
+        d => format!(
+            "verschil −{}: u brengt meer in dan nu nodig is",
+            d.unsigned_abs()
+        ),
+    }
+}
+/// An instrument's list title with the focused column's scale anchors.
+pub fn scale_title(low: &str, high: &str) -> String {
+    format!("Invullen · 1 = {low} … 5 = {high}")
+}
+/// Above the definitions of a choice column's levels.
+pub fn levels_heading(column: &str) -> String {
+    format!("{column}: wat de niveaus betekenen")
+}
+/// Above the explanations of an instrument's rows.
+pub fn rows_heading(row_label: &str) -> String {
+    format!("Per {}: wat wordt bedoeld", row_label.to_lowercase())
+}
+/// The picture of an instrument with a gap: which marker is which.
+pub const GAP_PICTURE: &str = " Beeld: ● inbreng  ○ nodig ";
+/// The gap column's heading in a report.
+pub const GAP_HEADING: &str = "Verschil (nodig − inbreng)";
+
 /// The review of an afspraak from last time, in words.
 pub fn review_label(review: Option<crate::session::Review>) -> &'static str {
     use crate::session::Review;
