@@ -115,6 +115,19 @@ fn a_follow_up_carries_last_times_open_afspraken_to_review() {
     assert_eq!(carried.review, Some(Review::LooptDoor));
     assert_eq!(carried.note, "Na de zomer verder");
     assert!(saved.actions[0].is_open(), "loopt door stays open");
+    // The report says where it comes from and how it was reviewed.
+    let md = kansrijk::report::render(
+        kansrijk::report::Format::Markdown,
+        &content(),
+        &saved,
+        &kansrijk::report::Options::default(),
+    );
+    assert!(
+        md.contains(&format!(
+            "Wijkteams samen plannen (van {date} · loopt door: Na de zomer verder)"
+        )),
+        "{md}"
+    );
 
     // Vervallen: no longer open, and not carried into the next follow-up.
     app.press(' ');

@@ -728,7 +728,11 @@ impl SessionDoc {
             .actions
             .iter()
             .map(|a| ActionRow {
-                what: clean_line(&a.what),
+                // An afspraak from last time says so, with its review.
+                what: match &a.origin {
+                    Some(origin) => format!("{} ({})", clean_line(&a.what), clean_line(origin)),
+                    None => clean_line(&a.what),
+                },
                 who: clean_line(&a.who),
                 when: clean_line(&a.when),
                 about: a.about.clone(),
