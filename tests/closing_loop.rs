@@ -194,6 +194,10 @@ fn smiths_strategies_combine_and_name_their_source() {
     // One line each, where they are chosen.
     assert!(screen.contains("leren leven met de"), "{screen}");
     assert!(screen.contains("Accommoderen"), "{screen}");
+    assert!(
+        screen.contains("←/→ kiezen · spatie of 1–3: aan/uit"),
+        "{screen}"
+    );
     app.press('1').press('3');
     app.code(KeyCode::Left).press(' '); // the focus on 2, on as well
     app.flush();

@@ -134,9 +134,10 @@ pub const STRATEGY: &str = "Strategie voor deze paradox";
 pub fn strategies_title(source: &str) -> String {
     format!("Strategieën van {source} — combineren mag")
 }
-/// How to choose strategies: `toggle` the focused one, `first`–`last` by number.
-pub fn strategies_keys(toggle: &str, first: &str, last: &str) -> String {
-    format!("{toggle} of {first}–{last}: aan/uit")
+/// How to choose strategies: `left`/`right` move the focus, `toggle` turns the focused
+/// one on or off, `first`–`last` by number.
+pub fn strategies_keys(left: &str, right: &str, toggle: &str, first: &str, last: &str) -> String {
+    format!("{left}/{right} kiezen · {toggle} of {first}–{last}: aan/uit")
 }
 /// The previous session's answer beside the new one.
 pub fn last_time(text: &str) -> String {

@@ -148,6 +148,8 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                         format!(
                             "  {}",
                             texts::strategies_keys(
+                                &key(DilemmaMsg::TowardLeft),
+                                &key(DilemmaMsg::TowardRight),
                                 &key(DilemmaMsg::ToggleStrategy),
                                 &key(DilemmaMsg::Pick(1)),
                                 &key(DilemmaMsg::Pick(n.max(1))),
