@@ -278,13 +278,8 @@ impl Runtime {
                     .load(&path)
                     .map_err(|e| e.to_string())
                     .and_then(|old| {
-                        let session = Session::new(
-                            &old.bestuurder,
-                            &old.organisatie,
-                            &old.samenwerking,
-                            old.mode,
-                            jiff::Timestamp::now(),
-                        );
+                        // Same context, empty answers, last time's open afspraken to review.
+                        let session = old.follow_up(jiff::Timestamp::now());
                         self.store.create(&session).map_err(|e| e.to_string())
                     });
                 Some(Msg::Opened(created.and_then(|path| self.open(&path))))
@@ -393,7 +388,15 @@ impl Runtime {
             // A save compares the file with the version read here.
             self.saver.watch(opened.path.clone());
         }
-        let previous = previous_of(self.store.as_ref(), &opened.path, &opened.session);
+        let mut previous = previous_of(self.store.as_ref(), &opened.path, &opened.session);
+        if let Some(prev) = previous.as_mut()
+            && let Ok(body) = self.store.load(&prev.path)
+        {
+            // Its texts, read-only beside the new ones; without them (a file that no
+            // longer parses) the scan comparison still works.
+            prev.reflections = body.reflections;
+            prev.dilemmas = body.dilemmas;
+        }
         Ok(Box::new(OpenedSession {
             path: opened.path,
             session: opened.session,
@@ -456,5 +459,7 @@ fn previous_of(
             path: p,
             label: crate::present::short_date(h.created),
             answers: h.answers,
+            reflections: Default::default(),
+            dilemmas: Default::default(),
         })
 }

@@ -286,9 +286,14 @@ fn dilemma_slider_keys_strategy_and_texts() {
         .code(KeyCode::Enter)
         .type_text("zekerheid voor cliënten")
         .code(KeyCode::Esc);
-    app.code(KeyCode::Down).code(KeyCode::Down); // the strategy
+    app.code(KeyCode::Down).code(KeyCode::Down); // the strategies
     app.press(' ');
-    assert!(app.screen().contains("Accepteren"));
+    assert!(
+        app.screen().contains("[x] 1 Accepteren"),
+        "{}",
+        app.screen()
+    );
+    app.press(' '); // off again
     app.press('3');
     app.code(KeyCode::Down)
         .code(KeyCode::Enter)
@@ -300,7 +305,7 @@ fn dilemma_slider_keys_strategy_and_texts() {
     let r = store::load(&path).expect("saved").dilemmas[id].clone();
     assert_eq!(r.position, Some(2));
     assert_eq!(r.pull_left, "zekerheid voor cliënten");
-    assert_eq!(r.strategy.as_deref(), Some("differentieren-integreren"));
+    assert_eq!(r.strategies, ["differentieren-integreren"]);
     assert_eq!(r.next_step, "Gesprek plannen");
     app.press('0').code(KeyCode::Home).press('0');
     app.flush();
@@ -470,6 +475,106 @@ fn radar_instruments_draw_their_own_radar() {
             .values["herkenning"],
         CellValue::Score(4)
     );
+}
+
+/// Issue 13 item 8: what the network needs beside what I bring, and the gap per
+/// orientation, on the instrument screen and in the report.
+#[test]
+fn network_leadership_asks_both_sides_and_shows_the_gap() {
+    let (mut app, path) = App::with_session();
+    open_instrument(&mut app, "netwerkleiderschap");
+    let screen = app.screen();
+    assert!(screen.contains("Wat breng ik in?"), "{screen}");
+    assert!(screen.contains("Wat heeft het netwerk"), "{screen}");
+    // Strateeg: I bring 2, the network needs 5.
+    app.press('2').code(KeyCode::Right).press('5');
+    let screen = app.screen();
+    assert!(
+        screen.contains("verschil +3: het netwerk vraagt"),
+        "{screen}"
+    );
+    // Ontwikkelaar: I bring 4, the network needs 4.
+    app.code(KeyCode::Down).press('4');
+    app.code(KeyCode::Left).press('4');
+    assert!(
+        app.screen().contains("verschil 0: in evenwicht"),
+        "{}",
+        app.screen()
+    );
+    // Both on the picture, with a legend.
+    app.resize(120, 40);
+    let screen = app.screen();
+    assert!(screen.contains("● inbreng  ○ nodig"), "{screen}");
+    app.flush();
+    let s = store::load(&path).expect("saved");
+    let row = s.instruments["netwerkleiderschap"]
+        .row("strateeg")
+        .expect("row")
+        .clone();
+    assert_eq!(row.values["herkenning"], CellValue::Score(2));
+    assert_eq!(row.values["nodig"], CellValue::Score(5));
+    let md = kansrijk::report::render(
+        kansrijk::report::Format::Markdown,
+        &content(),
+        &s,
+        &kansrijk::report::Options::default(),
+    );
+    assert!(md.contains("Verschil (nodig − inbreng)"), "{md}");
+    let strateeg = md
+        .lines()
+        .find(|l| l.contains("Strateeg"))
+        .expect("a row for Strateeg");
+    assert!(strateeg.contains("+3"), "{strateeg}");
+}
+
+/// Issue 13 item 7: explanations where the choice is made — the six intensity levels,
+/// the ten kenmerken and the scale's anchors on the instrument screen.
+#[test]
+fn instruments_explain_their_levels_rows_and_scale() {
+    let (mut app, _) = App::with_session();
+    app.resize(120, 40);
+    open_instrument(&mut app, "intensiteit");
+    let screen = app.screen();
+    assert!(
+        screen.contains("Intensiteit: wat de niveaus betekenen"),
+        "{screen}"
+    );
+    for level in [
+        "Zelfstandig:",
+        "Uitwisselen:",
+        "Transactioneel:",
+        "Functioneel:",
+        "Ondernemend:",
+        "Integratie: We werken toe naar één organisatie.",
+    ] {
+        assert!(screen.contains(level), "{level}: {screen}");
+    }
+    open_instrument(&mut app, "netwerkorganisatie");
+    let screen = app.screen();
+    assert!(
+        screen.contains("Invullen · 1 = nauwelijks … 5 = volledig"),
+        "anchors beside the scores: {screen}"
+    );
+    assert!(
+        screen.contains("Per kenmerk: wat wordt bedoeld"),
+        "{screen}"
+    );
+    let mut seen = screen;
+    for _ in 0..6 {
+        app.code(KeyCode::PageDown);
+        seen.push_str(&app.screen());
+    }
+    let c = content();
+    let InstrumentKind::Table { rows, .. } = &c.instrument("netwerkorganisatie").expect("x").kind
+    else {
+        panic!("a table");
+    };
+    assert_eq!(rows.len(), 10);
+    for (i, r) in rows.iter().enumerate() {
+        let start = format!("{}. {}:", i + 1, r.label);
+        let first_words: String = start.chars().take(30).collect();
+        assert!(seen.contains(&first_words), "{first_words}: {seen}");
+    }
 }
 
 #[test]

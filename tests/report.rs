@@ -62,7 +62,7 @@ fn full_session(content: &Content) -> Session {
             position: Some(1),
             pull_left: "Eigen kwaliteit".to_string(),
             pull_right: "Minder dubbel werk".to_string(),
-            strategy: Some(content.handreiking.paradox_strategies[0].id.clone()),
+            strategies: vec![content.handreiking.paradox_strategies[0].id.clone()],
             next_step: "Met de partners de taken in kaart brengen.".to_string(),
             note: String::new(),
         },
@@ -107,6 +107,7 @@ fn full_session(content: &Content) -> Session {
         when: "november".to_string(),
         link: "conditie:belangen".to_string(),
         done: false,
+        carried: None,
     });
     s.actions.push(Action {
         what: "Kerngroep voorstellen".to_string(),
@@ -114,6 +115,7 @@ fn full_session(content: &Content) -> Session {
         when: "december".to_string(),
         link: String::new(),
         done: true,
+        carried: None,
     });
     s.coach_notes
         .insert("scan".to_string(), COACH_SECRET.to_string());

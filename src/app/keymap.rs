@@ -186,6 +186,7 @@ static SESSION: &[Entry] = &[
     b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
     b(&[C('c')], Msg::EditCoachNote, "c", "notitie van de coach (privé)", false),
     b(&[C('x')], Msg::Export, "x", "rapport (HTML) schrijven", false),
+    b(&[C('v')], Msg::TogglePreviousTexts, "v", "vorige keer tonen/verbergen", false),
     b(&[C('/')], Msg::StartSearch, "/", "zoeken in deze sessie", false),
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
@@ -347,7 +348,17 @@ pub fn key_name(mode: KeyMode, msg: &Msg) -> String {
 /// What the footer and the help overlay show for a mode, in the keymap's order.
 pub fn shown(mode: KeyMode) -> Vec<Shown> {
     let keys = bindings(mode);
+    // A binding whose every key an earlier one takes never fires: it is not shown (the
+    // session's `v` under the scan's own `v`).
+    let reachable = |b: &Binding| {
+        b.keys.iter().any(|k| {
+            keys.iter()
+                .find(|other| other.keys.contains(k))
+                .is_some_and(|first| std::ptr::eq(*first, b))
+        })
+    };
     all_entries(mode)
+        .filter(|e| !matches!(e, Entry::Key(b) if !reachable(b)))
         .map(|e| match e {
             Entry::Key(b) => Shown {
                 key_label: b.key_label.to_string(),
@@ -502,7 +513,7 @@ mod tests {
             (KeyMode::Dilemma, dilemma::msg(DilemmaMsg::Pick(7)), "7"),
             (
                 KeyMode::Dilemma,
-                dilemma::msg(DilemmaMsg::NextStrategy),
+                dilemma::msg(DilemmaMsg::ToggleStrategy),
                 "spatie",
             ),
             (

@@ -102,6 +102,8 @@ pub enum ActionField {
     What,
     Who,
     When,
+    /// The note with the review of an afspraak carried from last time.
+    ReviewNote,
 }
 
 /// Which text in the session an editor is editing.
@@ -202,6 +204,11 @@ pub struct OpenSession {
     /// The previous session's scan, if there is one, and whether it is overlaid.
     pub previous: Option<super::Previous>,
     pub show_previous: bool,
+    /// Whether the previous session's reflections and dilemma positions are shown beside
+    /// the new ones (off until asked for).
+    pub show_previous_texts: bool,
+    /// The focused strategy on a dilemma's strategy row (index into the content's list).
+    pub strategy_focus: usize,
 }
 
 impl OpenSession {
@@ -223,6 +230,8 @@ impl OpenSession {
             confirm_delete: None,
             previous: None,
             show_previous: true,
+            show_previous_texts: false,
+            strategy_focus: 0,
         }
     }
 }

@@ -26,6 +26,10 @@ pub struct Previous {
     /// When it was held, for the legend.
     pub label: String,
     pub answers: std::collections::BTreeMap<String, crate::session::Answer>,
+    /// Its reflections by prompt id, shown read-only beside the new ones.
+    pub reflections: std::collections::BTreeMap<String, String>,
+    /// Its dilemma positions and reflections by dilemma id, shown read-only.
+    pub dilemmas: std::collections::BTreeMap<String, crate::session::DilemmaReflection>,
 }
 
 /// Everything that can happen: a key turned into an intent, a resize, an effect's result.
@@ -59,6 +63,8 @@ pub enum Msg {
     ScrollDown,
     /// F2: presentation mode on/off.
     TogglePresenting,
+    /// Show or hide the previous session's reflections and dilemma positions.
+    TogglePreviousTexts,
     /// The external editor finished.
     ExternalEdited {
         target: TextTarget,

@@ -42,6 +42,11 @@ pub fn get(session: &Session, target: &TextTarget) -> String {
                 ActionField::What => a.what.clone(),
                 ActionField::Who => a.who.clone(),
                 ActionField::When => a.when.clone(),
+                ActionField::ReviewNote => a
+                    .carried
+                    .as_ref()
+                    .map(|c| c.note.clone())
+                    .unwrap_or_default(),
             })
             .unwrap_or_default(),
     }
@@ -105,6 +110,10 @@ pub fn set(session: &mut Session, target: &TextTarget, text: &str) -> bool {
                     ActionField::What => &mut a.what,
                     ActionField::Who => &mut a.who,
                     ActionField::When => &mut a.when,
+                    ActionField::ReviewNote => match a.carried.as_mut() {
+                        Some(c) => &mut c.note,
+                        None => return false,
+                    },
                 };
                 *slot = text.to_string();
             }
@@ -159,6 +168,7 @@ pub fn title(content: &Content, target: &TextTarget) -> String {
             ActionField::What => "Afspraak: wat".to_string(),
             ActionField::Who => "Afspraak: wie".to_string(),
             ActionField::When => "Afspraak: wanneer".to_string(),
+            ActionField::ReviewNote => "Afspraak van vorige keer: toelichting".to_string(),
         },
     }
 }

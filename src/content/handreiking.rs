@@ -210,6 +210,9 @@ pub struct Choice {
     pub label: String,
     #[serde(default)]
     pub text: String,
+    /// A few words, for a line where the choice is made (empty: the label alone).
+    #[serde(default)]
+    pub short: String,
 }
 
 /// `assets/instruments.ron`.
@@ -259,6 +262,10 @@ pub enum InstrumentKind {
         /// Draw the first scale column as a radar over the rows.
         #[serde(default)]
         radar: bool,
+        /// Two scale columns (what I bring, what is needed) whose difference per row
+        /// is shown: where the need is larger than what is brought, a role is left.
+        #[serde(default)]
+        gap: Option<(String, String)>,
     },
     /// Seven-point sliders between two poles.
     Sliders { pairs: Vec<SliderPair> },

@@ -195,6 +195,7 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
                 user_rows,
                 columns,
                 plot,
+                gap,
                 ..
             } => {
                 if columns.is_empty() {
@@ -209,7 +210,7 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
                         format!("instrument '{}' heeft geen rijen", i.id),
                     ));
                 }
-                if let Some((x, y)) = plot {
+                for (x, y) in plot.iter().chain(gap) {
                     for c in [x, y] {
                         let ok = columns.iter().any(|col| {
                             &col.id == c && matches!(col.kind, ColumnKind::Scale { .. })
@@ -218,7 +219,7 @@ pub fn check(content: &Content, hr_file: &str, in_file: &str) -> Result<(), Cont
                             return Err(invalid(
                                 in_file,
                                 format!(
-                                    "instrument '{}': plotkolom '{c}' is geen schaalkolom",
+                                    "instrument '{}': kolom '{c}' (plot of verschil) is geen schaalkolom",
                                     i.id
                                 ),
                             ));

@@ -137,6 +137,16 @@ fn local_tz() -> jiff::tz::TimeZone {
 }
 
 /// "2 oktober 2026", in the local time zone (for running text).
+/// What is needed minus what is brought, on one row of an instrument with a `gap`
+/// (both 1–5 scores); positive: the network asks more than I bring.
+pub fn row_gap(row: &crate::session::RowAnswer, have: &str, need: &str) -> Option<i8> {
+    use crate::session::CellValue::Score;
+    match (row.values.get(have), row.values.get(need)) {
+        (Some(Score(h)), Some(Score(n))) => Some(*n as i8 - *h as i8),
+        _ => None,
+    }
+}
+
 pub fn long_date(t: jiff::Timestamp) -> String {
     let d = t.to_zoned_datetime(local_tz()).date();
     let month = MONTHS

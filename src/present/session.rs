@@ -4,7 +4,7 @@
 //! [`SessionView::build`]; `show` (text and JSON) and the session reports render it.
 
 use super::advice::{self, Advice, AdviceJson, Insight, InsightJson};
-use super::{Ordered, link_label, long_date};
+use super::{Ordered, link_label, long_date, short_date};
 use crate::content::Content;
 use crate::scan;
 use crate::session::{Answer, Session};
@@ -69,6 +69,10 @@ pub struct ActionView {
     /// What the action is about ([`link_label`]); empty without a link.
     pub about: String,
     pub done: bool,
+    /// Still to be done (not done, not dropped at a review).
+    pub open: bool,
+    /// For an afspraak from last time: when it was agreed and how it was reviewed.
+    pub origin: Option<String>,
 }
 
 /// Everything shown of one session's scores and actions.
@@ -152,6 +156,11 @@ impl SessionView {
                 when: a.when.clone(),
                 about: link_label(content, &a.link),
                 done: a.done,
+                open: a.is_open(),
+                origin: a
+                    .carried
+                    .as_ref()
+                    .map(|c| crate::text::carried_line(&short_date(c.agreed), c.review, &c.note)),
             })
             .collect();
         SessionView {
@@ -172,7 +181,7 @@ impl SessionView {
 
     /// The actions not yet done.
     pub fn open_actions(&self) -> impl Iterator<Item = &ActionView> {
-        self.actions.iter().filter(|a| !a.done)
+        self.actions.iter().filter(|a| a.open)
     }
 
     /// The scores in scan order, for a radar.

@@ -444,6 +444,7 @@ pub struct DilemmaBlock {
     pub right: String,
     /// -3..=3.
     pub position: Option<i8>,
+    /// The chosen strategies' names, joined with " + ".
     pub strategy: Option<String>,
     pub pull_left: String,
     pub pull_right: String,
@@ -690,7 +691,11 @@ impl SessionDoc {
             .actions
             .iter()
             .map(|a| ActionRow {
-                what: clean_line(&a.what),
+                // An afspraak from last time says so, with its review.
+                what: match &a.origin {
+                    Some(origin) => format!("{} ({})", clean_line(&a.what), clean_line(origin)),
+                    None => clean_line(&a.what),
+                },
                 who: clean_line(&a.who),
                 when: clean_line(&a.when),
                 about: a.about.clone(),
@@ -816,12 +821,19 @@ fn dilemma_blocks(content: &Content, session: &Session) -> Vec<DilemmaBlock> {
                 left: d.left.clone(),
                 right: d.right.clone(),
                 position: r.position.map(|p| p.clamp(-3, 3)),
-                strategy: r.strategy.as_ref().map(|id| {
-                    hr.paradox_strategies
+                // Several strategies combine (Smith, 2014): their names joined.
+                strategy: (!r.strategies.is_empty()).then(|| {
+                    r.strategies
                         .iter()
-                        .find(|s| &s.id == id)
-                        .map(|s| s.label.clone())
-                        .unwrap_or_else(|| clean_line(id))
+                        .map(|id| {
+                            hr.paradox_strategies
+                                .iter()
+                                .find(|s| &s.id == id)
+                                .map(|s| s.label.clone())
+                                .unwrap_or_else(|| clean_line(id))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" + ")
                 }),
                 pull_left: clean(r.pull_left.trim()),
                 pull_right: clean(r.pull_right.trim()),
@@ -857,6 +869,7 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                     row_label,
                     rows,
                     columns,
+                    gap,
                     ..
                 } => {
                     let mut header = vec![row_label.clone()];
@@ -866,6 +879,20 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                         }
                         crate::content::ColumnKind::Choice { .. } => c.label.clone(),
                     }));
+                    if gap.is_some() {
+                        header.push(crate::text::GAP_HEADING.to_string());
+                    }
+                    // Needed − brought, where the instrument asks both.
+                    let gap_cell = |row: &crate::session::RowAnswer| {
+                        gap.as_ref().map(|(have, need)| {
+                            match crate::present::row_gap(row, have, need) {
+                                Some(0) => "0".to_string(),
+                                Some(d) if d > 0 => format!("+{d}"),
+                                Some(d) => format!("−{}", d.unsigned_abs()),
+                                None => "–".to_string(),
+                            }
+                        })
+                    };
                     let cell =
                         |row: &crate::session::RowAnswer, col: &crate::content::Column| match (
                             row.values.get(&col.id),
@@ -888,6 +915,7 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                         if let Some(r) = answer.row(&fixed.id).filter(|r| !r.values.is_empty()) {
                             let mut line = vec![fixed.label.clone()];
                             line.extend(columns.iter().map(|c| cell(r, c)));
+                            line.extend(gap_cell(r));
                             out_rows.push(line);
                         }
                     }
@@ -902,6 +930,7 @@ fn instrument_blocks(content: &Content, session: &Session) -> Vec<InstrumentBloc
                             .unwrap_or_else(|| "(zonder naam)".to_string());
                         let mut line = vec![label];
                         line.extend(columns.iter().map(|c| cell(r, c)));
+                        line.extend(gap_cell(r));
                         out_rows.push(line);
                     }
                     InstrumentBody::Table {

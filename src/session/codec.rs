@@ -99,7 +99,7 @@ fn all_texts(s: &Session) -> impl Iterator<Item = &str> {
             &d.note,
         ]
         .into_iter()
-        .chain(d.strategy.as_deref())
+        .chain(d.strategies.iter().map(String::as_str))
     });
     let instruments = s.instruments.iter().flat_map(|(k, i)| {
         std::iter::once(k.as_str())
@@ -118,10 +118,11 @@ fn all_texts(s: &Session) -> impl Iterator<Item = &str> {
                     }))
             }))
     });
-    let actions = s
-        .actions
-        .iter()
-        .flat_map(|a| [a.what.as_str(), &a.who, &a.when, &a.link]);
+    let actions = s.actions.iter().flat_map(|a| {
+        [a.what.as_str(), &a.who, &a.when, &a.link]
+            .into_iter()
+            .chain(a.carried.iter().flat_map(|c| [c.from.as_str(), &c.note]))
+    });
     header
         .chain(maps)
         .chain(answers)

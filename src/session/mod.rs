@@ -110,16 +110,50 @@ pub const KNOWN_FIELDS: &[&str] = &[
 
 /// Where I stand on a dilemma and why.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(from = "StoredDilemma")]
 pub struct DilemmaReflection {
     /// -3 (fully the left pole) ..= 3 (fully the right pole); `None` until placed.
     pub position: Option<i8>,
     pub pull_left: String,
     pub pull_right: String,
-    /// The id of a paradox strategy (Smith 2014).
-    pub strategy: Option<String>,
+    /// The ids of the paradox strategies (Smith 2014) chosen, in the content's order:
+    /// the handbook advises combining them rather than choosing one.
+    pub strategies: Vec<String>,
     pub next_step: String,
     pub note: String,
+}
+
+/// A dilemma reflection as read from a file: files written before strategies could be
+/// combined hold one `strategy`; it becomes the first of `strategies`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct StoredDilemma {
+    position: Option<i8>,
+    pull_left: String,
+    pull_right: String,
+    strategy: Option<String>,
+    strategies: Vec<String>,
+    next_step: String,
+    note: String,
+}
+
+impl From<StoredDilemma> for DilemmaReflection {
+    fn from(s: StoredDilemma) -> Self {
+        let mut strategies = s.strategies;
+        if let Some(old) = s.strategy
+            && !strategies.contains(&old)
+        {
+            strategies.insert(0, old);
+        }
+        Self {
+            position: s.position,
+            pull_left: s.pull_left,
+            pull_right: s.pull_right,
+            strategies,
+            next_step: s.next_step,
+            note: s.note,
+        }
+    }
 }
 
 impl DilemmaReflection {
@@ -201,6 +235,54 @@ pub struct Action {
     /// `thema:organisatie.veelheid`, `instrument:portfolio`; empty when unlinked.
     pub link: String,
     pub done: bool,
+    /// Set when the afspraak was made in an earlier session and carried into this
+    /// follow-up to be reviewed; absent (and not written) for the session's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
+}
+
+impl Action {
+    /// Still to be done: not done, and not dropped at a review.
+    pub fn is_open(&self) -> bool {
+        !self.done && self.carried.as_ref().and_then(|c| c.review) != Some(Review::Vervallen)
+    }
+}
+
+/// Where a carried afspraak comes from, and how it was reviewed in this session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carried {
+    /// The id of the session in which it was first agreed.
+    pub from: String,
+    /// When that session was held.
+    pub agreed: Timestamp,
+    /// The review in this session; `None` until reviewed.
+    #[serde(default)]
+    pub review: Option<Review>,
+    /// Why, or what happened: the note with the review.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The review of an afspraak from last time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    Gedaan,
+    LooptDoor,
+    Vervallen,
+}
+
+impl Review {
+    /// Not reviewed, then each review in turn, then not reviewed again.
+    pub fn cycle(current: Option<Review>) -> Option<Review> {
+        match current {
+            None => Some(Review::Gedaan),
+            Some(Review::Gedaan) => Some(Review::LooptDoor),
+            Some(Review::LooptDoor) => Some(Review::Vervallen),
+            Some(Review::Vervallen) => None,
+        }
+    }
 }
 
 /// What the start screen needs of a session, without its texts.
@@ -247,6 +329,41 @@ impl Session {
             coach_notes: BTreeMap::new(),
             extra: BTreeMap::new(),
         }
+    }
+
+    /// A follow-up: same bestuurder, organisatie, samenwerking and mode, empty answers,
+    /// and this session's open afspraken carried over to be reviewed (an afspraak carried
+    /// before keeps where it was first agreed).
+    pub fn follow_up(&self, now: Timestamp) -> Session {
+        let mut next = Session::new(
+            &self.bestuurder,
+            &self.organisatie,
+            &self.samenwerking,
+            self.mode,
+            now,
+        );
+        next.actions = self
+            .actions
+            .iter()
+            .filter(|a| a.is_open())
+            .map(|a| Action {
+                what: a.what.clone(),
+                who: a.who.clone(),
+                when: a.when.clone(),
+                link: a.link.clone(),
+                done: false,
+                carried: Some(Carried {
+                    from: a
+                        .carried
+                        .as_ref()
+                        .map_or_else(|| self.id.clone(), |c| c.from.clone()),
+                    agreed: a.carried.as_ref().map_or(self.created, |c| c.agreed),
+                    review: None,
+                    note: String::new(),
+                }),
+            })
+            .collect();
+        next
     }
 
     pub fn header(&self) -> Header {

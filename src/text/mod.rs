@@ -140,10 +140,34 @@ pub fn not_placed(left: &str, right: &str, first: &str, last: &str) -> String {
     format!("nog niet geplaatst — {left}/{right} of {first}–{last}")
 }
 pub const STRATEGY: &str = "Strategie voor deze paradox";
-/// No strategy chosen yet: `toggle` cycles, `first`–`last` pick one (as many as the
-/// handbook has).
-pub fn no_strategy(toggle: &str, first: &str, last: &str) -> String {
-    format!("(nog geen keuze — {toggle} of {first}–{last})")
+/// The strategies' row on a dilemma, with their source: several may be chosen.
+pub fn strategies_title(source: &str) -> String {
+    format!("Strategieën van {source} — combineren mag")
+}
+/// How to choose strategies: `left`/`right` move the focus, `toggle` turns the focused
+/// one on or off, `first`–`last` by number.
+pub fn strategies_keys(left: &str, right: &str, toggle: &str, first: &str, last: &str) -> String {
+    format!("{left}/{right} kiezen · {toggle} of {first}–{last}: aan/uit")
+}
+/// The previous session's answer beside the new one.
+pub fn last_time(text: &str) -> String {
+    format!("vorige keer: {text}")
+}
+/// A hint that last time's answers can be shown with `key`.
+pub fn last_time_hint(key: &str) -> String {
+    format!("{key}: vorige keer")
+}
+pub fn previous_texts_shown(shown: bool) -> String {
+    if shown {
+        "Vorige keer zichtbaar naast reflecties en dilemma's.".to_string()
+    } else {
+        "Vorige keer verborgen.".to_string()
+    }
+}
+/// Last time had no answer here.
+pub const NOT_REVIEWED_DASH: &str = "—";
+pub fn position_of(p: i8) -> String {
+    format!("positie {} van 7", p + 4)
 }
 pub const ADD_ROW: &str = "+ eigen regel toevoegen";
 pub const INSTRUMENT_NOTE: &str = "Toelichting";
@@ -208,6 +232,80 @@ pub fn actions_hint(keys: [&str; 6], short: bool) -> String {
             " {open}: veld invullen · {prev}/{next}: kolom · {change}: gedaan of koppeling · {add}: nieuw · {delete}: verwijderen "
         )
     }
+}
+
+/// The gap on a row of netwerkleiderschap (needed − brought), with what it means.
+pub fn gap(delta: i8) -> String {
+    match delta {
+        0 => "verschil 0: in evenwicht".to_string(),
+        d if d > 0 => format!("verschil +{d}: het netwerk vraagt meer dan u inbrengt"),
+        d => format!(
+            "verschil −{}: u brengt meer in dan nu nodig is",
+            d.unsigned_abs()
+        ),
+    }
+}
+/// An instrument's list title with the focused column's scale anchors.
+pub fn scale_title(low: &str, high: &str) -> String {
+    format!("Invullen · 1 = {low} … 5 = {high}")
+}
+/// Above the definitions of a choice column's levels.
+pub fn levels_heading(column: &str) -> String {
+    format!("{column}: wat de niveaus betekenen")
+}
+/// Above the explanations of an instrument's rows.
+pub fn rows_heading(row_label: &str) -> String {
+    format!("Per {}: wat wordt bedoeld", row_label.to_lowercase())
+}
+/// The picture of an instrument with a gap: which marker is which.
+pub const GAP_PICTURE: &str = " Beeld: ● inbreng  ○ nodig ";
+/// The gap column's heading in a report.
+pub const GAP_HEADING: &str = "Verschil (nodig − inbreng)";
+
+/// The review of an afspraak from last time, in words.
+pub fn review_label(review: Option<crate::session::Review>) -> &'static str {
+    use crate::session::Review;
+    match review {
+        None => "te beoordelen",
+        Some(Review::Gedaan) => "gedaan",
+        Some(Review::LooptDoor) => "loopt door",
+        Some(Review::Vervallen) => "vervallen",
+    }
+}
+/// The review in the narrow "Gedaan" column (the words are on the line under "Wat").
+pub fn review_mark(review: Option<crate::session::Review>) -> &'static str {
+    use crate::session::Review;
+    match review {
+        None => "?",
+        Some(Review::Gedaan) => "✓",
+        Some(Review::LooptDoor) => "→",
+        Some(Review::Vervallen) => "✗",
+    }
+}
+/// Under an afspraak from last time: where it comes from, its review and the note.
+pub fn carried_line(date: &str, review: Option<crate::session::Review>, note: &str) -> String {
+    let review = review_label(review);
+    if note.trim().is_empty() {
+        format!("van {date} · {review}")
+    } else {
+        format!("van {date} · {review}: {}", note.trim())
+    }
+}
+/// Above the actions table of a follow-up: how to review last time's afspraken.
+pub fn carried_intro(to_review: usize, total: usize, change: &str, edit: &str) -> String {
+    let what = if total == 1 {
+        "1 afspraak".to_string()
+    } else {
+        format!("{total} afspraken")
+    };
+    let status = match to_review {
+        0 => "alle beoordeeld".to_string(),
+        n if n == total => "te beoordelen".to_string(),
+        n => format!("nog {n} te beoordelen"),
+    };
+    format!(
+        "Van vorige keer: {what}, {status}. Op Gedaan: {change} wisselt gedaan / loopt door / vervallen, {edit} schrijft een toelichting."
+    )
 }
 
 pub fn prompt_hint(submit: &str, cancel: &str) -> String {

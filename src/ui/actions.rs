@@ -9,10 +9,10 @@ use crate::app::screens::actions::ActionsMsg;
 use crate::app::{Model, Msg};
 use crate::text as texts;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Row as TRow, Table, TableState};
+use ratatui::widgets::{Block, Cell, Paragraph, Row as TRow, Table, TableState};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let Some(open) = &model.open else {
@@ -37,6 +37,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         {
             least[i] = least[i].max(longest_word(&texts::safe(t)).min(room / 3));
         }
+        // The line under an afspraak from last time reads best unbroken.
+        if let Some(c) = &a.carried {
+            let line = texts::carried_line(&crate::present::short_date(c.agreed), c.review, "");
+            least[0] = least[0].max(width(&line).min(room / 2));
+        }
     }
     let mut widths: Vec<usize> = if least.iter().sum::<usize>() <= room {
         let extra = room - least.iter().sum::<usize>();
@@ -56,15 +61,23 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .map(|(ri, row)| match row {
             Row::Action(a) => {
                 let action = &open.session.actions[*a];
+                // From last time: where it comes from and its review, under "Wat".
+                let origin = action.carried.as_ref().map(|c| {
+                    texts::carried_line(
+                        &crate::present::short_date(c.agreed),
+                        c.review,
+                        &texts::safe(&c.note),
+                    )
+                });
                 let cells = [
                     texts::safe(&action.what),
                     texts::safe(&action.who),
                     texts::safe(&action.when),
                     nav::link_label(content, &action.link),
-                    if action.done {
-                        "✓".to_string()
-                    } else {
-                        "·".to_string()
+                    match &action.carried {
+                        Some(c) => texts::review_mark(c.review).to_string(),
+                        None if action.done => "✓".to_string(),
+                        None => "·".to_string(),
                     },
                 ];
                 let mut height = 1;
@@ -83,10 +96,13 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                         } else {
                             Style::default()
                         };
-                        let lines = match widths.get(ci) {
+                        let mut lines = match widths.get(ci) {
                             Some(w) => wrapped(&text, "", *w, style),
                             None => vec![Line::styled(text, style)],
                         };
+                        if let (0, Some(origin), Some(w)) = (ci, &origin, widths.first()) {
+                            lines.extend(wrapped(origin, "", *w, theme.dim()));
+                        }
                         height = height.max(lines.len());
                         Cell::from(Text::from(lines))
                     })
@@ -131,6 +147,30 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                 theme.dim(),
             )),
     );
+    let carried: Vec<_> = open
+        .session
+        .actions
+        .iter()
+        .filter_map(|a| a.carried.as_ref())
+        .collect();
+    let area = if carried.is_empty() {
+        area
+    } else {
+        let to_review = carried.iter().filter(|c| c.review.is_none()).count();
+        let key = |m: ActionsMsg| key_name(KeyMode::Actions, &Msg::Screen(ScreenMsg::Actions(m)));
+        let intro = texts::carried_intro(
+            to_review,
+            carried.len(),
+            &key(ActionsMsg::ChangeCell),
+            &key_name(KeyMode::Actions, &Msg::Edit),
+        );
+        let intro = wrapped(&intro, " ", usize::from(area.width), theme.dim());
+        let high = u16::try_from(intro.len()).unwrap_or(2).min(area.height / 3);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
+        frame.render_widget(Paragraph::new(intro), top);
+        rest
+    };
     let lines: usize = table_rows_height + 1;
     let mut state =
         TableState::default().with_selected(Some(open.cursor.min(rows.len().saturating_sub(1))));

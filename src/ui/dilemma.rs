@@ -3,7 +3,8 @@
 //! "leren balanceren" guidance beside it.
 
 use super::common::{
-    bullets, list_width, preview_line, section, select_list, text_panel, two_panes,
+    bullets, list_width, preview_line, section, select_list, shorten, text_panel, two_panes,
+    wrapped,
 };
 use super::theme::Theme;
 use super::widgets::slider;
@@ -15,6 +16,7 @@ use crate::app::{DilemmaField, Model, text};
 use crate::text as texts;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
@@ -54,15 +56,22 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
     text_panel(frame, text_area, &dilemma.title, lines, open.scroll, theme);
 
     let reflection = open.session.dilemmas.get(&dilemma.id);
+    // Last time's answers on this dilemma, when asked for (read-only, beside the new).
+    let before = open
+        .previous
+        .as_ref()
+        .and_then(|p| p.dilemmas.get(&dilemma.id));
+    let shown_before = before.filter(|_| open.show_previous_texts);
     let inner_width = list_width(list_area).saturating_sub(1);
     let rows = nav::rows(content, &open.session, model.screen);
+    let selected = rows.get(open.cursor);
     let items: Vec<ListItem> = rows
         .iter()
         .map(|row| match row {
             Row::Slider => {
                 let pos = reflection.and_then(|r| r.position);
                 let status = match pos {
-                    Some(p) => format!("positie {} van 7", p + 4),
+                    Some(p) => texts::position_of(p),
                     None => texts::not_placed(
                         &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::TowardLeft)),
                         &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::TowardRight)),
@@ -71,48 +80,114 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                     ),
                 };
                 let poles = slider::poles(&dilemma.left, &dilemma.right, inner_width);
-                ListItem::new(vec![
+                let mut lines = vec![
                     Line::from(vec![
                         Span::styled(texts::POSITION, theme.title()),
                         Span::styled(format!("  {status}"), theme.dim()),
                     ]),
                     Line::raw(poles),
                     slider::bar(pos, inner_width, theme.accent(), theme.dim()),
-                ])
+                ];
+                if let Some(b) = shown_before {
+                    let was = b
+                        .position
+                        .map_or_else(|| texts::NOT_REVIEWED_DASH.to_string(), texts::position_of);
+                    lines.push(Line::styled(
+                        format!("  {}", texts::last_time(&was)),
+                        theme.dim(),
+                    ));
+                }
+                ListItem::new(lines)
             }
             Row::Strategy => {
-                let chosen = reflection
-                    .and_then(|r| r.strategy.as_ref())
-                    .and_then(|id| hr.paradox_strategies.iter().find(|s| &s.id == id))
-                    .map(|s| s.label.clone());
-                ListItem::new(vec![
-                    Line::styled(texts::STRATEGY, theme.title()),
-                    Line::styled(
+                let chosen = reflection.map(|r| r.strategies.as_slice()).unwrap_or(&[]);
+                let on_row = selected == Some(&Row::Strategy);
+                let n = u8::try_from(hr.paradox_strategies.len()).unwrap_or(1);
+                let key = |m: DilemmaMsg| key_name(KeyMode::Dilemma, &dilemma::msg(m));
+                let mut lines = vec![Line::styled(
+                    texts::strategies_title(&hr.paradox_source),
+                    theme.title(),
+                )];
+                for (i, s) in hr.paradox_strategies.iter().enumerate() {
+                    let mark = if chosen.contains(&s.id) { "[x]" } else { "[ ]" };
+                    let line = if s.short.is_empty() {
+                        format!("{mark} {} {}", i + 1, s.label)
+                    } else {
+                        format!("{mark} {} {}: {}", i + 1, s.label, s.short)
+                    };
+                    let style = if on_row && open.strategy_focus == i {
+                        theme.accent()
+                    } else if chosen.contains(&s.id) {
+                        theme.key()
+                    } else {
+                        Style::default()
+                    };
+                    lines.extend(
+                        wrapped(&line, "      ", inner_width, style)
+                            .into_iter()
+                            .enumerate()
+                            .map(|(j, l)| {
+                                if j == 0 {
+                                    Line::styled(
+                                        l.spans
+                                            .iter()
+                                            .map(|s| s.content.as_ref())
+                                            .collect::<String>()
+                                            .trim_start()
+                                            .to_string(),
+                                        style,
+                                    )
+                                } else {
+                                    l
+                                }
+                            }),
+                    );
+                }
+                if on_row {
+                    lines.push(Line::styled(
                         format!(
                             "  {}",
-                            chosen.unwrap_or_else(|| {
-                                let n = u8::try_from(hr.paradox_strategies.len()).unwrap_or(1);
-                                texts::no_strategy(
-                                    &key_name(
-                                        KeyMode::Dilemma,
-                                        &dilemma::msg(DilemmaMsg::NextStrategy),
-                                    ),
-                                    &key_name(KeyMode::Dilemma, &dilemma::msg(DilemmaMsg::Pick(1))),
-                                    &key_name(
-                                        KeyMode::Dilemma,
-                                        &dilemma::msg(DilemmaMsg::Pick(n.max(1))),
-                                    ),
-                                )
-                            })
+                            texts::strategies_keys(
+                                &key(DilemmaMsg::TowardLeft),
+                                &key(DilemmaMsg::TowardRight),
+                                &key(DilemmaMsg::ToggleStrategy),
+                                &key(DilemmaMsg::Pick(1)),
+                                &key(DilemmaMsg::Pick(n.max(1))),
+                            )
                         ),
-                        theme.key(),
-                    ),
-                ])
+                        theme.dim(),
+                    ));
+                }
+                if let Some(b) = shown_before {
+                    let was: Vec<String> = b
+                        .strategies
+                        .iter()
+                        .map(|id| {
+                            hr.paradox_strategies
+                                .iter()
+                                .find(|s| &s.id == id)
+                                .map_or_else(|| texts::safe(id), |s| s.label.clone())
+                        })
+                        .collect();
+                    let was = if was.is_empty() {
+                        texts::NOT_REVIEWED_DASH.to_string()
+                    } else {
+                        was.join(" + ")
+                    };
+                    lines.extend(wrapped(
+                        &texts::last_time(&was),
+                        "  ",
+                        inner_width,
+                        theme.dim(),
+                    ));
+                }
+                ListItem::new(lines)
             }
             Row::DilemmaText(field) => {
                 let target = TextTarget::Dilemma(dilemma.id.clone(), *field);
                 let title = text::title(content, &target);
-                let value = if model.presenting && target.is_note() {
+                let hidden = model.presenting && target.is_note();
+                let value = if hidden {
                     texts::NOTE_HIDDEN.to_string()
                 } else {
                     text::get(&open.session, &target)
@@ -122,24 +197,42 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, t: usize, d: usize, th
                 } else {
                     theme.key()
                 };
-                let _ = DilemmaField::Note;
-                ListItem::new(vec![
+                let mut lines = vec![
                     Line::styled(title, theme.title()),
                     Line::styled(
                         format!("  {}", preview_line(Some(&value), inner_width)),
                         style,
                     ),
-                ])
+                ];
+                if let Some(b) = shown_before.filter(|_| !hidden) {
+                    let was = match field {
+                        DilemmaField::PullLeft => &b.pull_left,
+                        DilemmaField::PullRight => &b.pull_right,
+                        DilemmaField::NextStep => &b.next_step,
+                        DilemmaField::Note => &b.note,
+                    };
+                    if !was.trim().is_empty() {
+                        let was = texts::last_time(&texts::safe(was.trim()));
+                        lines.push(Line::styled(
+                            format!("  {}", shorten(&was, inner_width.saturating_sub(2))),
+                            theme.dim(),
+                        ));
+                    }
+                }
+                ListItem::new(lines)
             }
             _ => ListItem::new(""),
         })
         .collect();
-    select_list(
-        frame,
-        list_area,
-        "Mijn reflectie",
-        items,
-        open.cursor,
-        theme,
-    );
+    let title = match before {
+        Some(b) if !b.is_empty() && !open.show_previous_texts => format!(
+            "Mijn reflectie · {}",
+            texts::last_time_hint(&key_name(
+                KeyMode::Dilemma,
+                &crate::app::Msg::TogglePreviousTexts
+            ))
+        ),
+        _ => "Mijn reflectie".to_string(),
+    };
+    select_list(frame, list_area, &title, items, open.cursor, theme);
 }

@@ -10,7 +10,7 @@ use super::widgets::radar::{Radar, Series};
 use super::widgets::slider;
 use crate::app::Model;
 use crate::app::nav::{self, Row};
-use crate::content::{ColumnKind, Instrument, InstrumentKind};
+use crate::content::{Column, ColumnKind, Instrument, InstrumentKind};
 use crate::session::{CellValue, InstrumentAnswer};
 use crate::text as texts;
 use ratatui::Frame;
@@ -42,6 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i: usize, theme: Theme
     };
     let mut lines = vec![Line::styled(format!("Bron: {}", inst.source), theme.dim())];
     section(&mut lines, "", &inst.intro, theme);
+    explanations(&mut lines, inst, theme);
     if !inst.considerations.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(texts::CONSIDERATIONS, theme.title()));
@@ -59,12 +60,59 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, i: usize, theme: Theme
         .map(|row| item(row, inst, answer, open.col, width, model.presenting, theme))
         .collect();
     let title = match &inst.kind {
-        InstrumentKind::Choice { multi: true, .. } => "Kies wat past (meer mogelijk)",
-        InstrumentKind::Choice { .. } => "Kies wat past",
-        InstrumentKind::Table { .. } => "Invullen",
-        InstrumentKind::Sliders { .. } => "Waar staan wij?",
+        InstrumentKind::Choice { multi: true, .. } => "Kies wat past (meer mogelijk)".to_string(),
+        InstrumentKind::Choice { .. } => "Kies wat past".to_string(),
+        // The focused column's scale anchors, beside the scores.
+        InstrumentKind::Table { columns, .. } => {
+            match columns.get(open.col.min(columns.len().saturating_sub(1))) {
+                Some(Column {
+                    kind: ColumnKind::Scale { low, high },
+                    ..
+                }) => texts::scale_title(low, high),
+                _ => "Invullen".to_string(),
+            }
+        }
+        InstrumentKind::Sliders { .. } => "Waar staan wij?".to_string(),
     };
-    select_list(frame, list_area, title, items, open.cursor, theme);
+    select_list(frame, list_area, &title, items, open.cursor, theme);
+}
+
+/// What the choices and the rows mean, before the considerations: the levels of a choice
+/// column (e.g. the six intensities) and the fixed rows' explanations (e.g. the ten
+/// kenmerken), so that they are defined where they are chosen.
+fn explanations(lines: &mut Vec<Line<'static>>, inst: &Instrument, theme: Theme) {
+    let InstrumentKind::Table {
+        row_label,
+        rows,
+        columns,
+        ..
+    } = &inst.kind
+    else {
+        return;
+    };
+    for c in columns {
+        if let ColumnKind::Choice { options } = &c.kind
+            && options.iter().any(|o| !o.text.is_empty())
+        {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(texts::levels_heading(&c.label), theme.title()));
+            let items: Vec<String> = options
+                .iter()
+                .map(|o| format!("{}: {}", o.label, o.text))
+                .collect();
+            bullets(lines, &items);
+        }
+    }
+    if rows.iter().any(|r| !r.text.is_empty()) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(texts::rows_heading(row_label), theme.title()));
+        let items: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("{}. {}: {}", i + 1, r.label, r.text))
+            .collect();
+        bullets(lines, &items);
+    }
 }
 
 fn picture_kind(inst: &Instrument) -> bool {
@@ -90,6 +138,10 @@ fn row_label(inst: &Instrument, row: &Row, answer: &InstrumentAnswer) -> (String
         }
         _ => Default::default(),
     }
+}
+
+fn cells_of(spans: &[Span]) -> usize {
+    spans.iter().map(|s| cells(&s.content)).sum()
 }
 
 fn cell_text(kind: &ColumnKind, value: Option<&CellValue>) -> String {
@@ -139,7 +191,7 @@ fn item<'a>(
                 slider::bar(pos, width, theme.accent(), theme.dim()),
             ])
         }
-        (InstrumentKind::Table { columns, .. }, Row::FixedRow(_) | Row::UserRow(_)) => {
+        (InstrumentKind::Table { columns, gap, .. }, Row::FixedRow(_) | Row::UserRow(_)) => {
             let (id, label) = row_label(inst, row, answer);
             let values = answer.row(&id).map(|r| &r.values);
             let mut spans = vec![Span::styled(format!("{label}  "), theme.title())];
@@ -160,12 +212,33 @@ fn item<'a>(
                 .chain(second.iter().skip(1))
                 .map(|s| cells(&s.content))
                 .sum();
+            // What is needed against what I bring, where the instrument asks both.
+            let gap_line = gap.as_ref().and_then(|(have, need)| {
+                let delta = crate::present::row_gap(answer.row(&id)?, have, need)?;
+                let style = if delta > 0 {
+                    theme.accent()
+                } else {
+                    theme.dim()
+                };
+                Some(wrapped(&texts::gap(delta), "  ", width, style))
+            });
             if columns.len() == 1 && one_line <= width {
                 spans.extend(second.into_iter().skip(1));
                 ListItem::new(Line::from(spans))
             } else {
                 let mut lines = wrapped(&label, "", width, theme.title());
-                lines.push(Line::from(second));
+                // The last span is the gap after the last column.
+                if cells_of(&second[..second.len().saturating_sub(1)]) <= width {
+                    lines.push(Line::from(second));
+                } else {
+                    // One column a line when they do not fit side by side.
+                    for pair in second[1..].chunks(3) {
+                        let mut line = vec![Span::raw("  ")];
+                        line.extend(pair.iter().take(2).cloned());
+                        lines.push(Line::from(line));
+                    }
+                }
+                lines.extend(gap_line.unwrap_or_default());
                 ListItem::new(lines)
             }
         }
@@ -201,12 +274,17 @@ fn draw_picture(
         columns,
         plot,
         radar,
+        gap,
         ..
     } = &inst.kind
     else {
         return;
     };
-    let block = Block::bordered().title(Line::styled(" Beeld ", theme.title()));
+    let title = match gap {
+        Some(_) if *radar => texts::GAP_PICTURE,
+        _ => " Beeld ",
+    };
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let color = if model.no_color {
@@ -246,11 +324,29 @@ fn draw_picture(
                 },
             )
             .collect();
-        let series = [Series {
+        let score_of = |column: &str| -> Vec<Option<f64>> {
+            rows.iter()
+                .map(
+                    |r| match answer.row(&r.id).and_then(|a| a.values.get(column)) {
+                        Some(CellValue::Score(v)) => Some(f64::from(*v)),
+                        _ => None,
+                    },
+                )
+                .collect()
+        };
+        let mut series = vec![Series {
             scores,
             color,
             marker: "●",
         }];
+        // What the network needs beside what I bring: the gap as a picture.
+        if let Some((_, need)) = gap {
+            series.push(Series {
+                scores: score_of(need),
+                color: ring,
+                marker: "○",
+            });
+        }
         frame.render_widget(
             Radar {
                 labels: &labels,

@@ -14,6 +14,7 @@ mod instrument;
 mod overview;
 mod page;
 mod perspective;
+mod previous;
 mod scan;
 mod search;
 mod start;

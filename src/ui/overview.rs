@@ -181,7 +181,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                 )
             }
             OverviewItem::Actions => {
-                let open_actions = session.actions.iter().filter(|a| !a.done).count();
+                let open_actions = session.actions.iter().filter(|a| a.is_open()).count();
                 (
                     texts::ACTIONS_BOX.to_string(),
                     vec![Line::raw(format!(

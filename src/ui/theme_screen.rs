@@ -62,6 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, p: usize, t: usize, th
                     .collect();
                 let shown = preview_line(answer, width.saturating_sub(2));
                 lines.push(Line::styled(format!("  {shown}"), style));
+                lines.extend(super::previous::reflection(open, &prompt.id, width, theme));
                 ListItem::new(lines)
             }
             Row::OpenInstrument(i) => {

@@ -8,6 +8,7 @@ use super::super::update::{change, current_row, delete_row, new_action, open_edi
 use super::super::{ActionField, Effect, Model, Msg, Screen, TextTarget};
 use super::ScreenMsg;
 use crate::place::Place;
+use crate::session::Review;
 use ratatui::crossterm::event::KeyCode;
 
 /// A column of the actions table, left to right.
@@ -41,11 +42,13 @@ impl ActionColumn {
         Self::ALL[i as usize]
     }
 
-    /// The text field of the column; "Over" and "Gedaan" have none (`e` writes "Wat").
-    fn field(self) -> ActionField {
+    /// The text field of the column; "Over" has none (`e` writes "Wat"), and "Gedaan"
+    /// has one only for an afspraak from last time: the note with its review.
+    fn field(self, carried: bool) -> ActionField {
         match self {
             ActionColumn::Who => ActionField::Who,
             ActionColumn::When => ActionField::When,
+            ActionColumn::Done if carried => ActionField::ReviewNote,
             _ => ActionField::What,
         }
     }
@@ -56,7 +59,8 @@ impl ActionColumn {
 pub enum ActionsMsg {
     PrevColumn,
     NextColumn,
-    /// Space: on "Over" the next link (what the action is about), elsewhere done on/off.
+    /// Space: on "Over" the next link (what the action is about), elsewhere done on/off;
+    /// for an afspraak from last time the next review (gedaan, loopt door, vervallen).
     ChangeCell,
     /// A new, empty action.
     Add,
@@ -124,7 +128,12 @@ pub fn open_selected(model: &mut Model) -> Vec<Effect> {
 pub fn edit_selected(model: &mut Model) -> Vec<Effect> {
     match current_row(model) {
         Some(Row::Action(a)) => {
-            let field = column(model).field();
+            let carried = model
+                .open
+                .as_ref()
+                .and_then(|o| o.session.actions.get(a))
+                .is_some_and(|x| x.carried.is_some());
+            let field = column(model).field(carried);
             open_editor(model, TextTarget::Action(a, field))
         }
         _ => vec![],
@@ -154,7 +163,14 @@ fn change_cell(model: &mut Model, a: usize) -> Vec<Effect> {
     }
     change(model, |_, open| match open.session.actions.get_mut(a) {
         Some(action) => {
-            action.done = !action.done;
+            match action.carried.as_mut() {
+                // From last time: reviewed in turn; done only when "gedaan".
+                Some(c) => {
+                    c.review = Review::cycle(c.review);
+                    action.done = c.review == Some(Review::Gedaan);
+                }
+                None => action.done = !action.done,
+            }
             true
         }
         None => false,

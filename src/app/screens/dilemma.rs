@@ -12,14 +12,15 @@ use ratatui::crossterm::event::KeyCode;
 /// What the user means on a dilemma screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DilemmaMsg {
-    /// ←: the slider one step to the left pole; on the strategy, the previous one.
+    /// ←: the slider one step to the left pole; on the strategies, focus the previous one.
     TowardLeft,
-    /// →: the slider one step to the right pole; on the strategy, the next one.
+    /// →: the slider one step to the right pole; on the strategies, focus the next one.
     TowardRight,
-    /// Space (or Enter on the strategy): the next strategy.
-    NextStrategy,
+    /// Space (or Enter on the strategies): the focused strategy on or off. Strategies
+    /// combine (Smith, 2014), so several can be on.
+    ToggleStrategy,
     /// A digit: on the slider a position (1 = left pole … 7 = right pole), on the
-    /// strategy the strategy with that number; 0 clears.
+    /// strategies the strategy with that number on or off; 0 clears.
     Pick(u8),
 }
 
@@ -39,9 +40,9 @@ pub static BINDINGS: &[Entry] = &[
         super::super::keymap::Join::Together,
         "schuiven",
     ),
-    b(&[C(' ')], msg(DilemmaMsg::NextStrategy), "spatie", "strategie wisselen", false),
-    b(&[C('0')], msg(DilemmaMsg::Pick(0)), "0", "positie of strategie wissen", false),
-    b(&[C('1')], msg(DilemmaMsg::Pick(1)), "1", "helemaal links / strategie 1", false),
+    b(&[C(' ')], msg(DilemmaMsg::ToggleStrategy), "spatie", "strategie aan/uit", false),
+    b(&[C('0')], msg(DilemmaMsg::Pick(0)), "0", "positie of strategieën wissen", false),
+    b(&[C('1')], msg(DilemmaMsg::Pick(1)), "1", "helemaal links / strategie 1 aan/uit", false),
     b(&[C('2')], msg(DilemmaMsg::Pick(2)), "2", "", false),
     b(&[C('3')], msg(DilemmaMsg::Pick(3)), "3", "", false),
     b(&[C('4')], msg(DilemmaMsg::Pick(4)), "4", "midden", false),
@@ -75,9 +76,25 @@ pub fn update(model: &mut Model, msg: DilemmaMsg) -> Vec<Effect> {
                 true
             })
         }
-        (DilemmaMsg::TowardLeft, Row::Strategy) => cycle_strategy(model, -1),
-        (DilemmaMsg::TowardRight | DilemmaMsg::NextStrategy, Row::Strategy) => {
-            cycle_strategy(model, 1)
+        (DilemmaMsg::TowardLeft | DilemmaMsg::TowardRight, Row::Strategy) => {
+            let last = model
+                .content
+                .handreiking
+                .paradox_strategies
+                .len()
+                .saturating_sub(1);
+            if let Some(open) = model.open.as_mut() {
+                open.strategy_focus = if msg == DilemmaMsg::TowardRight {
+                    (open.strategy_focus + 1).min(last)
+                } else {
+                    open.strategy_focus.saturating_sub(1)
+                };
+            }
+            vec![]
+        }
+        (DilemmaMsg::ToggleStrategy, Row::Strategy) => {
+            let focus = model.open.as_ref().map_or(0, |o| o.strategy_focus);
+            toggle_strategy(model, t, d, Some(focus))
         }
         (DilemmaMsg::Pick(n), Row::Slider) if n <= 7 => change(model, |content, open| {
             let Some(id) = dilemma_id(content, t, d) else {
@@ -90,18 +107,16 @@ pub fn update(model: &mut Model, msg: DilemmaMsg) -> Vec<Effect> {
             }
             true
         }),
-        (DilemmaMsg::Pick(n), Row::Strategy) => change(model, |content, open| {
-            let strategies = &content.handreiking.paradox_strategies;
-            if usize::from(n) > strategies.len() {
-                return false;
+        (DilemmaMsg::Pick(0), Row::Strategy) => toggle_strategy(model, t, d, None),
+        (DilemmaMsg::Pick(n), Row::Strategy) => {
+            if usize::from(n) > model.content.handreiking.paradox_strategies.len() {
+                return vec![];
             }
-            let Some(id) = dilemma_id(content, t, d) else {
-                return false;
-            };
-            let r = open.session.dilemmas.entry(id).or_default();
-            r.strategy = (n > 0).then(|| strategies[usize::from(n) - 1].id.clone());
-            true
-        }),
+            if let Some(open) = model.open.as_mut() {
+                open.strategy_focus = usize::from(n) - 1;
+            }
+            toggle_strategy(model, t, d, Some(usize::from(n) - 1))
+        }
         _ => vec![],
     }
 }
@@ -116,26 +131,36 @@ pub fn dilemma_id(content: &Content, t: usize, d: usize) -> Option<String> {
         .map(|d| d.id.clone())
 }
 
-fn cycle_strategy(model: &mut Model, delta: isize) -> Vec<Effect> {
-    let Screen::Dilemma(t, d) = model.screen else {
-        return vec![];
-    };
+/// Strategy `which` (an index into the content's list) on or off; `None` clears all.
+/// The chosen ones are kept in the content's order.
+fn toggle_strategy(model: &mut Model, t: usize, d: usize, which: Option<usize>) -> Vec<Effect> {
     change(model, |content, open| {
         let Some(id) = dilemma_id(content, t, d) else {
             return false;
         };
         let strategies = &content.handreiking.paradox_strategies;
-        let reflection = open.session.dilemmas.entry(id).or_default();
-        // None, then each strategy in turn.
-        let n = strategies.len() as isize + 1;
-        let current = reflection
-            .strategy
-            .as_ref()
-            .and_then(|s| strategies.iter().position(|x| &x.id == s))
-            .map(|i| i as isize + 1)
-            .unwrap_or(0);
-        let next = (current + delta).rem_euclid(n);
-        reflection.strategy = (next > 0).then(|| strategies[(next - 1) as usize].id.clone());
+        let r = open.session.dilemmas.entry(id.clone()).or_default();
+        match which.and_then(|i| strategies.get(i)) {
+            Some(s) => {
+                if let Some(at) = r.strategies.iter().position(|x| *x == s.id) {
+                    r.strategies.remove(at);
+                } else {
+                    r.strategies.push(s.id.clone());
+                    // Known ones in the content's order; unknown ids (a coach's own
+                    // content, since removed) stay at the end.
+                    r.strategies.sort_by_key(|x| {
+                        strategies
+                            .iter()
+                            .position(|s| &s.id == x)
+                            .unwrap_or(usize::MAX)
+                    });
+                }
+            }
+            None => r.strategies.clear(),
+        }
+        if r.is_empty() {
+            open.session.dilemmas.remove(&id);
+        }
         true
     })
 }

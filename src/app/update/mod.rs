@@ -130,6 +130,18 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.help = !model.help;
             vec![]
         }
+        Msg::TogglePreviousTexts => {
+            let shown = model.open.as_mut().and_then(|open| {
+                open.previous.as_ref()?;
+                open.show_previous_texts = !open.show_previous_texts;
+                Some(open.show_previous_texts)
+            });
+            match shown {
+                Some(shown) => set_info(model, texts::previous_texts_shown(shown)),
+                None => set_info(model, texts::NO_PREVIOUS.to_string()),
+            }
+            vec![]
+        }
         Msg::TogglePresenting => {
             model.presenting = !model.presenting;
             if model.presenting {

@@ -63,7 +63,7 @@ pub(super) fn select(model: &mut Model) -> Vec<Effect> {
     };
     match (model.screen, row) {
         (Screen::Dilemma(..), Row::Strategy) => {
-            super::super::screens::dilemma::update(model, DilemmaMsg::NextStrategy)
+            super::super::screens::dilemma::update(model, DilemmaMsg::ToggleStrategy)
         }
         (Screen::Instrument(_), Row::Option(_)) => toggle(model),
         (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => {
