@@ -18,6 +18,9 @@ pub enum KeyMode {
     Dilemma,
     Instrument,
     Actions,
+    Closing,
+    /// The scan with its advice panel open.
+    ScanAdvice,
     Group,
     Search,
     Prompt,
@@ -306,6 +309,9 @@ pub fn screen_mode(model: &Model) -> KeyMode {
         Screen::Start => KeyMode::Start,
         Screen::NewSession => KeyMode::Form,
         Screen::Overview => KeyMode::Overview,
+        Screen::Scan if model.open.as_ref().is_some_and(|o| o.advice.is_some()) => {
+            KeyMode::ScanAdvice
+        }
         Screen::Scan => KeyMode::Scan,
         Screen::Perspective(_) => KeyMode::Perspective,
         Screen::Theme(..) => KeyMode::Theme,
@@ -313,6 +319,7 @@ pub fn screen_mode(model: &Model) -> KeyMode {
         Screen::Dilemma(..) => KeyMode::Dilemma,
         Screen::Instrument(_) => KeyMode::Instrument,
         Screen::Actions => KeyMode::Actions,
+        Screen::Closing => KeyMode::Closing,
         Screen::Group => KeyMode::Group,
         Screen::Search => KeyMode::Search,
     }
@@ -328,6 +335,8 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Closing => vec![super::screens::closing::BINDINGS, SESSION, COMMON],
+        KeyMode::ScanAdvice => vec![super::screens::scan::ADVICE_BINDINGS, SESSION, COMMON],
         KeyMode::Group => vec![GROUP, COMMON],
         KeyMode::Search => vec![SEARCH, COMMON],
         KeyMode::Prompt => vec![PROMPT],
@@ -484,7 +493,9 @@ mod tests {
     use super::*;
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 16] = [
+    const MODES: [KeyMode; 18] = [
+        KeyMode::Closing,
+        KeyMode::ScanAdvice,
         KeyMode::Start,
         KeyMode::Form,
         KeyMode::Overview,

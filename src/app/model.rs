@@ -22,6 +22,8 @@ pub enum Screen {
     Dilemma(usize, usize),
     Instrument(usize),
     Actions,
+    /// "Wat neem ik mee?": the last stop of the guided path (`screens::closing`).
+    Closing,
     /// The respondents of one samenwerking compared (start screen, `g`).
     Group,
     /// Search results (start screen, `/`).
@@ -202,6 +204,8 @@ pub struct OpenSession {
     /// The previous session's scan, if there is one, and whether it is overlaid.
     pub previous: Option<super::Previous>,
     pub show_previous: bool,
+    /// The scan's advice panel is open, with this line selected (`screens::scan`).
+    pub advice: Option<usize>,
 }
 
 impl OpenSession {
@@ -223,6 +227,7 @@ impl OpenSession {
             confirm_delete: None,
             previous: None,
             show_previous: true,
+            advice: None,
         }
     }
 }

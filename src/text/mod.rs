@@ -284,3 +284,44 @@ pub const ANSWERS_TITLE: &str = "Alle antwoorden";
 pub const RVT_TITLE: &str = "Samenvatting voor de Raad van Toezicht";
 pub const DRILL_TITLE: &str = "Antwoorden per indicator";
 pub const POSITIONS_TITLE: &str = "Dilemma's: de posities naast elkaar";
+
+// "Wat neem ik mee?" and the scan's advice panel (issue 13).
+pub const TAKEAWAY_TITLE: &str = "Wat neem ik mee?";
+pub const TAKEAWAY_BOX: &str = "Wat neem ik mee?";
+pub const TAKEAWAY_DONT_KNOW: &str = "Beantwoord met ‘weet ik niet’";
+pub const TAKEAWAY_NO_DONT_KNOW: &str = "Geen vraag beantwoord met ‘weet ik niet’.";
+pub const TAKEAWAY_NEXT_STEPS: &str = "Volgende stappen bij dilemma's";
+pub const TAKEAWAY_NO_NEXT_STEPS: &str = "Nog geen volgende stap geschreven bij een dilemma.";
+pub const TAKEAWAY_ALREADY: &str = "Deze afspraak staat al bij de acties.";
+pub const TAKEAWAY_TAKEN: &str = "afspraak";
+pub const ADVICE_PANEL_TITLE: &str = "Advies bij de zwakke condities";
+pub fn takeaway_intro(go: &str, make: &str) -> String {
+    format!("Kies wat u meeneemt: {go} gaat erheen, {make} maakt er een afspraak van.")
+}
+pub fn takeaway_added(what: &str) -> String {
+    format!("Afspraak toegevoegd: {}", safe(what))
+}
+pub fn takeaway_advice(kind: &str, title: &str, condition: &str) -> String {
+    format!("{kind} ‘{title}’ oppakken voor {condition}")
+}
+pub fn takeaway_find_out(question: &str) -> String {
+    format!("Navragen: {question}")
+}
+/// The closing tile's line, longest first: the overview takes the first that fits.
+pub fn takeaway_box(points: usize, taken: usize) -> [String; 3] {
+    [
+        format!("{points} punten, {taken} als afspraak"),
+        format!("{points} punten, {taken} afgesproken"),
+        format!("{points} punten"),
+    ]
+}
+
+// The private note: the coach's in a coachgesprek, one's own in zelfreflectie.
+pub const COACH_NOTE: &str = "Notitie van de coach (privé)";
+pub const OWN_NOTE: &str = "Mijn notitie";
+pub const OWN_NOTE_TITLE: &str = "Mijn notitie (privé)";
+pub const SCAN_BOX_SHORT: &str = "Scan";
+pub const TAKEAWAY_ABOUT: &str = "De laatste stap: de zwakste condities met wat de handreiking erbij biedt, wat u nog niet weet en uw volgende stappen bij dilemma's. Maak er met één toets een afspraak van.";
+pub fn advice_hint(key: &str) -> String {
+    format!("{key}: advies")
+}

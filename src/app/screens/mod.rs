@@ -4,6 +4,7 @@
 //! [`update`] and `keymap::bindings`.
 
 pub mod actions;
+pub mod closing;
 pub mod dilemma;
 pub mod instrument;
 pub mod overview;
@@ -15,6 +16,7 @@ use super::{Effect, Model};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
+    Closing(closing::ClosingMsg),
     Dilemma(dilemma::DilemmaMsg),
     Instrument(instrument::InstrumentMsg),
     Overview(overview::OverviewMsg),
@@ -25,6 +27,7 @@ pub enum ScreenMsg {
 pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
+        ScreenMsg::Closing(m) => closing::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
         ScreenMsg::Instrument(m) => instrument::update(model, m),
         ScreenMsg::Overview(m) => overview::update(model, m),

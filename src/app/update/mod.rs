@@ -632,6 +632,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
                 Some(OverviewItem::Perspective(p)) => Screen::Perspective(p),
                 Some(OverviewItem::Tension(t)) => Screen::Tension(t),
                 Some(OverviewItem::Scan) => Screen::Scan,
+                Some(OverviewItem::Closing) => Screen::Closing,
                 Some(OverviewItem::Actions) | None => Screen::Actions,
             };
             goto(model, target);
