@@ -309,3 +309,106 @@ fn wat_neem_ik_mee_is_a_tile_of_the_overview() {
         "{screen}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 6: in zelfreflectie the private note is "Mijn notitie", and it is in one's report.
+
+#[test]
+fn in_zelfreflectie_the_private_note_is_mijn_notitie_and_in_the_own_report() {
+    let mut app = open_with(Mode::Zelfreflectie, |_| {}, 120, 40);
+    app.press('s').press('?');
+    let help = app.screen();
+    assert!(help.contains("c  mijn notitie (privé)"), "{help}");
+    assert!(!help.contains("coach"), "{help}");
+    app.code(KeyCode::Esc);
+    app.press('c');
+    let screen = app.screen();
+    assert!(
+        screen.contains("Mijn notitie (privé)"),
+        "the editor's title: {screen}"
+    );
+    assert!(!screen.contains("coach"), "{screen}");
+    app.type_text("EIGEN-NOTITIE over ambitie")
+        .code(KeyCode::Esc);
+    let screen = app.screen();
+    assert!(
+        screen.contains("Mijn notitie (privé) — c"),
+        "the panel: {screen}"
+    );
+    assert!(!screen.contains("Coachnotitie"), "{screen}");
+    let s = saved(&mut app);
+    assert_eq!(
+        s.coach_notes.get("conditie:ambitie").map(String::as_str),
+        Some("EIGEN-NOTITIE over ambitie")
+    );
+    // The report of the workbook (x) holds it, under "Mijn notities".
+    app.press('x');
+    let path = app.model.open.as_ref().expect("open").path.clone();
+    let html = std::fs::read_to_string(path.with_extension("html")).expect("report");
+    assert!(
+        html.contains("EIGEN-NOTITIE over ambitie"),
+        "own note in the report"
+    );
+    assert!(html.contains("<h2>Mijn notities</h2>"));
+    assert!(!html.contains("Notities van de coach"));
+}
+
+#[test]
+fn in_a_coachgesprek_the_note_is_the_coachs_and_stays_out_of_the_report() {
+    let mut app = open_with(Mode::Coachgesprek, |_| {}, 120, 40);
+    app.press('s').press('?');
+    assert!(app.screen().contains("c  notitie van de coach (privé)"));
+    app.code(KeyCode::Esc);
+    app.press('c');
+    assert!(app.screen().contains("Notitie van de coach (privé)"));
+    app.type_text("GEHEIM-COACH").code(KeyCode::Esc);
+    assert!(app.screen().contains("Coachnotitie (privé) — c"));
+    app.flush().press('x');
+    let path = app.model.open.as_ref().expect("open").path.clone();
+    let html = std::fs::read_to_string(path.with_extension("html")).expect("report");
+    assert!(!html.contains("GEHEIM-COACH"));
+    assert!(!html.contains("Mijn notities"));
+}
+
+#[test]
+fn cli_export_takes_the_own_note_by_default_but_not_the_coachs_nor_into_the_rvt_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut own = support::sample();
+    own.mode = Mode::Zelfreflectie;
+    own.coach_notes
+        .insert("overzicht".into(), "EIGEN-NOTITIE".into());
+    let own_file = dir.path().join("eigen.ron");
+    store::save(&own_file, &own).expect("save");
+    let mut coach = support::sample();
+    coach
+        .coach_notes
+        .insert("overzicht".into(), "GEHEIM-COACH".into());
+    let coach_file = dir.path().join("coach.ron");
+    store::save(&coach_file, &coach).expect("save");
+
+    let export = |args: &[&str], file: &std::path::Path| {
+        let out = support::run(support::kansrijk().arg("export").args(args).arg(file));
+        assert!(out.status.success(), "{out:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        let path = stdout.lines().last().expect("path").to_string();
+        (stdout, std::fs::read_to_string(path).expect("report"))
+    };
+    let (said, md) = export(&["--formaat", "md"], &own_file);
+    assert!(said.contains("met uw eigen notities"), "{said}");
+    assert!(
+        md.contains("## Mijn notities") && md.contains("EIGEN-NOTITIE"),
+        "{md}"
+    );
+    let (said, md) = export(&["--formaat", "md", "--rvt"], &own_file);
+    assert!(said.contains("zonder uw eigen notities"), "{said}");
+    assert!(!md.contains("EIGEN-NOTITIE"), "{md}");
+    let (said, md) = export(&["--formaat", "md"], &coach_file);
+    assert!(said.contains("zonder de notities van de coach"), "{said}");
+    assert!(!md.contains("GEHEIM-COACH"), "{md}");
+    let (said, md) = export(
+        &["--formaat", "md", "--met-notities", "--overschrijf"],
+        &coach_file,
+    );
+    assert!(said.contains("met de notities van de coach"), "{said}");
+    assert!(md.contains("## Notities van de coach") && md.contains("GEHEIM-COACH"));
+}

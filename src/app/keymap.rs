@@ -442,6 +442,25 @@ pub fn shown(mode: KeyMode) -> Vec<Shown> {
         .collect()
 }
 
+/// [`shown`] with the words that depend on the open session: in zelfreflectie the
+/// private note is the bestuurder's own ("mijn notitie"), not the coach's.
+pub fn shown_for(model: &Model, mode: KeyMode) -> Vec<Shown> {
+    let own = model
+        .open
+        .as_ref()
+        .is_some_and(|o| o.session.mode == crate::session::Mode::Zelfreflectie);
+    let mut out = shown(mode);
+    if own {
+        for s in out
+            .iter_mut()
+            .filter(|s| s.msg == Some(&Msg::EditCoachNote))
+        {
+            s.help = crate::text::OWN_NOTE_KEY;
+        }
+    }
+    out
+}
+
 fn key_of(ev: &KeyEvent) -> Key {
     match ev.code {
         KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {

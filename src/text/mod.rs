@@ -147,10 +147,16 @@ pub const NO_PREVIOUS: &str =
 pub const PREVIOUS: &str = "vorige";
 pub const NOW: &str = "nu";
 pub const COACH_TITLE: &str = "Coachnotitie (privé)";
-pub fn coach_empty(write: &str, presenting: &str) -> String {
-    format!(
-        "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in rapporten zonder --met-notities."
-    )
+pub fn coach_empty(write: &str, presenting: &str, own: bool) -> String {
+    if own {
+        format!(
+            "{write}: uw eigen notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}); wel in uw eigen rapport."
+        )
+    } else {
+        format!(
+            "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in rapporten zonder --met-notities."
+        )
+    }
 }
 pub const PRESENTING: &str = "presentatie";
 pub const IMPORT_PLACEHOLDER: &str = "pad/naar/partner1.ron pad/naar/partner2.ron …";
@@ -210,10 +216,13 @@ pub const NOTE_HIDDEN: &str = "(verborgen in de presentatiemodus)";
 pub fn note_refused_presenting(presenting: &str) -> String {
     format!("Notities blijven dicht in de presentatiemodus. Druk eerst op {presenting}.")
 }
-pub fn coach_refused_presenting(presenting: &str) -> String {
-    format!(
-        "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op {presenting}."
-    )
+pub fn coach_refused_presenting(presenting: &str, own: bool) -> String {
+    let which = if own {
+        "Uw eigen notitie"
+    } else {
+        "De coachnotitie"
+    };
+    format!("{which} is privé en blijft dicht in de presentatiemodus. Druk eerst op {presenting}.")
 }
 pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
 pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
@@ -324,4 +333,56 @@ pub const SCAN_BOX_SHORT: &str = "Scan";
 pub const TAKEAWAY_ABOUT: &str = "De laatste stap: de zwakste condities met wat de handreiking erbij biedt, wat u nog niet weet en uw volgende stappen bij dilemma's. Maak er met één toets een afspraak van.";
 pub fn advice_hint(key: &str) -> String {
     format!("{key}: advies")
+}
+
+/// The words for the private notes in a report: the coach's, or one's own.
+pub struct PrivateNotes {
+    pub heading: &'static str,
+    pub kicker: &'static str,
+    pub none: &'static str,
+}
+
+pub fn private_notes(own: bool) -> PrivateNotes {
+    if own {
+        PrivateNotes {
+            heading: "Mijn notities",
+            kicker: "Vertrouwelijk — uw eigen notities bij de schermen van het werkboek",
+            none: "Er zijn geen eigen notities.",
+        }
+    } else {
+        PrivateNotes {
+            heading: "Notities van de coach",
+            kicker: "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
+            none: "Er zijn geen notities van de coach.",
+        }
+    }
+}
+
+/// How `kansrijk export` says whether the private notes are in the report.
+pub fn notes_in_report(own: bool, included: bool) -> &'static str {
+    match (own, included) {
+        (true, true) => "met uw eigen notities",
+        (true, false) => "zonder uw eigen notities",
+        (false, true) => "met de notities van de coach",
+        (false, false) => "zonder de notities van de coach",
+    }
+}
+
+/// The private note's name in the key help: the coach's, or in zelfreflectie one's own.
+pub const OWN_NOTE_KEY: &str = "mijn notitie (privé)";
+
+/// The private note's title (editor, panel) in a session of `mode`.
+pub fn private_note_title(mode: crate::session::Mode) -> &'static str {
+    match mode {
+        crate::session::Mode::Zelfreflectie => OWN_NOTE_TITLE,
+        crate::session::Mode::Coachgesprek => COACH_NOTE,
+    }
+}
+
+/// The private note in a search hit: "Coachnotitie", or in zelfreflectie "Mijn notitie".
+pub fn private_note_short(mode: crate::session::Mode) -> &'static str {
+    match mode {
+        crate::session::Mode::Zelfreflectie => OWN_NOTE,
+        crate::session::Mode::Coachgesprek => "Coachnotitie",
+    }
 }
