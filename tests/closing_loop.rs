@@ -412,3 +412,31 @@ fn cli_export_takes_the_own_note_by_default_but_not_the_coachs_nor_into_the_rvt_
     assert!(said.contains("met de notities van de coach"), "{said}");
     assert!(md.contains("## Notities van de coach") && md.contains("GEHEIM-COACH"));
 }
+
+#[test]
+fn at_80x24_a_weak_condition_with_an_open_question_and_a_dont_know_is_not_cut() {
+    let mut app = open_with(
+        Mode::Zelfreflectie,
+        |s| {
+            s.answers
+                .insert("organisatie.structuur".into(), Answer::Score(2));
+            s.answers
+                .insert("organisatie.draagvlak".into(), Answer::Score(2));
+            s.answers
+                .insert("organisatie.daadkracht".into(), Answer::DontKnow);
+        },
+        80,
+        24,
+    );
+    app.press('s').code(KeyCode::PageDown);
+    app.code(KeyCode::PageDown).code(KeyCode::PageDown);
+    let screen = app.screen();
+    assert!(
+        screen.contains("│Organisatie 2,0 2 + 1 weet niet van 4 !"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│Organisatie    2,0 2+1 weet niet !│"),
+        "the scores beside the radar: {screen}"
+    );
+}

@@ -84,19 +84,24 @@ fn draw_items(
         let cs = &result.conditions[ci];
         let counts = fmt_answered(cs.answered, dont_know(&open.session, cond), cs.total);
         let score = crate::fmt_opt_score(cs.score);
-        let flag = if cs.flagged() {
-            format!("! {}", texts::FLAG)
-        } else {
-            String::new()
+        let flag_of = |word: &str| match (cs.flagged(), word.is_empty()) {
+            (false, _) => String::new(),
+            (true, false) => format!("! {word}"),
+            (true, true) => "!".to_string(),
         };
-        // The whole name with room around it when that fits, else the short name close.
+        // The whole name with room around it when that fits, else the short name close,
+        // then "!" without "zwak".
         let room = usize::from(area.width.saturating_sub(3));
-        let (name, gap) = [(&cond.name, "  "), (&cond.short, " ")]
-            .into_iter()
-            .find(|(name, gap)| {
-                width(name) + 3 * width(gap) + width(&score) + width(&counts) + width(&flag) <= room
-            })
-            .unwrap_or((&cond.short, " "));
+        let (name, gap, flag) = [
+            (&cond.name, "  ", flag_of(texts::FLAG)),
+            (&cond.short, " ", flag_of(texts::FLAG)),
+            (&cond.short, " ", flag_of("")),
+        ]
+        .into_iter()
+        .find(|(name, gap, flag)| {
+            width(name) + 3 * width(gap) + width(&score) + width(&counts) + width(flag) <= room
+        })
+        .unwrap_or((&cond.short, " ", flag_of("")));
         let mut header = vec![
             Span::styled(name.clone(), theme.title()),
             Span::styled(format!("{gap}{score}{gap}{counts}"), theme.dim()),
@@ -391,6 +396,16 @@ pub fn draw_scores(
         // Where even the short name does not fit beside them, the counts close up.
         let right_full = format!("{score:>4} {counts}");
         let right_compact = format!("{score:>4} {}", counts.replace(" + ", "+"));
+        // Narrowest: without "van 4" (the open questions show in the list beside it).
+        let right_tiny = if dont_know > 0 {
+            format!(
+                "{score:>4} {}+{dont_know} {}",
+                cs.answered.saturating_sub(dont_know),
+                texts::DONT_KNOW_WORDS
+            )
+        } else {
+            right_compact.clone()
+        };
         // The whole name and "! zwak" when they fit; else the short name, then "!" alone.
         let flag_of = |word: &str| match (cs.flagged(), word.is_empty()) {
             (false, _) => String::new(),
@@ -402,12 +417,13 @@ pub fn draw_scores(
             (&cond.short, flag_of(texts::FLAG), &right_full),
             (&cond.short, flag_of(""), &right_full),
             (&cond.short, flag_of(""), &right_compact),
+            (&cond.short, flag_of(""), &right_tiny),
         ]
         .into_iter()
         .find(|(name, flag, right)| {
             text_width(name) + 1 + text_width(right) + text_width(flag) <= width
         })
-        .unwrap_or((&cond.short, flag_of(""), &right_compact));
+        .unwrap_or((&cond.short, flag_of(""), &right_tiny));
         let right = right.clone();
         let name_width = width.saturating_sub(text_width(&right) + text_width(&flag) + 1);
         let name: String = name.chars().take(name_width).collect();

@@ -96,8 +96,11 @@ pub fn draw(frame: &mut Frame, area: Rect, list: &List, theme: Theme) {
         .highlight_style(theme.selected());
     let mut state = ListState::default().with_selected(selected_row);
     frame.render_stateful_widget(list, area, &mut state);
-    if total > usize::from(area.height.saturating_sub(2)) {
-        let at: usize = heights[..selected_row.unwrap_or(0)].iter().sum();
-        scrollbar(frame, area, total, at);
+    let shown = usize::from(area.height.saturating_sub(2));
+    if total > shown {
+        // Where the list now starts, in lines: the end of the list puts the thumb at the
+        // bottom.
+        let top: usize = heights[..state.offset().min(heights.len())].iter().sum();
+        scrollbar(frame, area, total - shown + 1, top);
     }
 }
