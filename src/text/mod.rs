@@ -386,3 +386,8 @@ pub fn private_note_short(mode: crate::session::Mode) -> &'static str {
         crate::session::Mode::Coachgesprek => "Coachnotitie",
     }
 }
+
+/// Above the scan's advice panel.
+pub fn advice_intro(go: &str, make: &str) -> String {
+    format!("{go} gaat erheen, {make} maakt er een afspraak van.")
+}

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         // The advice panel in place of the questions (`!` toggles).
         let entries = closing::lines(&model.content, &open.session, Scope::Advice);
         let count = closing::takeaways(&entries).len();
-        let intro = texts::takeaway_intro(
+        let intro = texts::advice_intro(
             &key_name(KeyMode::ScanAdvice, &scan_msg(ScanMsg::AdviceGo)),
             &key_name(KeyMode::ScanAdvice, &scan_msg(ScanMsg::AdviceMakeAction)),
         );
