@@ -524,7 +524,6 @@ pub fn export(
     previous: Option<&Path>,
     version: crate::report::Version,
 ) -> anyhow::Result<PathBuf> {
-    let with_notes = version.with_notes;
     let previous_session = previous.map(load_for_report).transpose()?;
     let written = crate::report::export_version(
         content,
@@ -534,10 +533,11 @@ pub fn export(
         previous.zip(previous_session.as_ref()),
         version,
     )?;
-    let notes = match (format, with_notes) {
-        (crate::report::Format::Svg, _) => "",
-        (_, true) => ", met de notities van de coach",
-        (_, false) => ", zonder de notities van de coach",
+    let with_notes = crate::report::notes_included(&written.session, version);
+    let own = written.session.mode == crate::session::Mode::Zelfreflectie;
+    let notes = match format {
+        crate::report::Format::Svg => String::new(),
+        _ => format!(", {}", crate::text::notes_in_report(own, with_notes)),
     };
     writeln!(
         out,

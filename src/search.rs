@@ -165,9 +165,10 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
         for (key, note) in &s.coach_notes {
             // The handbook's title, never the internal key ("conditie:proces").
             let target = Place::from(key.as_str());
+            let name = crate::text::private_note_short(s.mode);
             let place = match crate::present::place_title(content, &target) {
-                Some(title) => format!("Coachnotitie bij {title}"),
-                None => "Coachnotitie".to_string(),
+                Some(title) => format!("{name} bij {title}"),
+                None => name.to_string(),
             };
             add(place, note, target, 0, true);
         }

@@ -209,6 +209,24 @@ fn scan() {
 }
 
 #[test]
+fn scan_advice() {
+    both("scan_advice", |w, h| {
+        let mut app = open(MARIEKE, w, h);
+        app.press('s').press('!');
+        app
+    });
+}
+
+#[test]
+fn closing() {
+    both("closing", |w, h| {
+        let mut app = open(MARIEKE, w, h);
+        goto(&mut app, Screen::Closing);
+        app
+    });
+}
+
+#[test]
 fn actions() {
     both("actions", |w, h| {
         let mut app = open(MARIEKE, w, h);

@@ -132,11 +132,12 @@ fn coach_notes_are_not_found_while_presenting() {
     assert!(app.screen().contains("Druk eerst op F2"));
     app.key_event(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE));
     app.press('/').type_text("geheime").code(KeyCode::Enter);
-    assert!(app.screen().contains("Coachnotitie"));
+    // A self-reflection: the private note is the bestuurder's own.
+    assert!(app.screen().contains("Mijn notitie"));
 }
 
 #[test]
-fn x_writes_an_html_report_without_coach_notes() {
+fn x_writes_an_html_report_with_the_own_note_in_zelfreflectie() {
     let (mut app, path) = App::with_session();
     app.press('s')
         .press('4')
@@ -144,7 +145,7 @@ fn x_writes_an_html_report_without_coach_notes() {
         .type_text("notitie voor het rapport")
         .code(KeyCode::Esc);
     app.press('c')
-        .type_text("alleen voor de coach")
+        .type_text("mijn eigen notitie")
         .code(KeyCode::Esc);
     // `x` offers the full report first: Enter writes it.
     app.press('x').code(KeyCode::Enter);
@@ -155,7 +156,9 @@ fn x_writes_an_html_report_without_coach_notes() {
         html.contains("notitie voor het rapport"),
         "everything typed is in it"
     );
-    assert!(!html.contains("alleen voor de coach"), "no coach notes");
+    // In zelfreflectie the private note is one's own and goes into one's own report
+    // (a coach's stays out: closing_loop.rs).
+    assert!(html.contains("mijn eigen notitie"), "the own note");
     assert!(!html.contains("<script"));
 }
 

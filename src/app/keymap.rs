@@ -20,6 +20,9 @@ pub enum KeyMode {
     Dilemma,
     Instrument,
     Actions,
+    Closing,
+    /// The scan with its advice panel open.
+    ScanAdvice,
     Group,
     Search,
     Prompt,
@@ -256,6 +259,9 @@ pub fn screen_mode(model: &Model) -> KeyMode {
         Screen::NewSession if model.form.focus == 3 => KeyMode::FormMode,
         Screen::NewSession => KeyMode::Form,
         Screen::Overview => KeyMode::Overview,
+        Screen::Scan if model.open.as_ref().is_some_and(|o| o.advice.is_some()) => {
+            KeyMode::ScanAdvice
+        }
         Screen::Scan => KeyMode::Scan,
         Screen::Perspective(_) => KeyMode::Perspective,
         Screen::Theme(..) => KeyMode::Theme,
@@ -263,6 +269,7 @@ pub fn screen_mode(model: &Model) -> KeyMode {
         Screen::Dilemma(..) => KeyMode::Dilemma,
         Screen::Instrument(_) => KeyMode::Instrument,
         Screen::Actions => KeyMode::Actions,
+        Screen::Closing => KeyMode::Closing,
         Screen::Group => KeyMode::Group,
         Screen::Search => KeyMode::Search,
     }
@@ -284,6 +291,8 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
         KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Closing => vec![super::screens::closing::BINDINGS, SESSION, COMMON],
+        KeyMode::ScanAdvice => vec![super::screens::scan::ADVICE_BINDINGS, SESSION, COMMON],
         KeyMode::Group => vec![super::screens::group::BINDINGS, COMMON],
         KeyMode::Export => vec![super::screens::export::BINDINGS],
         KeyMode::Search => vec![super::screens::search::BINDINGS, COMMON],
@@ -409,6 +418,25 @@ pub fn shown(mode: KeyMode) -> Vec<Shown> {
         .collect()
 }
 
+/// [`shown`] with the words that depend on the open session: in zelfreflectie the
+/// private note is the bestuurder's own ("mijn notitie"), not the coach's.
+pub fn shown_for(model: &Model, mode: KeyMode) -> Vec<Shown> {
+    let own = model
+        .open
+        .as_ref()
+        .is_some_and(|o| o.session.mode == crate::session::Mode::Zelfreflectie);
+    let mut out = shown(mode);
+    if own {
+        for s in out
+            .iter_mut()
+            .filter(|s| s.msg == Some(&Msg::EditCoachNote))
+        {
+            s.help = crate::text::OWN_NOTE_KEY;
+        }
+    }
+    out
+}
+
 fn key_of(ev: &KeyEvent) -> Key {
     match ev.code {
         KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -460,7 +488,9 @@ mod tests {
     use crate::app::screens::editor::{self, EditorMsg};
     use crate::app::screens::{actions, dilemma, instrument};
 
-    const MODES: [KeyMode; 20] = [
+    const MODES: [KeyMode; 22] = [
+        KeyMode::Closing,
+        KeyMode::ScanAdvice,
         KeyMode::Start,
         KeyMode::Form,
         KeyMode::FormMode,

@@ -22,6 +22,8 @@ pub enum Screen {
     Dilemma(usize, usize),
     Instrument(usize),
     Actions,
+    /// "Wat neem ik mee?": the last stop of the guided path (`screens::closing`).
+    Closing,
     /// The respondents of one samenwerking compared (start screen, `g`).
     Group,
     /// Search results (start screen, `/`).
@@ -209,6 +211,8 @@ pub struct OpenSession {
     pub show_previous_texts: bool,
     /// The focused strategy on a dilemma's strategy row (index into the content's list).
     pub strategy_focus: usize,
+    /// The scan's advice panel is open, with this line selected (`screens::scan`).
+    pub advice: Option<usize>,
 }
 
 impl OpenSession {
@@ -232,6 +236,7 @@ impl OpenSession {
             show_previous: true,
             show_previous_texts: false,
             strategy_focus: 0,
+            advice: None,
         }
     }
 }

@@ -32,6 +32,8 @@ pub enum Row {
     Pair(usize),
     AddRow,
     InstrumentNote,
+    /// Closing screen: a takeaway (index among them).
+    Takeaway(usize),
     /// Actions screen.
     Action(usize),
     NewAction,
@@ -112,6 +114,9 @@ pub fn rows(content: &Content, session: &Session, screen: Screen) -> Vec<Row> {
             rows.push(Row::NewAction);
             rows
         }
+        Screen::Closing => (0..super::screens::closing::rows(content, session))
+            .map(Row::Takeaway)
+            .collect(),
         Screen::Start
         | Screen::NewSession
         | Screen::Overview
@@ -128,12 +133,13 @@ pub enum OverviewItem {
     Tension(usize),
     Scan,
     Actions,
+    Closing,
 }
 
 /// The overview's elements with their place (row, column) on a 5 × 3 grid: opgaven on
 /// top, organisatie and samenwerking below it with the tensions between the three, bestuur
-/// en toezicht underneath, then the quick scan and the actions.
-pub const OVERVIEW: [(OverviewItem, u8, u8); 9] = [
+/// en toezicht underneath, then the quick scan, "Wat neem ik mee?" and the actions.
+pub const OVERVIEW: [(OverviewItem, u8, u8); 10] = [
     (OverviewItem::Perspective(0), 0, 1),
     (OverviewItem::Tension(2), 1, 0),
     (OverviewItem::Tension(1), 1, 2),
@@ -142,6 +148,7 @@ pub const OVERVIEW: [(OverviewItem, u8, u8); 9] = [
     (OverviewItem::Perspective(2), 2, 2),
     (OverviewItem::Perspective(3), 3, 1),
     (OverviewItem::Scan, 4, 0),
+    (OverviewItem::Closing, 4, 1),
     (OverviewItem::Actions, 4, 2),
 ];
 
@@ -200,6 +207,7 @@ pub fn stops(content: &Content) -> Vec<Screen> {
     }
     out.push(Screen::Scan);
     out.push(Screen::Actions);
+    out.push(Screen::Closing);
     out
 }
 
@@ -331,7 +339,9 @@ pub fn coach_key(
             .get(i)
             .map(|i| Place::Instrument(i.id.clone())),
         Screen::Actions => Some(Place::Actions),
-        Screen::Start | Screen::NewSession | Screen::Group | Screen::Search => None,
+        Screen::Start | Screen::NewSession | Screen::Group | Screen::Search | Screen::Closing => {
+            None
+        }
     }
 }
 

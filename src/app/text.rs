@@ -122,6 +122,14 @@ pub fn set(session: &mut Session, target: &TextTarget, text: &str) -> bool {
     true
 }
 
+/// [`title`] in a session of `mode`: in zelfreflectie the private note is "Mijn notitie".
+pub fn title_for(content: &Content, mode: crate::session::Mode, target: &TextTarget) -> String {
+    match target {
+        TextTarget::CoachNote(_) => crate::text::private_note_title(mode).to_string(),
+        _ => title(content, target),
+    }
+}
+
 /// What the editor's title says it is editing.
 pub fn title(content: &Content, target: &TextTarget) -> String {
     match target {
@@ -144,7 +152,7 @@ pub fn title(content: &Content, target: &TextTarget) -> String {
             .find(|q| &q.id == id)
             .map(|q| q.text.clone())
             .unwrap_or_else(|| id.clone()),
-        TextTarget::CoachNote(_) => "Notitie van de coach (privé)".to_string(),
+        TextTarget::CoachNote(_) => crate::text::COACH_NOTE.to_string(),
         TextTarget::Dilemma(id, field) => {
             let d = content.dilemma(id).map(|(_, d)| d);
             let left = d.map(|d| d.left.as_str()).unwrap_or("links");

@@ -510,15 +510,19 @@ pub fn session(doc: &SessionDoc) -> String {
         actions(&mut out, doc);
     }
 
-    if let Some(notes) = &doc.coach_notes {
-        out.push_str("<section class=\"coachnotities\">\n<h2>Notities van de coach</h2>\n<div class=\"vertrouwelijk\">\n");
-        text_p(
-            &mut out,
-            "bovenkop",
-            "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
-        );
+    if let Some(notes) = doc
+        .coach_notes
+        .as_ref()
+        .filter(|n| !(doc.own_notes && n.is_empty()))
+    {
+        let words = crate::text::private_notes(doc.own_notes);
+        out.push_str(&format!(
+            "<section class=\"coachnotities\">\n<h2>{}</h2>\n<div class=\"vertrouwelijk\">\n",
+            words.heading
+        ));
+        text_p(&mut out, "bovenkop", words.kicker);
         if notes.is_empty() {
-            text_p(&mut out, "", "Er zijn geen notities van de coach.");
+            text_p(&mut out, "", words.none);
         }
         entries(&mut out, "h3", notes);
         out.push_str("</div>\n</section>\n");

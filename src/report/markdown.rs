@@ -343,13 +343,15 @@ pub fn session(doc: &SessionDoc) -> String {
     if !doc.rvt {
         actions(&mut out, doc);
     }
-    if let Some(notes) = &doc.coach_notes {
-        out.push_str("## Notities van de coach\n\n");
-        out.push_str(
-            "*Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen.*\n\n",
-        );
+    if let Some(notes) = doc
+        .coach_notes
+        .as_ref()
+        .filter(|n| !(doc.own_notes && n.is_empty()))
+    {
+        let words = crate::text::private_notes(doc.own_notes);
+        out.push_str(&format!("## {}\n\n*{}.*\n\n", words.heading, words.kicker));
         if notes.is_empty() {
-            out.push_str("Er zijn geen notities van de coach.\n\n");
+            out.push_str(&format!("{}\n\n", words.none));
         }
         entries(&mut out, "###", notes);
     }

@@ -210,6 +210,13 @@ pub struct Version {
     pub with: Sections,
 }
 
+/// Whether a report of `session` holds its private notes: with `--met-notities`; and in
+/// zelfreflectie, where they are the bestuurder's own, in the personal report by default
+/// (not in the RvT version).
+pub fn notes_included(session: &Session, version: Version) -> bool {
+    version.with_notes || (session.mode == crate::session::Mode::Zelfreflectie && !version.rvt)
+}
+
 /// [`export`] of the full report or the RvT version; the RvT version goes next to the
 /// session as `<naam>-rvt.<ext>` by default.
 pub fn export_version(
@@ -220,8 +227,8 @@ pub fn export_version(
     previous: Option<(&Path, &Session)>,
     version: Version,
 ) -> anyhow::Result<Exported> {
-    let with_notes = version.with_notes;
     let session = crate::store::load(file)?;
+    let with_notes = notes_included(&session, version);
     let output = target.path.map(Path::to_path_buf).unwrap_or_else(|| {
         if version.rvt {
             rvt_path(file, format)
@@ -515,6 +522,8 @@ pub struct SessionDoc {
     pub actions: Vec<ActionRow>,
     /// `Some` only with [`Options::with_notes`].
     pub coach_notes: Option<Vec<Entry>>,
+    /// The private notes are the bestuurder's own (zelfreflectie), not a coach's.
+    pub own_notes: bool,
     pub source: String,
     /// The RvT version ([`Options::rvt`]).
     pub rvt: bool,
@@ -736,6 +745,7 @@ impl SessionDoc {
             instruments,
             actions,
             coach_notes,
+            own_notes: session.mode == crate::session::Mode::Zelfreflectie,
             source: content.scan.source.clone(),
             rvt,
             summary,

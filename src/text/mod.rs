@@ -181,10 +181,16 @@ pub const NO_PREVIOUS: &str =
 pub const PREVIOUS: &str = "vorige";
 pub const NOW: &str = "nu";
 pub const COACH_TITLE: &str = "Coachnotitie (privé)";
-pub fn coach_empty(write: &str, presenting: &str) -> String {
-    format!(
-        "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in rapporten zonder --met-notities."
-    )
+pub fn coach_empty(write: &str, presenting: &str, own: bool) -> String {
+    if own {
+        format!(
+            "{write}: uw eigen notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}); wel in uw eigen rapport."
+        )
+    } else {
+        format!(
+            "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in rapporten zonder --met-notities."
+        )
+    }
 }
 pub const PRESENTING: &str = "presentatie";
 pub const IMPORT_PLACEHOLDER: &str = "een map, map/*.ron, of losse bestanden (a.ron b.ron) …";
@@ -371,10 +377,13 @@ pub const NOTE_HIDDEN: &str = "(verborgen in de presentatiemodus)";
 pub fn note_refused_presenting(presenting: &str) -> String {
     format!("Notities blijven dicht in de presentatiemodus. Druk eerst op {presenting}.")
 }
-pub fn coach_refused_presenting(presenting: &str) -> String {
-    format!(
-        "De coachnotitie is privé en blijft dicht in de presentatiemodus. Druk eerst op {presenting}."
-    )
+pub fn coach_refused_presenting(presenting: &str, own: bool) -> String {
+    let which = if own {
+        "Uw eigen notitie"
+    } else {
+        "De coachnotitie"
+    };
+    format!("{which} is privé en blijft dicht in de presentatiemodus. Druk eerst op {presenting}.")
 }
 pub const SEARCH_SESSION_TITLE: &str = "Zoeken in deze sessie";
 pub const SEARCH_PRESENTING_ONLY_OPEN: &str =
@@ -445,3 +454,101 @@ pub const ANSWERS_TITLE: &str = "Alle antwoorden";
 pub const RVT_TITLE: &str = "Samenvatting voor de Raad van Toezicht";
 pub const DRILL_TITLE: &str = "Antwoorden per indicator";
 pub const POSITIONS_TITLE: &str = "Dilemma's: de posities naast elkaar";
+
+// "Wat neem ik mee?" and the scan's advice panel (issue 13).
+pub const TAKEAWAY_TITLE: &str = "Wat neem ik mee?";
+pub const TAKEAWAY_BOX: &str = "Wat neem ik mee?";
+pub const TAKEAWAY_DONT_KNOW: &str = "Beantwoord met ‘weet ik niet’";
+pub const TAKEAWAY_NO_DONT_KNOW: &str = "Geen vraag beantwoord met ‘weet ik niet’.";
+pub const TAKEAWAY_NEXT_STEPS: &str = "Volgende stappen bij dilemma's";
+pub const TAKEAWAY_NO_NEXT_STEPS: &str = "Nog geen volgende stap geschreven bij een dilemma.";
+pub const TAKEAWAY_ALREADY: &str = "Deze afspraak staat al bij de acties.";
+pub const TAKEAWAY_TAKEN: &str = "afspraak";
+pub const ADVICE_PANEL_TITLE: &str = "Advies bij de zwakke condities";
+pub fn takeaway_intro(go: &str, make: &str) -> String {
+    format!("Kies wat u meeneemt: {go} gaat erheen, {make} maakt er een afspraak van.")
+}
+pub fn takeaway_added(what: &str) -> String {
+    format!("Afspraak toegevoegd: {}", safe(what))
+}
+pub fn takeaway_advice(kind: &str, title: &str, condition: &str) -> String {
+    format!("{kind} ‘{title}’ oppakken voor {condition}")
+}
+pub fn takeaway_find_out(question: &str) -> String {
+    format!("Navragen: {question}")
+}
+/// The closing tile's line, longest first: the overview takes the first that fits.
+pub fn takeaway_box(points: usize, taken: usize) -> [String; 3] {
+    [
+        format!("{points} punten, {taken} als afspraak"),
+        format!("{points} punten, {taken} afgesproken"),
+        format!("{points} punten"),
+    ]
+}
+
+// The private note: the coach's in a coachgesprek, one's own in zelfreflectie.
+pub const COACH_NOTE: &str = "Notitie van de coach (privé)";
+pub const OWN_NOTE: &str = "Mijn notitie";
+pub const OWN_NOTE_TITLE: &str = "Mijn notitie (privé)";
+pub const SCAN_BOX_SHORT: &str = "Scan";
+pub const TAKEAWAY_ABOUT: &str = "De laatste stap: de zwakste condities met wat de handreiking erbij biedt, wat u nog niet weet en uw volgende stappen bij dilemma's. Maak er met één toets een afspraak van.";
+pub fn advice_hint(key: &str) -> String {
+    format!("{key}: advies")
+}
+
+/// The words for the private notes in a report: the coach's, or one's own.
+pub struct PrivateNotes {
+    pub heading: &'static str,
+    pub kicker: &'static str,
+    pub none: &'static str,
+}
+
+pub fn private_notes(own: bool) -> PrivateNotes {
+    if own {
+        PrivateNotes {
+            heading: "Mijn notities",
+            kicker: "Vertrouwelijk — uw eigen notities bij de schermen van het werkboek",
+            none: "Er zijn geen eigen notities.",
+        }
+    } else {
+        PrivateNotes {
+            heading: "Notities van de coach",
+            kicker: "Vertrouwelijk — privé-notities van de coach, op verzoek in dit rapport opgenomen",
+            none: "Er zijn geen notities van de coach.",
+        }
+    }
+}
+
+/// How `kansrijk export` says whether the private notes are in the report.
+pub fn notes_in_report(own: bool, included: bool) -> &'static str {
+    match (own, included) {
+        (true, true) => "met uw eigen notities",
+        (true, false) => "zonder uw eigen notities",
+        (false, true) => "met de notities van de coach",
+        (false, false) => "zonder de notities van de coach",
+    }
+}
+
+/// The private note's name in the key help: the coach's, or in zelfreflectie one's own.
+pub const OWN_NOTE_KEY: &str = "mijn notitie (privé)";
+
+/// The private note's title (editor, panel) in a session of `mode`.
+pub fn private_note_title(mode: crate::session::Mode) -> &'static str {
+    match mode {
+        crate::session::Mode::Zelfreflectie => OWN_NOTE_TITLE,
+        crate::session::Mode::Coachgesprek => COACH_NOTE,
+    }
+}
+
+/// The private note in a search hit: "Coachnotitie", or in zelfreflectie "Mijn notitie".
+pub fn private_note_short(mode: crate::session::Mode) -> &'static str {
+    match mode {
+        crate::session::Mode::Zelfreflectie => OWN_NOTE,
+        crate::session::Mode::Coachgesprek => "Coachnotitie",
+    }
+}
+
+/// Above the scan's advice panel.
+pub fn advice_intro(go: &str, make: &str) -> String {
+    format!("{go} gaat erheen, {make} maakt er een afspraak van.")
+}

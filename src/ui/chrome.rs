@@ -2,7 +2,7 @@
 
 use super::common::{ellipsize, width};
 use super::theme::Theme;
-use crate::app::keymap::{mode_of, shown};
+use crate::app::keymap::{mode_of, shown_for};
 use crate::app::{Model, Msg, SaveState, StatusKind};
 use crate::text as texts;
 use ratatui::Frame;
@@ -88,7 +88,7 @@ pub fn status(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let entries: Vec<_> = shown(mode_of(model))
+    let entries: Vec<_> = shown_for(model, mode_of(model))
         .into_iter()
         .filter(|b| b.footer)
         .map(|b| {

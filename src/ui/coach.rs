@@ -56,6 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             texts::coach_empty(
                 &key_name(KeyMode::Overview, &Msg::EditCoachNote),
                 &key_name(KeyMode::Overview, &Msg::TogglePresenting),
+                own(model),
             ),
             theme.dim(),
         )],
@@ -63,7 +64,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let block = Block::bordered()
         .border_style(theme.dim())
         .title(Line::styled(
-            format!(" {} — c ", texts::COACH_TITLE),
+            format!(
+                " {} — {} ",
+                if own(model) {
+                    texts::OWN_NOTE_TITLE
+                } else {
+                    texts::COACH_TITLE
+                },
+                key_name(KeyMode::Overview, &Msg::EditCoachNote)
+            ),
             theme.accent(),
         ));
     let inner = block.inner(area);
@@ -74,4 +83,12 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         // More follows: c opens the whole note.
         super::common::scrollbar(frame, area, total - usize::from(inner.height) + 1, 0);
     }
+}
+
+/// In zelfreflectie the private note is the bestuurder's own.
+fn own(model: &Model) -> bool {
+    model
+        .open
+        .as_ref()
+        .is_some_and(|o| o.session.mode == Mode::Zelfreflectie)
 }

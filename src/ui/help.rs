@@ -2,7 +2,7 @@
 //! not fit in one column, they are shown in two.
 
 use super::theme::Theme;
-use crate::app::keymap::{KeyMode, screen_mode, shown};
+use crate::app::keymap::{KeyMode, screen_mode, shown, shown_for};
 use crate::app::screens::ScreenMsg;
 use crate::app::screens::help::HelpMsg;
 use crate::app::{Model, Msg};
@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let mode = screen_mode(model);
     let mut seen = Vec::new();
-    let all = shown(mode);
+    let all = shown_for(model, mode);
     let keys: Vec<(&str, &str)> = all
         .iter()
         // Footer summaries ("↑↓", "1-5") repeat what the bindings listed here say.

@@ -2,6 +2,7 @@
 
 mod actions;
 mod chrome;
+mod closing;
 mod coach;
 mod common;
 mod dilemma;
@@ -18,6 +19,7 @@ mod previous;
 mod scan;
 mod search;
 mod start;
+mod takeaways;
 mod tension;
 pub mod theme;
 mod theme_screen;
@@ -67,6 +69,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
         Screen::Dilemma(t, d) => dilemma::draw(frame, body, model, t, d, theme),
         Screen::Instrument(i) => instrument::draw(frame, body, model, i, theme),
         Screen::Actions => actions::draw(frame, body, model, theme),
+        Screen::Closing => closing::draw(frame, body, model, theme),
         Screen::Group => group::draw(frame, body, model, theme),
         Screen::Search => search::draw(frame, body, model, theme),
     }

@@ -8,7 +8,9 @@ use crate::app::Model;
 use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
 use crate::app::nav::{self, OVERVIEW, OverviewItem, Progress};
+use crate::app::screens::closing::{self, Scope};
 use crate::app::screens::overview::{self, OverviewMsg};
+use crate::present::fmt_answered;
 use crate::scan;
 use crate::text as texts;
 use ratatui::Frame;
@@ -169,14 +171,42 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     line.push_str(&score);
                 }
                 lines.push(Line::raw(line));
-                (
+                // "Quick scan 19 + 1 weet niet", shorter when the tile is narrow.
+                let dont_know = content
+                    .scan
+                    .items()
+                    .filter(|(_, i)| {
+                        session.answers.get(&i.id) == Some(&crate::session::Answer::DontKnow)
+                    })
+                    .count();
+                let counts = fmt_answered(result.answered(), dont_know, result.total());
+                let plain = format!("{}/{}", result.answered(), result.total());
+                let title = [
+                    format!("{} {counts}", texts::QUICK_SCAN_BOX),
+                    format!("{} {counts}", texts::SCAN_BOX_SHORT),
                     format!(
-                        "{} {}/{}",
-                        texts::QUICK_SCAN_BOX,
-                        result.answered(),
-                        result.total()
+                        "{} {plain}, {dont_know} {}",
+                        texts::SCAN_BOX_SHORT,
+                        texts::DONT_KNOW_WORDS
                     ),
-                    lines,
+                ]
+                .into_iter()
+                .find(|t| width(t) + 4 <= usize::from(rect.width))
+                .unwrap_or_else(|| format!("{} {plain}", texts::QUICK_SCAN_BOX));
+                (title, lines, false)
+            }
+            OverviewItem::Closing => {
+                let entries = closing::lines(content, session, Scope::All);
+                let points = closing::takeaways(&entries);
+                let taken = points.iter().filter(|t| closing::taken(session, t)).count();
+                let room = usize::from(rect.width.saturating_sub(2));
+                let line = texts::takeaway_box(points.len(), taken)
+                    .into_iter()
+                    .find(|t| width(t) <= room)
+                    .unwrap_or_default();
+                (
+                    texts::TAKEAWAY_BOX.to_string(),
+                    vec![Line::raw(line)],
                     false,
                 )
             }
@@ -277,6 +307,10 @@ fn focused_about(model: &Model, focus: usize) -> (String, String) {
                 "Vijf condities voor kansrijke samenwerking ({}).",
                 model.content.scan.source
             ),
+        ),
+        Some(OverviewItem::Closing) => (
+            texts::TAKEAWAY_BOX.to_string(),
+            texts::TAKEAWAY_ABOUT.to_string(),
         ),
         Some(OverviewItem::Actions) | None => (
             texts::ACTIONS_BOX.to_string(),

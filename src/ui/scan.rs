@@ -1,10 +1,15 @@
 //! The quick scan: indicators per condition, the focused question with its scale, and
 //! beside it the live radar with the five scores as text.
 
+use super::common::width as text_width;
 use super::common::{scrollbar, shorten, width};
 use super::theme::Theme;
 use super::widgets::radar::{Radar, Series};
+use crate::app::keymap::{KeyMode, key_name};
+use crate::app::screens::closing::{self, Scope};
+use crate::app::screens::scan::{ScanMsg, msg as scan_msg};
 use crate::app::{Model, OpenSession};
+use crate::present::fmt_answered;
 use crate::scan::{self, ScanResult};
 use crate::session::Answer;
 use crate::text as texts;
@@ -26,10 +31,32 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         Constraint::Percentage(100 - split),
     ])
     .areas(area);
-    let [list_area, detail_area] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(13)]).areas(left);
-    draw_items(frame, list_area, model, open, &result, theme);
-    draw_detail(frame, detail_area, model, open, &result, theme);
+    if let Some(selected) = open.advice {
+        // The advice panel in place of the questions (`!` toggles).
+        let entries = closing::lines(&model.content, &open.session, Scope::Advice);
+        let count = closing::takeaways(&entries).len();
+        let intro = texts::advice_intro(
+            &key_name(KeyMode::ScanAdvice, &scan_msg(ScanMsg::AdviceGo)),
+            &key_name(KeyMode::ScanAdvice, &scan_msg(ScanMsg::AdviceMakeAction)),
+        );
+        super::takeaways::draw(
+            frame,
+            left,
+            &super::takeaways::List {
+                title: texts::ADVICE_PANEL_TITLE,
+                intro: Some(intro),
+                entries: &entries,
+                selected: (count > 0).then(|| selected.min(count - 1)),
+                session: &open.session,
+            },
+            theme,
+        );
+    } else {
+        let [list_area, detail_area] =
+            Layout::vertical([Constraint::Min(6), Constraint::Length(13)]).areas(left);
+        draw_items(frame, list_area, model, open, &result, theme);
+        draw_detail(frame, detail_area, model, open, &result, theme);
+    }
     draw_radar_panel(frame, right, model, &result, theme);
 }
 
@@ -55,18 +82,32 @@ fn draw_items(
     let mut index = 0;
     for (ci, cond) in content.conditions.iter().enumerate() {
         let cs = &result.conditions[ci];
-        let mut header = vec![Span::styled(cond.name.clone(), theme.title())];
-        header.push(Span::styled(
-            format!(
-                "  {}  {}/{}",
-                crate::fmt_opt_score(cs.score),
-                cs.answered,
-                cs.total
-            ),
-            theme.dim(),
-        ));
+        let counts = fmt_answered(cs.answered, dont_know(&open.session, cond), cs.total);
+        let score = crate::fmt_opt_score(cs.score);
+        let flag_of = |word: &str| match (cs.flagged(), word.is_empty()) {
+            (false, _) => String::new(),
+            (true, false) => format!("! {word}"),
+            (true, true) => "!".to_string(),
+        };
+        // The whole name with room around it when that fits, else the short name close,
+        // then "!" without "zwak".
+        let room = usize::from(area.width.saturating_sub(3));
+        let (name, gap, flag) = [
+            (&cond.name, "  ", flag_of(texts::FLAG)),
+            (&cond.short, " ", flag_of(texts::FLAG)),
+            (&cond.short, " ", flag_of("")),
+        ]
+        .into_iter()
+        .find(|(name, gap, flag)| {
+            width(name) + 3 * width(gap) + width(&score) + width(&counts) + width(flag) <= room
+        })
+        .unwrap_or((&cond.short, " ", flag_of("")));
+        let mut header = vec![
+            Span::styled(name.clone(), theme.title()),
+            Span::styled(format!("{gap}{score}{gap}{counts}"), theme.dim()),
+        ];
         if cs.flagged() {
-            header.push(Span::styled(format!("  ! {}", texts::FLAG), theme.flag()));
+            header.push(Span::styled(format!("{gap}{flag}"), theme.flag()));
         }
         items.push(ListItem::new(Line::from(header)));
         for item in &cond.items {
@@ -97,6 +138,26 @@ fn draw_items(
             format!(" {} ", texts::progress(result.answered(), result.total())),
             theme.dim(),
         ));
+    // Where there is advice, the key that shows it (the footer may have no room).
+    let advice = result.conditions.iter().any(|c| c.flagged())
+        || content
+            .conditions
+            .iter()
+            .any(|c| dont_know(&open.session, c) >= crate::present::DONT_KNOW_THRESHOLD);
+    let block = if advice {
+        block.title_bottom(
+            Line::styled(
+                format!(
+                    " {} ",
+                    texts::advice_hint(&key_name(KeyMode::Scan, &scan_msg(ScanMsg::ToggleAdvice)))
+                ),
+                theme.flag(),
+            )
+            .right_aligned(),
+        )
+    } else {
+        block
+    };
     let items_len = items.len();
     let list = List::new(items)
         .block(block)
@@ -326,14 +387,46 @@ pub fn draw_scores(
             .map(|d| format!(" {d:>4}"))
             .unwrap_or_default();
         let score = format!("{}{delta}", crate::fmt_opt_score(cs.score));
-        let flag = if cs.flagged() {
-            format!(" ! {}", texts::FLAG)
+        let dont_know = model
+            .open
+            .as_ref()
+            .map(|o| dont_know(&o.session, cond))
+            .unwrap_or(0);
+        let counts = fmt_answered(cs.answered, dont_know, cs.total);
+        // Where even the short name does not fit beside them, the counts close up.
+        let right_full = format!("{score:>4} {counts}");
+        let right_compact = format!("{score:>4} {}", counts.replace(" + ", "+"));
+        // Narrowest: without "van 4" (the open questions show in the list beside it).
+        let right_tiny = if dont_know > 0 {
+            format!(
+                "{score:>4} {}+{dont_know} {}",
+                cs.answered.saturating_sub(dont_know),
+                texts::DONT_KNOW_WORDS
+            )
         } else {
-            String::new()
+            right_compact.clone()
         };
-        let right = format!("{score:>4} {}/{}", cs.answered, cs.total);
-        let name_width = width.saturating_sub(right.chars().count() + flag.chars().count() + 1);
-        let name: String = cond.name.chars().take(name_width).collect();
+        // The whole name and "! zwak" when they fit; else the short name, then "!" alone.
+        let flag_of = |word: &str| match (cs.flagged(), word.is_empty()) {
+            (false, _) => String::new(),
+            (true, false) => format!(" ! {word}"),
+            (true, true) => " !".to_string(),
+        };
+        let (name, flag, right) = [
+            (&cond.name, flag_of(texts::FLAG), &right_full),
+            (&cond.short, flag_of(texts::FLAG), &right_full),
+            (&cond.short, flag_of(""), &right_full),
+            (&cond.short, flag_of(""), &right_compact),
+            (&cond.short, flag_of(""), &right_tiny),
+        ]
+        .into_iter()
+        .find(|(name, flag, right)| {
+            text_width(name) + 1 + text_width(right) + text_width(flag) <= width
+        })
+        .unwrap_or((&cond.short, flag_of(""), &right_tiny));
+        let right = right.clone();
+        let name_width = width.saturating_sub(text_width(&right) + text_width(&flag) + 1);
+        let name: String = name.chars().take(name_width).collect();
         lines.push(Line::from(vec![
             Span::raw(format!("{name:<name_width$} ")),
             Span::styled(right, theme.key()),
@@ -352,4 +445,12 @@ pub fn draw_scores(
         theme.title(),
     ));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// How many of the condition's indicators were answered "weet ik niet".
+fn dont_know(session: &crate::session::Session, cond: &crate::content::Condition) -> usize {
+    cond.items
+        .iter()
+        .filter(|i| session.answers.get(&i.id) == Some(&Answer::DontKnow))
+        .count()
 }

@@ -107,7 +107,13 @@ pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<
     if model.presenting && target.is_note() {
         let presenting = key_name(KeyMode::Overview, &Msg::TogglePresenting);
         let refusal = match target {
-            TextTarget::CoachNote(_) => texts::coach_refused_presenting(&presenting),
+            TextTarget::CoachNote(_) => texts::coach_refused_presenting(
+                &presenting,
+                model
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.session.mode == crate::session::Mode::Zelfreflectie),
+            ),
             _ => texts::note_refused_presenting(&presenting),
         };
         set_info(model, refusal);
@@ -116,7 +122,12 @@ pub(in crate::app) fn open_editor(model: &mut Model, target: TextTarget) -> Vec<
     if refuse_read_only(model) {
         return vec![];
     }
-    let title = text::title(&model.content, &target);
+    let mode = model
+        .open
+        .as_ref()
+        .map(|o| o.session.mode)
+        .unwrap_or_default();
+    let title = text::title_for(&model.content, mode, &target);
     if let Some(open) = model.open.as_mut() {
         let current = text::get(&open.session, &target);
         open.editor = Some(Editor::new(target, title, &current));
@@ -217,7 +228,7 @@ pub(in crate::app) fn external_done(
             let Some(open) = model.open.as_mut() else {
                 return vec![];
             };
-            let title = text::title(&model.content, &target);
+            let title = text::title_for(&model.content, open.session.mode, &target);
             let new_text = text::from_external_editor(&target, &new_text);
             let editor = Editor::new(target, title, &new_text);
             let effect = store_text(open, &editor);

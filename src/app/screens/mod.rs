@@ -4,6 +4,7 @@
 //! [`update`] and `keymap::bindings`.
 
 pub mod actions;
+pub mod closing;
 pub mod dilemma;
 pub mod editor;
 pub mod export;
@@ -27,6 +28,7 @@ use super::{Effect, Model};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenMsg {
     Actions(actions::ActionsMsg),
+    Closing(closing::ClosingMsg),
     Dilemma(dilemma::DilemmaMsg),
     Editor(editor::EditorMsg),
     Export(export::ExportMsg),
@@ -48,6 +50,7 @@ pub enum ScreenMsg {
 pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
     match msg {
         ScreenMsg::Actions(m) => actions::update(model, m),
+        ScreenMsg::Closing(m) => closing::update(model, m),
         ScreenMsg::Dilemma(m) => dilemma::update(model, m),
         ScreenMsg::Editor(m) => editor::update(model, m),
         ScreenMsg::Export(m) => export::update(model, m),

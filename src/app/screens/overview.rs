@@ -54,6 +54,7 @@ pub fn update(model: &mut Model, msg: OverviewMsg) -> Vec<Effect> {
                 Some(OverviewItem::Perspective(p)) => Screen::Perspective(p),
                 Some(OverviewItem::Tension(t)) => Screen::Tension(t),
                 Some(OverviewItem::Scan) => Screen::Scan,
+                Some(OverviewItem::Closing) => Screen::Closing,
                 Some(OverviewItem::Actions) | None => Screen::Actions,
             };
             goto(model, target);

@@ -6,6 +6,7 @@ use super::super::keymap::{Entry, Join, Key, b, hint};
 use super::super::update::{change, open_editor, set_info};
 use super::super::{Effect, Model, Msg, Screen, TextTarget};
 use super::ScreenMsg;
+use super::closing::{self, Scope};
 use crate::session::Answer;
 use crate::text as texts;
 use ratatui::crossterm::event::KeyCode;
@@ -26,6 +27,18 @@ pub enum ScanMsg {
     EditNote,
     /// Show or hide the previous session's radar.
     TogglePrevious,
+    /// Open or close the advice panel: what the handreiking offers for the weak
+    /// conditions (issue 13).
+    ToggleAdvice,
+    /// In the advice panel: the previous / next / first / last line to choose.
+    AdvicePrev,
+    AdviceNext,
+    AdviceFirst,
+    AdviceLast,
+    /// In the advice panel: go to the chosen theme, dilemma, instrument or question.
+    AdviceGo,
+    /// In the advice panel: make the chosen line an afspraak.
+    AdviceMakeAction,
 }
 
 pub const fn msg(m: ScanMsg) -> Msg {
@@ -47,11 +60,25 @@ pub static BINDINGS: &[Entry] = &[
     hint(|m| matches!(m, Msg::Screen(ScreenMsg::Scan(ScanMsg::Answer(Answer::Score(_))))), Join::Range, "antwoord"),
     b(&[C('0')], msg(ScanMsg::Answer(Answer::DontKnow)), "0", "weet ik niet", true),
     b(&[C('e'), Code(KeyCode::Enter)], msg(ScanMsg::EditNote), "e", "notitie", true),
+    b(&[C('!')], msg(ScanMsg::ToggleAdvice), "!", "advies", true),
     b(&[C('v')], msg(ScanMsg::TogglePrevious), "v", "vorige sessie tonen/verbergen", false),
     b(&[Code(KeyCode::PageUp)], msg(ScanMsg::PrevCondition), "PgUp", "vorige conditie", false),
     b(&[Code(KeyCode::PageDown)], msg(ScanMsg::NextCondition), "PgDn", "volgende conditie", false),
     b(&[Code(KeyCode::Home)], msg(ScanMsg::FirstQuestion), "Home", "eerste vraag", false),
     b(&[Code(KeyCode::End)], msg(ScanMsg::LastQuestion), "End", "laatste vraag", false),
+];
+
+/// The keys while the advice panel is open (the session keys come after them).
+#[rustfmt::skip]
+pub static ADVICE_BINDINGS: &[Entry] = &[
+    b(&[Code(KeyCode::Up), C('k')], msg(ScanMsg::AdvicePrev), "↑/k", "vorige regel", false),
+    b(&[Code(KeyCode::Down), C('j')], msg(ScanMsg::AdviceNext), "↓/j", "volgende regel", false),
+    hint(|m| matches!(m, Msg::Screen(ScreenMsg::Scan(ScanMsg::AdvicePrev | ScanMsg::AdviceNext))), Join::Together, "kiezen"),
+    b(&[Code(KeyCode::Enter)], msg(ScanMsg::AdviceGo), "Enter", "erheen", true),
+    b(&[C('+'), C('n')], msg(ScanMsg::AdviceMakeAction), "+", "afspraak van maken", true),
+    b(&[C('!'), Code(KeyCode::Esc)], msg(ScanMsg::ToggleAdvice), "!/Esc", "terug naar de vragen", true),
+    b(&[Code(KeyCode::Home)], msg(ScanMsg::AdviceFirst), "Home", "eerste regel", false),
+    b(&[Code(KeyCode::End)], msg(ScanMsg::AdviceLast), "End", "laatste regel", false),
 ];
 
 /// Applies one of the screen's intents.
@@ -62,6 +89,21 @@ pub fn update(model: &mut Model, msg: ScanMsg) -> Vec<Effect> {
     match msg {
         ScanMsg::Answer(answer) => answer_focused(model, answer),
         ScanMsg::EditNote => edit_note(model),
+        ScanMsg::ToggleAdvice => {
+            if let Some(open) = model.open.as_mut() {
+                open.advice = match open.advice {
+                    Some(_) => None,
+                    None => Some(0),
+                };
+            }
+            vec![]
+        }
+        ScanMsg::AdvicePrev
+        | ScanMsg::AdviceNext
+        | ScanMsg::AdviceFirst
+        | ScanMsg::AdviceLast
+        | ScanMsg::AdviceGo
+        | ScanMsg::AdviceMakeAction => advice(model, msg),
         ScanMsg::TogglePrevious => {
             if let Some(open) = model.open.as_mut() {
                 if open.previous.is_some() {
@@ -148,4 +190,40 @@ pub fn edit_note(model: &mut Model) -> Vec<Effect> {
         return vec![];
     };
     open_editor(model, TextTarget::ConditionNote(id))
+}
+
+/// The advice panel's intents.
+fn advice(model: &mut Model, msg: ScanMsg) -> Vec<Effect> {
+    let Some(open) = model.open.as_ref() else {
+        return vec![];
+    };
+    let Some(cursor) = open.advice else {
+        return vec![];
+    };
+    let lines = closing::lines(&model.content, &open.session, Scope::Advice);
+    let choices = closing::takeaways(&lines);
+    let last = choices.len().saturating_sub(1);
+    let chosen = choices.get(cursor.min(last)).map(|t| (*t).clone());
+    let moved = match msg {
+        ScanMsg::AdvicePrev => cursor.saturating_sub(1),
+        ScanMsg::AdviceNext => (cursor + 1).min(last),
+        ScanMsg::AdviceFirst => 0,
+        ScanMsg::AdviceLast => last,
+        _ => cursor,
+    };
+    if let Some(open) = model.open.as_mut() {
+        open.advice = Some(moved);
+    }
+    match (msg, chosen) {
+        (ScanMsg::AdviceGo, Some(t)) => {
+            // The panel closes: back in the scan (Esc) the questions are in view.
+            if let Some(open) = model.open.as_mut() {
+                open.advice = None;
+            }
+            closing::go_to(model, &t);
+            vec![]
+        }
+        (ScanMsg::AdviceMakeAction, Some(t)) => closing::make_action(model, &t),
+        _ => vec![],
+    }
 }
