@@ -595,7 +595,8 @@ fn respondent_key(s: &Session) -> (String, String) {
 /// The one membership rule, used by the group view, `compare` and every group report:
 /// a session id counts once (its most recently updated copy), and of each respondent
 /// (bestuurder + organisation) only the latest session counts — the most recently
-/// created, so a follow-up replaces the session before it.
+/// created with scan answers, so a follow-up replaces the session before it once it has
+/// answers (an empty one counts only when there is nothing else).
 pub fn membership(candidates: &[(&Path, &Session)]) -> Membership {
     let mut out = Membership::default();
     // A session id counts once: the most recently updated copy (the first on a tie).
@@ -616,12 +617,14 @@ pub fn membership(candidates: &[(&Path, &Session)]) -> Membership {
             None => unique.push(i),
         }
     }
-    // Latest first, so the first of each respondent is the one that counts.
+    // Latest first, so the first of each respondent is the one that counts; a session
+    // with scan answers before one without (a follow-up just made, still empty, does not
+    // push out the respondent's answers).
     unique.sort_by(|&a, &b| {
         let (pa, sa) = &candidates[a];
         let (pb, sb) = &candidates[b];
-        (sb.created, sb.updated)
-            .cmp(&(sa.created, sa.updated))
+        (!sb.answers.is_empty(), sb.created, sb.updated)
+            .cmp(&(!sa.answers.is_empty(), sa.created, sa.updated))
             .then_with(|| pa.cmp(pb))
     });
     let mut counted: Vec<((String, String), usize)> = Vec::new();
@@ -710,6 +713,24 @@ mod tests {
 
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    /// A follow-up just made (no answers yet) does not push out the answers before it;
+    /// once it has answers, it counts instead.
+    #[test]
+    fn an_empty_follow_up_does_not_replace_the_answers_before_it() {
+        let before = session("Joost Bakker", &[("proces.regie", Answer::Score(2))]);
+        let mut after = session("Joost Bakker", &[]);
+        after.id = "later".into();
+        after.created = jiff::Timestamp::from_second(1_000).expect("time");
+        let (p1, p2) = (Path::new("a.ron"), Path::new("b.ron"));
+        let m = membership(&[(p1, &before), (p2, &after)]);
+        assert_eq!(m.members, vec![0], "the session with answers counts");
+        after
+            .answers
+            .insert("proces.regie".into(), Answer::Score(4));
+        let m = membership(&[(p1, &before), (p2, &after)]);
+        assert_eq!(m.members, vec![1], "the follow-up with answers replaces it");
     }
 
     #[test]

@@ -170,7 +170,18 @@ pub fn search(content: &Content, sessions: &[(PathBuf, Session)], query: &str) -
                 Some(title) => format!("{name} bij {title}"),
                 None => name.to_string(),
             };
-            add(place, note, target, 0, true);
+            // A condition's note opens the scan at that condition's first question.
+            let row = match &target {
+                Place::Condition(id) => content
+                    .scan
+                    .conditions
+                    .iter()
+                    .take_while(|c| &c.id != id)
+                    .map(|c| c.items.len())
+                    .sum(),
+                _ => 0,
+            };
+            add(place, note, target, row, true);
         }
     }
     hits

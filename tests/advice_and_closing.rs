@@ -441,3 +441,21 @@ fn at_80x24_a_weak_condition_with_an_open_question_and_a_dont_know_is_not_cut() 
         "the scores beside the radar: {screen}"
     );
 }
+
+/// `A` on a perspective or tension screen links the afspraak to it (it saved `link: ""`).
+#[test]
+fn an_afspraak_made_on_a_tension_links_to_it() {
+    let mut app = open_with(Mode::Coachgesprek, |_| {}, 120, 40);
+    app.press('t')
+        .press('A')
+        .type_text("Spanning bespreken")
+        .code(KeyCode::Esc);
+    let s = saved(&mut app);
+    let action = s.actions.last().expect("an afspraak");
+    assert_eq!(action.what, "Spanning bespreken");
+    assert!(
+        action.link.starts_with("spanning:"),
+        "link: {:?}",
+        action.link
+    );
+}

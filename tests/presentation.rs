@@ -287,3 +287,58 @@ fn search_results_name_the_handbooks_titles_not_internal_ids() {
         app.model.hits
     );
 }
+
+/// Found by trying it as a user: the new-session form over the start screen and Tab in
+/// the import prompt showed other clients in F2.
+#[test]
+fn f2_hides_the_list_behind_the_form_and_the_names_tab_would_complete() {
+    let (mut app, path) = app_with_two(80, 24);
+    app.code(KeyCode::F(2)).press('n');
+    let screen = app.screen();
+    assert!(screen.contains("Nieuwe sessie"), "{screen}");
+    assert_safe(&screen, "the new-session form");
+    assert!(!screen.contains("Anne Jansen"), "{screen}");
+    app.code(KeyCode::Esc).press('i');
+    let folder = format!("{}/", path.parent().expect("folder").display());
+    app.type_text(&folder).code(KeyCode::Tab);
+    let screen = app.screen();
+    assert!(
+        !screen.contains(".ron"),
+        "no file names while presenting: {screen}"
+    );
+    assert!(screen.contains("niet getoond"), "{screen}");
+}
+
+/// A coach note found on a condition opens the scan at that condition's first question
+/// (it opened question 1).
+#[test]
+fn a_coach_note_hit_on_a_condition_opens_that_condition() {
+    let (mut app, _) = app_with_two(120, 40);
+    app.press('/')
+        .type_text("Geheimecoach")
+        .code(KeyCode::Enter);
+    let hit = app
+        .model
+        .hits
+        .iter()
+        .position(|h| h.place == "Coachnotitie bij Proces")
+        .expect("the hit on Proces");
+    app.model.hit_selected = hit;
+    app.code(KeyCode::Enter);
+    assert_eq!(app.model.screen, kansrijk::app::Screen::Scan);
+    let open = app.model.open.as_ref().expect("open");
+    let proces = app
+        .model
+        .content
+        .scan
+        .conditions
+        .iter()
+        .position(|c| c.id == "proces")
+        .expect("proces");
+    assert_eq!(
+        app.model.condition_of(open.focus),
+        proces,
+        "{}",
+        app.screen()
+    );
+}

@@ -394,7 +394,12 @@ fn known(content: &Content, place: &Place) -> bool {
 /// The link an action gets when it is added on a screen (none off the linkable screens).
 pub fn action_link(content: &Content, screen: Screen, scan_condition: Option<usize>) -> Place {
     match screen {
-        Screen::Scan | Screen::Theme(..) | Screen::Dilemma(..) | Screen::Instrument(_) => {
+        Screen::Scan
+        | Screen::Perspective(_)
+        | Screen::Theme(..)
+        | Screen::Tension(_)
+        | Screen::Dilemma(..)
+        | Screen::Instrument(_) => {
             match coach_key(content, screen, scan_condition) {
                 // The scan without a condition in focus links to nothing.
                 Some(Place::Scan) | None => Place::none(),

@@ -552,3 +552,10 @@ pub fn private_note_short(mode: crate::session::Mode) -> &'static str {
 pub fn advice_intro(go: &str, make: &str) -> String {
     format!("{go} gaat erheen, {make} maakt er een afspraak van.")
 }
+
+/// Tab in the import prompt in presentation mode: the candidates are not named.
+pub fn completion_hidden(count: usize) -> String {
+    format!(
+        "{count} namen passen; in de presentatiemodus worden ze niet getoond. Typ verder of druk op F2."
+    )
+}

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             },
             theme.dim(),
         ));
-    if model.presenting && model.screen == crate::app::Screen::Start {
+    if model.presenting {
         // A shared screen shows no other bestuurder: a neutral screen instead of the list.
         frame.render_widget(
             Paragraph::new(Line::styled(

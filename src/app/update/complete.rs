@@ -70,6 +70,10 @@ pub(in crate::app) fn completed(model: &mut Model, typed: String, completion: Co
             return;
         }
         1 => model.status = None,
+        // On a shared screen the names in a folder are not shown.
+        _ if model.presenting => {
+            set_info(model, texts::completion_hidden(completion.candidates.len()))
+        }
         _ => set_info(
             model,
             texts::completion_candidates(
