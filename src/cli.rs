@@ -618,7 +618,14 @@ pub fn compare(
         )?;
     }
     if group.count < 2 {
-        anyhow::bail!("geef minstens twee verschillende sessies om te vergelijken");
+        match samenwerking {
+            Some(name) => anyhow::bail!(
+                "over ‘{}’ telt maar één bestuurder mee; een groepsbeeld vraagt er minstens twee \
+                 (importeer de sessies van partners met kansrijk import)",
+                crate::text::safe(name)
+            ),
+            None => anyhow::bail!("geef minstens twee verschillende sessies om te vergelijken"),
+        }
     }
 
     if json {

@@ -85,7 +85,9 @@ pub fn too_small_size(w: u16, h: u16) -> String {
 
 /// The guided path's end; `back` and `overview` are the keys that lead back.
 pub fn guided_end(back: &str, overview: &str) -> String {
-    format!("Dit was de laatste stap van het werkboek. {back} of {overview} brengt u terug.")
+    format!(
+        "Dit was de laatste stap van het werkboek. {overview} brengt u naar het overzicht, {back} een stap terug."
+    )
 }
 pub const EXTERNAL_EDITOR_FAILED: &str = "De eigen editor gaf een fout; de tekst is niet veranderd";
 pub const NO_EXTERNAL_EDITOR: &str = "Stel VISUAL of EDITOR in om een eigen editor te gebruiken";
@@ -188,7 +190,7 @@ pub fn coach_empty(write: &str, presenting: &str, own: bool) -> String {
         )
     } else {
         format!(
-            "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in rapporten zonder --met-notities."
+            "{write}: notitie bij dit scherm. Niet zichtbaar in presentatiemodus ({presenting}) en niet in het rapport, tenzij u de notities er zelf in opneemt."
         )
     }
 }
@@ -326,6 +328,8 @@ pub const EXPORTED: &str = "Rapport geschreven:";
 pub const EXPORT_TITLE: &str = "Rapport schrijven (HTML)";
 pub const EXPORT_FULL: &str = "Volledig rapport";
 pub const EXPORT_FULL_ABOUT: &str = "alles wat u invulde, zonder de notities van de coach";
+/// The full report in zelfreflectie: the user's own notes go in.
+pub const EXPORT_FULL_ABOUT_OWN: &str = "alles wat u invulde, met uw eigen notities";
 pub const EXPORT_RVT: &str = "Versie voor de Raad van Toezicht";
 pub const EXPORT_RVT_ABOUT: &str = "samenvatting, scores, aandachtspunten en afspraken";
 pub const EXPORT_WITH: &str = "In de RvT-versie ook:";

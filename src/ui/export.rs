@@ -34,13 +34,22 @@ pub fn draw(frame: &mut Frame, body: Rect, model: &Model, theme: Theme) {
     };
     let radio = |on: bool| if on { "(•)" } else { "( )" }.to_string();
     let tick = |on: bool| if on { "[x]" } else { "[ ]" }.to_string();
+    // In zelfreflectie the private note is the user's own and goes in the full report.
+    let own_notes = model
+        .open
+        .as_ref()
+        .is_some_and(|o| o.session.mode == crate::session::Mode::Zelfreflectie);
     let mut lines = Vec::new();
     row(
         &mut lines,
         dialog.focus == 0,
         radio(!dialog.rvt),
         texts::EXPORT_FULL,
-        texts::EXPORT_FULL_ABOUT,
+        if own_notes {
+            texts::EXPORT_FULL_ABOUT_OWN
+        } else {
+            texts::EXPORT_FULL_ABOUT
+        },
     );
     row(
         &mut lines,
