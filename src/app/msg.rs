@@ -45,8 +45,6 @@ pub enum Msg {
     Last,
     /// Enter: open what is selected.
     Select,
-    /// Edit the selected text field (Enter or `e` on a field).
-    Edit,
     /// Start screen: move the selected session to the prullenbak (asks to press again).
     DeleteRow,
     /// Add an action linked to what is on screen.
@@ -58,9 +56,6 @@ pub enum Msg {
     /// The guided path: next / previous stop.
     NextStop,
     PrevStop,
-    /// Scroll the screen's text.
-    ScrollUp,
-    ScrollDown,
     /// F2: presentation mode on/off.
     TogglePresenting,
     /// Show or hide the previous session's reflections and dilemma positions.

@@ -2,11 +2,12 @@
 //! whether it is done. Its column state, its intents, its keys and its `update`; drawn by
 //! `ui::actions`.
 
-use super::super::keymap::{Entry, Key, b};
+use super::super::keymap::{Entry, Join, Key, b, hint};
 use super::super::nav::{self, Row};
 use super::super::update::{change, current_row, delete_row, new_action, open_editor};
 use super::super::{ActionField, Effect, Model, Msg, Screen, TextTarget};
 use super::ScreenMsg;
+use super::list::{self, Move, list_bindings};
 use crate::place::Place;
 use crate::session::Review;
 use ratatui::crossterm::event::KeyCode;
@@ -66,9 +67,17 @@ pub enum ActionsMsg {
     Add,
     /// Delete the selected action (asks to press again).
     Delete,
+    Move(Move),
+    Scroll {
+        down: bool,
+    },
+    /// Enter: write the cell, change "Over" or "Gedaan"; on the last row a new action.
+    Open,
+    /// `e`: write the selected cell.
+    Write,
 }
 
-const fn msg(m: ActionsMsg) -> Msg {
+pub const fn msg(m: ActionsMsg) -> Msg {
     Msg::Screen(ScreenMsg::Actions(m))
 }
 
@@ -83,6 +92,10 @@ pub static BINDINGS: &[Entry] = &[
     b(&[C('+'), C('n')], msg(ActionsMsg::Add), "+", "nieuwe afspraak", true),
     b(&[C('d'), Code(KeyCode::Delete)], msg(ActionsMsg::Delete), "d d", "verwijderen", false),
 ];
+
+/// The list keys of the actions screen (after its own keys, before the session keys).
+#[rustfmt::skip]
+pub static LIST_BINDINGS: &[Entry] = list_bindings!(Actions, ActionsMsg, ActionsMsg::Open, ActionsMsg::Write);
 
 /// Applies one of the screen's intents.
 pub fn update(model: &mut Model, msg: ActionsMsg) -> Vec<Effect> {
@@ -108,12 +121,22 @@ pub fn update(model: &mut Model, msg: ActionsMsg) -> Vec<Effect> {
             new_action(model, Place::none())
         }
         ActionsMsg::Delete => delete_row(model),
+        ActionsMsg::Move(to) => {
+            list::move_cursor(model, to);
+            vec![]
+        }
+        ActionsMsg::Scroll { down } => {
+            list::scroll(model, down);
+            vec![]
+        }
+        ActionsMsg::Open => open_selected(model),
+        ActionsMsg::Write => edit_selected(model),
     }
 }
 
 /// Enter: on a text column write it, on "Over" or "Gedaan" change it; on the last row a
 /// new action.
-pub fn open_selected(model: &mut Model) -> Vec<Effect> {
+fn open_selected(model: &mut Model) -> Vec<Effect> {
     match current_row(model) {
         Some(Row::NewAction) => update(model, ActionsMsg::Add),
         Some(Row::Action(a)) => match column(model) {
@@ -125,7 +148,7 @@ pub fn open_selected(model: &mut Model) -> Vec<Effect> {
 }
 
 /// `e`: write the text of the selected cell ("Wat" on the columns without text).
-pub fn edit_selected(model: &mut Model) -> Vec<Effect> {
+fn edit_selected(model: &mut Model) -> Vec<Effect> {
     match current_row(model) {
         Some(Row::Action(a)) => {
             let carried = model

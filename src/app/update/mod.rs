@@ -12,7 +12,7 @@ pub(super) use screens::{change, current_row, delete_row, new_action, refuse_rea
 use super::keymap::{KeyMode, key_name};
 use super::nav;
 use super::screens::ScreenMsg;
-use super::screens::actions::{self, ActionsMsg};
+use super::screens::actions::ActionsMsg;
 use super::screens::instrument::InstrumentMsg;
 use super::screens::{editor, form, prompt, search};
 use super::{
@@ -172,8 +172,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Select => select(model),
-        Msg::Edit if model.screen == Screen::Actions => actions::edit_selected(model),
-        Msg::Edit => screens::edit(model),
         Msg::DeleteRow => screens::delete_row(model),
         Msg::AddAction => screens::add_action(model),
         Msg::Open(path) => vec![Effect::Open(path)],
@@ -240,18 +238,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::NextStop | Msg::PrevStop => {
             guided(model, msg == Msg::NextStop);
-            vec![]
-        }
-        Msg::ScrollUp => {
-            if let Some(open) = model.open.as_mut() {
-                open.scroll = open.scroll.saturating_sub(5);
-            }
-            vec![]
-        }
-        Msg::ScrollDown => {
-            if let Some(open) = model.open.as_mut() {
-                open.scroll = open.scroll.saturating_add(5).min(500);
-            }
             vec![]
         }
         Msg::PathCompleted { typed, completion } => {
@@ -605,8 +591,7 @@ fn select(model: &mut Model) -> Vec<Effect> {
             }
             None => vec![],
         },
-        Screen::Actions => actions::open_selected(model),
-        _ => screens::select(model),
+        _ => vec![],
     }
 }
 

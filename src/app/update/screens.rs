@@ -5,15 +5,13 @@
 use super::super::keymap::{KeyMode, key_name};
 use super::super::nav::{self, Row};
 use super::super::screens::ScreenMsg;
-use super::super::screens::actions::ActionsMsg;
-use super::super::screens::dilemma::{DilemmaMsg, dilemma_id};
+use super::super::screens::actions::{self, ActionsMsg};
 use super::super::screens::editor::{open_editor, save_effect};
-use super::super::screens::instrument::{
-    self, InstrumentMsg, add_row, current_instrument_id, row_column_kind, toggle,
-};
+use super::super::screens::instrument::{self, InstrumentMsg, current_instrument_id};
+use super::super::screens::list::Move;
 use super::super::{ActionField, Effect, Model, Msg, OpenSession, Screen, TextTarget};
 use super::{set_error, set_info};
-use crate::content::{ColumnKind, Content};
+use crate::content::Content;
 use crate::session::Action;
 use crate::text as texts;
 
@@ -52,69 +50,6 @@ pub(in crate::app) fn change(
         vec![save_effect(open)]
     } else {
         vec![]
-    }
-}
-
-// ---- Enter, e, space, digits, arrows ---------------------------------------------------
-
-pub(super) fn select(model: &mut Model) -> Vec<Effect> {
-    let Some(row) = current_row(model) else {
-        return vec![];
-    };
-    match (model.screen, row) {
-        (Screen::Dilemma(..), Row::Strategy) => {
-            super::super::screens::dilemma::update(model, DilemmaMsg::ToggleStrategy)
-        }
-        (Screen::Instrument(_), Row::Option(_)) => toggle(model),
-        (Screen::Instrument(_), Row::FixedRow(_) | Row::UserRow(_)) => {
-            if matches!(row_column_kind(model), Some(ColumnKind::Choice { .. })) {
-                toggle(model)
-            } else if let Row::UserRow(id) = current_row(model).unwrap_or(Row::AddRow) {
-                let instrument = current_instrument_id(model).unwrap_or_default();
-                open_editor(
-                    model,
-                    TextTarget::RowLabel {
-                        instrument,
-                        row: id,
-                    },
-                )
-            } else {
-                vec![]
-            }
-        }
-        (Screen::Instrument(_), Row::AddRow) => add_row(model),
-        _ => edit(model),
-    }
-}
-
-/// Edits the text of the selected row, if it has one.
-pub(super) fn edit(model: &mut Model) -> Vec<Effect> {
-    if model.screen == Screen::Scan {
-        return super::super::screens::scan::edit_note(model);
-    }
-    let Some(row) = current_row(model) else {
-        return vec![];
-    };
-    let content = model.content.clone();
-    let target = match (model.screen, row) {
-        (Screen::Dilemma(t, d), Row::DilemmaText(field)) => {
-            dilemma_id(&content, t, d).map(|id| TextTarget::Dilemma(id, field))
-        }
-        (Screen::Instrument(i), Row::InstrumentNote) => content
-            .instruments
-            .get(i)
-            .map(|i| TextTarget::InstrumentNote(i.id.clone())),
-        (Screen::Instrument(i), Row::UserRow(row)) => {
-            content.instruments.get(i).map(|i| TextTarget::RowLabel {
-                instrument: i.id.clone(),
-                row,
-            })
-        }
-        _ => None,
-    };
-    match target {
-        Some(target) => open_editor(model, target),
-        None => vec![],
     }
 }
 
@@ -163,8 +98,14 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
         let why = match row {
             Row::FixedRow(_) => Some(texts::FIXED_ROW_NOT_DELETABLE.to_string()),
             Row::NewAction => Some(texts::choose_action_to_delete(
-                &key_name(KeyMode::Actions, &Msg::Previous),
-                &key_name(KeyMode::Actions, &Msg::Next),
+                &key_name(
+                    KeyMode::Actions,
+                    &actions::msg(ActionsMsg::Move(Move::Previous)),
+                ),
+                &key_name(
+                    KeyMode::Actions,
+                    &actions::msg(ActionsMsg::Move(Move::Next)),
+                ),
                 &key_name(
                     KeyMode::Actions,
                     &Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete)),
@@ -172,8 +113,14 @@ pub(in crate::app) fn delete_row(model: &mut Model) -> Vec<Effect> {
             )),
             _ if matches!(model.screen, Screen::Instrument(_)) => {
                 Some(texts::only_own_rows_deletable(
-                    &key_name(KeyMode::Instrument, &Msg::Previous),
-                    &key_name(KeyMode::Instrument, &Msg::Next),
+                    &key_name(
+                        KeyMode::Instrument,
+                        &instrument::msg(InstrumentMsg::Move(Move::Previous)),
+                    ),
+                    &key_name(
+                        KeyMode::Instrument,
+                        &instrument::msg(InstrumentMsg::Move(Move::Next)),
+                    ),
                     &key_name(
                         KeyMode::Instrument,
                         &instrument::msg(InstrumentMsg::DeleteRow),
