@@ -194,23 +194,6 @@ static SESSION: &[Entry] = &[
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
-#[rustfmt::skip]
-static START: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige sessie", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende sessie", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
-    b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
-    b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
-    b(&[C('g')], Msg::OpenGroup, "g", "groepsbeeld", true),
-    b(&[C('i')], Msg::StartImport, "i", "importeren", true),
-    b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "naar de prullenbak", false),
-    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
-    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste sessie", false),
-    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste sessie", false),
-];
-
 /// The mode the model is in, for the keymap.
 pub fn mode_of(model: &Model) -> KeyMode {
     if model.help {
@@ -264,7 +247,7 @@ pub fn screen_mode(model: &Model) -> KeyMode {
 
 fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
     match mode {
-        KeyMode::Start => vec![START, COMMON],
+        KeyMode::Start => vec![super::screens::start::BINDINGS, COMMON],
         KeyMode::Form => vec![super::screens::form::BINDINGS],
         KeyMode::FormMode => vec![
             super::screens::form::BINDINGS,
