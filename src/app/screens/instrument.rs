@@ -5,7 +5,7 @@ use super::super::TextTarget;
 use super::super::keymap::{Entry, Join, Key, b, hint};
 use super::super::nav::{self, Row};
 use super::super::update::{
-    change, current_row, delete_row, open_editor, refuse_read_only, save_effect, set_info,
+    change, current_row, open_editor, refuse_read_only, save_effect, set_info,
 };
 use super::super::{Effect, Model, Msg, Screen};
 use super::ScreenMsg;
@@ -96,6 +96,45 @@ pub fn update(model: &mut Model, msg: InstrumentMsg) -> Vec<Effect> {
         InstrumentMsg::Open => open(model),
         InstrumentMsg::Write => write(model),
     }
+}
+
+/// `d`: delete the selected row of the user's own; the first press asks for confirmation.
+fn delete_row(model: &mut Model) -> Vec<Effect> {
+    let key =
+        |m| super::super::keymap::key_name(super::super::keymap::KeyMode::Instrument, &msg(m));
+    let id = match current_row(model) {
+        None => return vec![],
+        Some(Row::UserRow(id)) => id,
+        Some(Row::FixedRow(_)) => {
+            set_info(model, texts::FIXED_ROW_NOT_DELETABLE.to_string());
+            return vec![];
+        }
+        Some(_) => {
+            let why = texts::only_own_rows_deletable(
+                &key(InstrumentMsg::Move(Move::Previous)),
+                &key(InstrumentMsg::Move(Move::Next)),
+                &key(InstrumentMsg::DeleteRow),
+            );
+            set_info(model, why);
+            return vec![];
+        }
+    };
+    if !list::confirm_delete(model, &key(InstrumentMsg::DeleteRow)) {
+        return vec![];
+    }
+    let instrument = current_instrument_id(model);
+    let effects = change(model, |_, open| {
+        open.confirm_delete = None;
+        let Some(answer) = instrument
+            .as_ref()
+            .and_then(|i| open.session.instruments.get_mut(i))
+        else {
+            return false;
+        };
+        answer.rows.retain(|r| r.id != id);
+        true
+    });
+    list::deleted(model, effects)
 }
 
 /// Enter on the selected row.

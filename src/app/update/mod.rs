@@ -7,7 +7,7 @@ pub mod start;
 pub use super::screens::editor::clean_pasted;
 pub(super) use super::screens::editor::{open_editor, save_effect};
 
-pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
+pub(super) use screens::{change, current_row, refuse_read_only};
 
 use super::keymap::{KeyMode, key_name};
 use super::nav;
