@@ -6,7 +6,13 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use kansrijk::app::screens::list::Move;
+use kansrijk::app::screens::start::{StartMsg, msg as start_msg};
 use kansrijk::app::{self, Msg};
+
+fn start_move(to: Move) -> Msg {
+    start_msg(StartMsg::Move(to))
+}
 use kansrijk::content::Content;
 use kansrijk::runtime::Runtime;
 use kansrijk::session::Session;
@@ -98,7 +104,9 @@ fn bench_start_keys(c: &mut Criterion) {
     for count in [1_000, 36] {
         let mut model = common::start_model(dir.path(), count, w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut keys = [Msg::Next, Msg::Previous].into_iter().cycle();
+        let mut keys = [start_move(Move::Next), start_move(Move::Previous)]
+            .into_iter()
+            .cycle();
         group.bench_function(BenchmarkId::new("sessions", count), |b| {
             b.iter(|| {
                 let msg = keys.next().expect("endless");

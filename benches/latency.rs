@@ -10,7 +10,13 @@
 
 mod common;
 
+use kansrijk::app::screens::list::Move;
+use kansrijk::app::screens::start::{StartMsg, msg as start_msg};
 use kansrijk::app::{self, Model, Msg};
+
+fn start_move(to: Move) -> Msg {
+    start_msg(StartMsg::Move(to))
+}
 use kansrijk::runtime::Runtime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -244,7 +250,9 @@ fn main() {
             &format!("start_key {count} sessions update+view 120x40"),
             common::start_model(dir.path(), count, size.0, size.1),
             size,
-            [Msg::Next, Msg::Previous].into_iter().cycle(),
+            [start_move(Move::Next), start_move(Move::Previous)]
+                .into_iter()
+                .cycle(),
         );
     }
 }

@@ -18,6 +18,7 @@ macro_rules! summary {
 mod support;
 
 use kansrijk::app::Msg;
+use kansrijk::app::screens::start::{self, StartMsg};
 use kansrijk::store::{self, ListEntry};
 use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
@@ -578,7 +579,8 @@ fn a_forged_or_stale_cache_row_is_checked_before_acting() {
     let mut app = App::start_in(tmp, 80, 24);
     let row = row_of(&app, "Zoë Valsen").expect("the forged row is shown");
     app.model.selected = row;
-    app.msg(Msg::DeleteRow).msg(Msg::DeleteRow);
+    app.msg(start::msg(StartMsg::Trash))
+        .msg(start::msg(StartMsg::Trash));
     assert!(anne.is_file(), "d d acted on a row that is not its file");
     let status = status_text(&app);
     assert!(status.contains("buiten kansrijk veranderd"), "{status}");
@@ -604,7 +606,7 @@ fn a_forged_or_stale_cache_row_is_checked_before_acting() {
     app.effect_list();
     let row = row_of(&app, "Anne Jansen").expect("the stale row is shown");
     app.model.selected = row;
-    app.msg(Msg::Select);
+    app.msg(start::msg(StartMsg::Open));
     assert!(
         app.model.open.is_none(),
         "opened a row that is not its file"
@@ -612,7 +614,7 @@ fn a_forged_or_stale_cache_row_is_checked_before_acting() {
     assert!(status_text(&app).contains("buiten kansrijk veranderd"));
     let row = row_of(&app, "Anna Jansen").expect("the row shows the file now");
     app.model.selected = row;
-    app.msg(Msg::Select);
+    app.msg(start::msg(StartMsg::Open));
     assert!(
         app.model.open.is_some(),
         "a checked row opens: {}",

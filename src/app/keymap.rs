@@ -194,36 +194,6 @@ static SESSION: &[Entry] = &[
     b(&[Code(KeyCode::Esc)], Msg::Back, "Esc", "terug", true),
 ];
 
-#[rustfmt::skip]
-static START: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige sessie", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende sessie", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen", true),
-    b(&[C('n')], Msg::NewSession, "n", "nieuwe sessie", true),
-    b(&[C('v')], Msg::FollowUp, "v", "vervolgsessie", true),
-    b(&[C('g')], Msg::OpenGroup, "g", "groepsbeeld", true),
-    b(&[C('i')], Msg::StartImport, "i", "importeren", true),
-    b(&[C('/')], Msg::StartSearch, "/", "zoeken", true),
-    b(&[C('d'), Code(KeyCode::Delete)], Msg::DeleteRow, "d d", "naar de prullenbak", false),
-    b(&[Code(KeyCode::F(2))], Msg::TogglePresenting, "F2", "presentatiemodus aan/uit", false),
-    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste sessie", false),
-    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste sessie", false),
-];
-
-#[rustfmt::skip]
-static LIST: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige regel", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende regel", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
-    b(&[Code(KeyCode::Enter)], Msg::Select, "Enter", "openen / invullen", true),
-    b(&[C('e')], Msg::Edit, "e", "tekst schrijven", false),
-    b(&[Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", "tekst omhoog", false),
-    b(&[Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", "tekst omlaag", false),
-    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste regel", false),
-    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste regel", false),
-];
-
 /// The mode the model is in, for the keymap.
 pub fn mode_of(model: &Model) -> KeyMode {
     if model.help {
@@ -277,7 +247,7 @@ pub fn screen_mode(model: &Model) -> KeyMode {
 
 fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
     match mode {
-        KeyMode::Start => vec![START, COMMON],
+        KeyMode::Start => vec![super::screens::start::BINDINGS, COMMON],
         KeyMode::Form => vec![super::screens::form::BINDINGS],
         KeyMode::FormMode => vec![
             super::screens::form::BINDINGS,
@@ -288,9 +258,24 @@ fn tables(mode: KeyMode) -> Vec<&'static [Entry]> {
         KeyMode::Perspective => vec![super::screens::perspective::BINDINGS, SESSION, COMMON],
         KeyMode::Theme => vec![super::screens::theme::BINDINGS, SESSION, COMMON],
         KeyMode::Tension => vec![super::screens::tension::BINDINGS, SESSION, COMMON],
-        KeyMode::Dilemma => vec![super::screens::dilemma::BINDINGS, LIST, SESSION, COMMON],
-        KeyMode::Instrument => vec![super::screens::instrument::BINDINGS, LIST, SESSION, COMMON],
-        KeyMode::Actions => vec![super::screens::actions::BINDINGS, LIST, SESSION, COMMON],
+        KeyMode::Dilemma => vec![
+            super::screens::dilemma::BINDINGS,
+            super::screens::dilemma::LIST_BINDINGS,
+            SESSION,
+            COMMON,
+        ],
+        KeyMode::Instrument => vec![
+            super::screens::instrument::BINDINGS,
+            super::screens::instrument::LIST_BINDINGS,
+            SESSION,
+            COMMON,
+        ],
+        KeyMode::Actions => vec![
+            super::screens::actions::BINDINGS,
+            super::screens::actions::LIST_BINDINGS,
+            SESSION,
+            COMMON,
+        ],
         KeyMode::Closing => vec![super::screens::closing::BINDINGS, SESSION, COMMON],
         KeyMode::ScanAdvice => vec![super::screens::scan::ADVICE_BINDINGS, SESSION, COMMON],
         KeyMode::Group => vec![super::screens::group::BINDINGS, COMMON],

@@ -37,18 +37,6 @@ pub struct Previous {
 pub enum Msg {
     /// An intent of the focused screen, for that screen's own `update`.
     Screen(super::screens::ScreenMsg),
-    /// In a list or a text: the previous / next row (or line).
-    Previous,
-    Next,
-    /// The first / last row.
-    First,
-    Last,
-    /// Enter: open what is selected.
-    Select,
-    /// Edit the selected text field (Enter or `e` on a field).
-    Edit,
-    /// Start screen: move the selected session to the prullenbak (asks to press again).
-    DeleteRow,
     /// Add an action linked to what is on screen.
     AddAction,
     GoOverview,
@@ -58,9 +46,6 @@ pub enum Msg {
     /// The guided path: next / previous stop.
     NextStop,
     PrevStop,
-    /// Scroll the screen's text.
-    ScrollUp,
-    ScrollDown,
     /// F2: presentation mode on/off.
     TogglePresenting,
     /// Show or hide the previous session's reflections and dilemma positions.
@@ -72,19 +57,14 @@ pub enum Msg {
     },
     /// Open this session file (from the command line).
     Open(PathBuf),
-    /// Start screen: a follow-up session (same context, empty answers) of the selected one.
-    FollowUp,
     /// Write the coach's private note for this screen.
     EditCoachNote,
     /// `x`: in a session, open the export dialog; in the group view, write the group
     /// report.
     Export,
     Exported(Result<PathBuf, String>),
-    /// Start screen: compare the respondents of the selected session's samenwerking.
-    OpenGroup,
     GroupLoaded(Result<Box<super::GroupData>, String>),
-    /// Start screen: ask for partner files to import / for words to search.
-    StartImport,
+    /// In an open session or the search results: ask for words to search.
     StartSearch,
     /// The names that complete `typed` (the last path in the import prompt).
     PathCompleted {
@@ -98,8 +78,6 @@ pub enum Msg {
     /// forged listing cache): nothing was done; the Dutch explanation.
     RowChanged(String),
     Searched(Vec<crate::search::Hit>),
-    /// Start the new-session form.
-    NewSession,
     /// Open the quick scan of the open session.
     OpenScan,
     /// Esc: leave the editor, close the overlay, or go one screen back.

@@ -162,7 +162,10 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             to_review,
             carried.len(),
             &key(ActionsMsg::ChangeCell),
-            &key_name(KeyMode::Actions, &Msg::Edit),
+            &key_name(
+                KeyMode::Actions,
+                &Msg::Screen(ScreenMsg::Actions(ActionsMsg::Write)),
+            ),
         );
         let intro = wrapped(&intro, " ", usize::from(area.width), theme.dim());
         let high = u16::try_from(intro.len()).unwrap_or(2).min(area.height / 3);
@@ -188,7 +191,7 @@ fn hint(short: bool) -> String {
     let action = |m: ActionsMsg| key(Msg::Screen(ScreenMsg::Actions(m)));
     texts::actions_hint(
         [
-            &key(Msg::Select),
+            &action(ActionsMsg::Open),
             &action(ActionsMsg::PrevColumn),
             &action(ActionsMsg::NextColumn),
             &action(ActionsMsg::ChangeCell),

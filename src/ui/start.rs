@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::app::Model;
 use crate::app::Msg;
 use crate::app::keymap::{KeyMode, key_name};
+use crate::app::screens::start::{StartMsg, msg as start_msg};
 use crate::scan;
 use crate::store::ListEntry;
 use crate::text as texts;
@@ -33,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             Paragraph::new(Line::styled(
                 texts::start_presenting(
                     &key_name(KeyMode::Start, &Msg::TogglePresenting),
-                    &key_name(KeyMode::Start, &Msg::NewSession),
+                    &key_name(KeyMode::Start, &start_msg(StartMsg::NewSession)),
                 ),
                 theme.dim(),
             ))
@@ -56,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         let text = if model.list_loading {
             texts::START_LOADING.to_string()
         } else {
-            texts::start_empty(&key_name(KeyMode::Start, &Msg::NewSession))
+            texts::start_empty(&key_name(KeyMode::Start, &start_msg(StartMsg::NewSession)))
         };
         frame.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(block),

@@ -2,13 +2,18 @@
 //! whether it is done. Its column state, its intents, its keys and its `update`; drawn by
 //! `ui::actions`.
 
-use super::super::keymap::{Entry, Key, b};
+use super::super::keymap::{Entry, Join, Key, b, hint};
+use super::super::keymap::{KeyMode, key_name};
 use super::super::nav::{self, Row};
-use super::super::update::{change, current_row, delete_row, new_action, open_editor};
+use super::super::update::{
+    change, current_row, open_editor, refuse_read_only, save_effect, set_info,
+};
 use super::super::{ActionField, Effect, Model, Msg, Screen, TextTarget};
 use super::ScreenMsg;
+use super::list::{self, Move, list_bindings};
 use crate::place::Place;
-use crate::session::Review;
+use crate::session::{Action, Review};
+use crate::text as texts;
 use ratatui::crossterm::event::KeyCode;
 
 /// A column of the actions table, left to right.
@@ -66,9 +71,17 @@ pub enum ActionsMsg {
     Add,
     /// Delete the selected action (asks to press again).
     Delete,
+    Move(Move),
+    Scroll {
+        down: bool,
+    },
+    /// Enter: write the cell, change "Over" or "Gedaan"; on the last row a new action.
+    Open,
+    /// `e`: write the selected cell.
+    Write,
 }
 
-const fn msg(m: ActionsMsg) -> Msg {
+pub const fn msg(m: ActionsMsg) -> Msg {
     Msg::Screen(ScreenMsg::Actions(m))
 }
 
@@ -83,6 +96,10 @@ pub static BINDINGS: &[Entry] = &[
     b(&[C('+'), C('n')], msg(ActionsMsg::Add), "+", "nieuwe afspraak", true),
     b(&[C('d'), Code(KeyCode::Delete)], msg(ActionsMsg::Delete), "d d", "verwijderen", false),
 ];
+
+/// The list keys of the actions screen (after its own keys, before the session keys).
+#[rustfmt::skip]
+pub static LIST_BINDINGS: &[Entry] = list_bindings!(Actions, ActionsMsg, ActionsMsg::Open, ActionsMsg::Write);
 
 /// Applies one of the screen's intents.
 pub fn update(model: &mut Model, msg: ActionsMsg) -> Vec<Effect> {
@@ -102,18 +119,84 @@ pub fn update(model: &mut Model, msg: ActionsMsg) -> Vec<Effect> {
             _ => vec![],
         },
         ActionsMsg::Add => {
-            if super::super::update::refuse_read_only(model) {
+            if refuse_read_only(model) {
                 return vec![];
             }
             new_action(model, Place::none())
         }
-        ActionsMsg::Delete => delete_row(model),
+        ActionsMsg::Delete => delete(model),
+        ActionsMsg::Move(to) => {
+            list::move_cursor(model, to);
+            vec![]
+        }
+        ActionsMsg::Scroll { down } => {
+            list::scroll(model, down);
+            vec![]
+        }
+        ActionsMsg::Open => open_selected(model),
+        ActionsMsg::Write => edit_selected(model),
     }
+}
+
+/// `d`: delete the selected action; the first press asks for confirmation.
+fn delete(model: &mut Model) -> Vec<Effect> {
+    match current_row(model) {
+        Some(Row::NewAction) => {
+            let key = |m| key_name(KeyMode::Actions, &msg(m));
+            let why = texts::choose_action_to_delete(
+                &key(ActionsMsg::Move(Move::Previous)),
+                &key(ActionsMsg::Move(Move::Next)),
+                &key(ActionsMsg::Delete),
+            );
+            set_info(model, why);
+            vec![]
+        }
+        Some(Row::Action(a)) => {
+            if !list::confirm_delete(model, &key_name(KeyMode::Actions, &msg(ActionsMsg::Delete))) {
+                return vec![];
+            }
+            let effects = change(model, |_, open| {
+                open.confirm_delete = None;
+                if a < open.session.actions.len() {
+                    open.session.actions.remove(a);
+                    true
+                } else {
+                    false
+                }
+            });
+            list::deleted(model, effects)
+        }
+        _ => vec![],
+    }
+}
+
+/// A new action linked to `link`, with its "Wat" open to write; on the actions screen it
+/// is selected.
+pub(in crate::app) fn new_action(model: &mut Model, link: Place) -> Vec<Effect> {
+    let on_actions = model.screen == Screen::Actions;
+    let Some(open) = model.open.as_mut() else {
+        return vec![];
+    };
+    open.session.actions.push(Action {
+        link: link.to_string(),
+        ..Action::default()
+    });
+    let index = open.session.actions.len() - 1;
+    if on_actions {
+        open.cursor = index;
+        open.action_col = Default::default();
+    }
+    let mut effects = vec![save_effect(open)];
+    effects.extend(open_editor(
+        model,
+        TextTarget::Action(index, ActionField::What),
+    ));
+    effects
 }
 
 /// Enter: on a text column write it, on "Over" or "Gedaan" change it; on the last row a
 /// new action.
-pub fn open_selected(model: &mut Model) -> Vec<Effect> {
+fn open_selected(model: &mut Model) -> Vec<Effect> {
     match current_row(model) {
         Some(Row::NewAction) => update(model, ActionsMsg::Add),
         Some(Row::Action(a)) => match column(model) {
@@ -125,7 +208,7 @@ pub fn open_selected(model: &mut Model) -> Vec<Effect> {
 }
 
 /// `e`: write the text of the selected cell ("Wat" on the columns without text).
-pub fn edit_selected(model: &mut Model) -> Vec<Effect> {
+fn edit_selected(model: &mut Model) -> Vec<Effect> {
     match current_row(model) {
         Some(Row::Action(a)) => {
             let carried = model

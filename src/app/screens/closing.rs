@@ -8,6 +8,7 @@ use super::super::keymap::{Entry, Join, Key, b, hint};
 use super::super::update::{change, goto, set_info};
 use super::super::{Effect, Model, Msg, Screen, nav};
 use super::ScreenMsg;
+use super::list::{self, Move};
 use crate::content::Content;
 use crate::place::Place;
 use crate::present::{AdviceKind, SessionView, fmt_score};
@@ -22,6 +23,7 @@ pub enum ClosingMsg {
     GoThere,
     /// Make the selected line an afspraak (linked to its place).
     MakeAction,
+    Move(Move),
 }
 
 pub const fn msg(m: ClosingMsg) -> Msg {
@@ -33,13 +35,13 @@ use Key::{Char as C, Code};
 /// The closing screen's own keys (the list keys and the session keys come after them).
 #[rustfmt::skip]
 pub static BINDINGS: &[Entry] = &[
-    b(&[Code(KeyCode::Up), C('k')], Msg::Previous, "↑/k", "vorige regel", false),
-    b(&[Code(KeyCode::Down), C('j')], Msg::Next, "↓/j", "volgende regel", false),
-    hint(|m| matches!(m, Msg::Previous | Msg::Next), Join::Together, "kiezen"),
+    b(&[Code(KeyCode::Up), C('k')], msg(ClosingMsg::Move(Move::Previous)), "↑/k", "vorige regel", false),
+    b(&[Code(KeyCode::Down), C('j')], msg(ClosingMsg::Move(Move::Next)), "↓/j", "volgende regel", false),
+    hint(|m| matches!(m, Msg::Screen(ScreenMsg::Closing(ClosingMsg::Move(Move::Previous | Move::Next)))), Join::Together, "kiezen"),
     b(&[Code(KeyCode::Enter)], msg(ClosingMsg::GoThere), "Enter", "erheen", true),
     b(&[C('+'), C('n')], msg(ClosingMsg::MakeAction), "+", "afspraak van maken", true),
-    b(&[Code(KeyCode::Home)], Msg::First, "Home", "eerste regel", false),
-    b(&[Code(KeyCode::End)], Msg::Last, "End", "laatste regel", false),
+    b(&[Code(KeyCode::Home)], msg(ClosingMsg::Move(Move::First)), "Home", "eerste regel", false),
+    b(&[Code(KeyCode::End)], msg(ClosingMsg::Move(Move::Last)), "End", "laatste regel", false),
 ];
 
 /// Which lines a list holds: the scan's advice panel, or the whole closing step.
@@ -218,6 +220,10 @@ pub fn update(model: &mut Model, msg: ClosingMsg) -> Vec<Effect> {
     if model.screen != Screen::Closing {
         return vec![];
     }
+    if let ClosingMsg::Move(to) = msg {
+        list::move_cursor(model, to);
+        return vec![];
+    }
     let Some(open) = model.open.as_ref() else {
         return vec![];
     };
@@ -231,6 +237,7 @@ pub fn update(model: &mut Model, msg: ClosingMsg) -> Vec<Effect> {
             vec![]
         }
         ClosingMsg::MakeAction => make_action(model, &chosen),
+        ClosingMsg::Move(_) => vec![],
     }
 }
 

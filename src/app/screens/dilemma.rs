@@ -1,11 +1,12 @@
 //! A dilemma screen: the 7-point slider between two poles, the Smith strategy, and the
 //! texts. Its intents, its keys and its `update`; drawn by `ui::dilemma`.
 
-use super::super::keymap::{Entry, Key, b};
+use super::super::keymap::{Entry, Join, Key, b, hint};
 use super::super::nav::Row;
-use super::super::update::{change, current_row};
-use super::super::{Effect, Model, Msg, Screen};
+use super::super::update::{change, current_row, open_editor};
+use super::super::{Effect, Model, Msg, Screen, TextTarget};
 use super::ScreenMsg;
+use super::list::{self, Move, list_bindings};
 use crate::content::Content;
 use ratatui::crossterm::event::KeyCode;
 
@@ -22,6 +23,14 @@ pub enum DilemmaMsg {
     /// A digit: on the slider a position (1 = left pole … 7 = right pole), on the
     /// strategies the strategy with that number on or off; 0 clears.
     Pick(u8),
+    Move(Move),
+    Scroll {
+        down: bool,
+    },
+    /// Enter: on the strategies the focused one on or off, on a text write it.
+    Open,
+    /// `e`: write the selected text.
+    Write,
 }
 
 pub const fn msg(m: DilemmaMsg) -> Msg {
@@ -35,9 +44,9 @@ use Key::{Char as C, Code};
 pub static BINDINGS: &[Entry] = &[
     b(&[Code(KeyCode::Left), C('h')], msg(DilemmaMsg::TowardLeft), "←", "naar links", false),
     b(&[Code(KeyCode::Right), C('l')], msg(DilemmaMsg::TowardRight), "→", "naar rechts", false),
-    super::super::keymap::hint(
+    hint(
         |m| matches!(m, Msg::Screen(ScreenMsg::Dilemma(DilemmaMsg::TowardLeft | DilemmaMsg::TowardRight))),
-        super::super::keymap::Join::Together,
+        Join::Together,
         "schuiven",
     ),
     b(&[C(' ')], msg(DilemmaMsg::ToggleStrategy), "spatie", "strategie aan/uit", false),
@@ -51,15 +60,37 @@ pub static BINDINGS: &[Entry] = &[
     b(&[C('7')], msg(DilemmaMsg::Pick(7)), "7", "helemaal rechts", false),
 ];
 
+/// The list keys of the dilemma screen (after its own keys, before the session keys).
+#[rustfmt::skip]
+pub static LIST_BINDINGS: &[Entry] = list_bindings!(Dilemma, DilemmaMsg, DilemmaMsg::Open, DilemmaMsg::Write);
+
 /// Applies one of the screen's intents.
 pub fn update(model: &mut Model, msg: DilemmaMsg) -> Vec<Effect> {
     let Screen::Dilemma(t, d) = model.screen else {
         return vec![];
     };
+    match msg {
+        DilemmaMsg::Move(to) => {
+            list::move_cursor(model, to);
+            return vec![];
+        }
+        DilemmaMsg::Scroll { down } => {
+            list::scroll(model, down);
+            return vec![];
+        }
+        _ => {}
+    }
     let Some(row) = current_row(model) else {
         return vec![];
     };
     match (msg, row) {
+        (DilemmaMsg::Open, Row::Strategy) => update(model, DilemmaMsg::ToggleStrategy),
+        (DilemmaMsg::Open | DilemmaMsg::Write, Row::DilemmaText(field)) => {
+            match dilemma_id(&model.content, t, d) {
+                Some(id) => open_editor(model, TextTarget::Dilemma(id, field)),
+                None => vec![],
+            }
+        }
         (DilemmaMsg::TowardLeft | DilemmaMsg::TowardRight, Row::Slider) => {
             let delta: i32 = if msg == DilemmaMsg::TowardRight {
                 1

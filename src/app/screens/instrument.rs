@@ -5,10 +5,11 @@ use super::super::TextTarget;
 use super::super::keymap::{Entry, Join, Key, b, hint};
 use super::super::nav::{self, Row};
 use super::super::update::{
-    change, current_row, delete_row, open_editor, refuse_read_only, save_effect, set_info,
+    change, current_row, open_editor, refuse_read_only, save_effect, set_info,
 };
 use super::super::{Effect, Model, Msg, Screen};
 use super::ScreenMsg;
+use super::list::{self, Move, list_bindings};
 use crate::content::{ColumnKind, Content, InstrumentKind};
 use crate::session::CellValue;
 use crate::text as texts;
@@ -31,6 +32,15 @@ pub enum InstrumentMsg {
     AddRow,
     /// Delete the selected row of the user's own (asks to press again).
     DeleteRow,
+    Move(Move),
+    Scroll {
+        down: bool,
+    },
+    /// Enter: pick an option or a cell's choice, name a row of one's own, add a row, or
+    /// write the note.
+    Open,
+    /// `e`: write the selected text (the note, a row's name).
+    Write,
 }
 
 pub const fn msg(m: InstrumentMsg) -> Msg {
@@ -59,6 +69,10 @@ pub static BINDINGS: &[Entry] = &[
     b(&[C('d'), Code(KeyCode::Delete)], msg(InstrumentMsg::DeleteRow), "d d", "eigen regel verwijderen", false),
 ];
 
+/// The list keys of the instrument screen (after its own keys, before the session keys).
+#[rustfmt::skip]
+pub static LIST_BINDINGS: &[Entry] = list_bindings!(Instrument, InstrumentMsg, InstrumentMsg::Open, InstrumentMsg::Write);
+
 /// Applies one of the screen's intents.
 pub fn update(model: &mut Model, msg: InstrumentMsg) -> Vec<Effect> {
     if !matches!(model.screen, Screen::Instrument(_)) {
@@ -71,6 +85,85 @@ pub fn update(model: &mut Model, msg: InstrumentMsg) -> Vec<Effect> {
         InstrumentMsg::SetCell(n) => digit(model, n),
         InstrumentMsg::AddRow => add_row(model),
         InstrumentMsg::DeleteRow => delete_row(model),
+        InstrumentMsg::Move(to) => {
+            list::move_cursor(model, to);
+            vec![]
+        }
+        InstrumentMsg::Scroll { down } => {
+            list::scroll(model, down);
+            vec![]
+        }
+        InstrumentMsg::Open => open(model),
+        InstrumentMsg::Write => write(model),
+    }
+}
+
+/// `d`: delete the selected row of the user's own; the first press asks for confirmation.
+fn delete_row(model: &mut Model) -> Vec<Effect> {
+    let key =
+        |m| super::super::keymap::key_name(super::super::keymap::KeyMode::Instrument, &msg(m));
+    let id = match current_row(model) {
+        None => return vec![],
+        Some(Row::UserRow(id)) => id,
+        Some(Row::FixedRow(_)) => {
+            set_info(model, texts::FIXED_ROW_NOT_DELETABLE.to_string());
+            return vec![];
+        }
+        Some(_) => {
+            let why = texts::only_own_rows_deletable(
+                &key(InstrumentMsg::Move(Move::Previous)),
+                &key(InstrumentMsg::Move(Move::Next)),
+                &key(InstrumentMsg::DeleteRow),
+            );
+            set_info(model, why);
+            return vec![];
+        }
+    };
+    if !list::confirm_delete(model, &key(InstrumentMsg::DeleteRow)) {
+        return vec![];
+    }
+    let instrument = current_instrument_id(model);
+    let effects = change(model, |_, open| {
+        open.confirm_delete = None;
+        let Some(answer) = instrument
+            .as_ref()
+            .and_then(|i| open.session.instruments.get_mut(i))
+        else {
+            return false;
+        };
+        answer.rows.retain(|r| r.id != id);
+        true
+    });
+    list::deleted(model, effects)
+}
+
+/// Enter on the selected row.
+fn open(model: &mut Model) -> Vec<Effect> {
+    match current_row(model) {
+        Some(Row::Option(_)) => toggle(model),
+        Some(Row::FixedRow(_) | Row::UserRow(_))
+            if matches!(row_column_kind(model), Some(ColumnKind::Choice { .. })) =>
+        {
+            toggle(model)
+        }
+        Some(Row::FixedRow(_)) => vec![],
+        Some(Row::AddRow) => add_row(model),
+        _ => write(model),
+    }
+}
+
+/// `e`: the text of the selected row, if it has one.
+fn write(model: &mut Model) -> Vec<Effect> {
+    let Screen::Instrument(i) = model.screen else {
+        return vec![];
+    };
+    let Some(instrument) = model.content.instruments.get(i).map(|i| i.id.clone()) else {
+        return vec![];
+    };
+    match current_row(model) {
+        Some(Row::InstrumentNote) => open_editor(model, TextTarget::InstrumentNote(instrument)),
+        Some(Row::UserRow(row)) => open_editor(model, TextTarget::RowLabel { instrument, row }),
+        _ => vec![],
     }
 }
 

@@ -2,8 +2,10 @@
 //! the screen's rows and scrolling its text. Each of them binds these under its own
 //! intents; the keys are the same on all three.
 
-use super::super::Model;
 use super::super::nav;
+use super::super::update::set_info;
+use super::super::{Effect, Model};
+use crate::text as texts;
 
 /// Where the selection goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,35 @@ pub fn scroll(model: &mut Model, down: bool) {
             open.scroll.saturating_sub(5)
         };
     }
+}
+
+/// The first press of a delete on the selected row asks (naming `key`) and returns false;
+/// the second press on the same row returns true.
+pub fn confirm_delete(model: &mut Model, key: &str) -> bool {
+    let cursor = model.open.as_ref().map(|o| o.cursor).unwrap_or(0);
+    let confirmed = model
+        .open
+        .as_ref()
+        .is_some_and(|o| o.confirm_delete == Some(cursor));
+    if !confirmed {
+        if let Some(open) = model.open.as_mut() {
+            open.confirm_delete = Some(cursor);
+        }
+        set_info(model, texts::confirm_delete(key));
+    }
+    confirmed
+}
+
+/// After a delete: says so and selects the row above, when something was deleted
+/// (`effects` saves it).
+pub fn deleted(model: &mut Model, effects: Vec<Effect>) -> Vec<Effect> {
+    if !effects.is_empty() {
+        set_info(model, texts::DELETED.to_string());
+        if let Some(open) = model.open.as_mut() {
+            open.cursor = open.cursor.saturating_sub(1);
+        }
+    }
+    effects
 }
 
 /// The rows every list screen binds, under its own intents (`ScreenMsg::$variant` of

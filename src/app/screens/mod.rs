@@ -19,6 +19,7 @@ pub mod perspective;
 pub mod prompt;
 pub mod scan;
 pub mod search;
+pub mod start;
 pub mod tension;
 pub mod theme;
 
@@ -42,6 +43,7 @@ pub enum ScreenMsg {
     Prompt(prompt::PromptMsg),
     Scan(scan::ScanMsg),
     Search(search::SearchMsg),
+    Start(start::StartMsg),
     Tension(tension::TensionMsg),
     Theme(theme::ThemeMsg),
 }
@@ -64,6 +66,7 @@ pub fn update(model: &mut Model, msg: ScreenMsg) -> Vec<Effect> {
         ScreenMsg::Prompt(m) => prompt::update(model, m),
         ScreenMsg::Scan(m) => scan::update(model, m),
         ScreenMsg::Search(m) => search::update(model, m),
+        ScreenMsg::Start(m) => start::update(model, m),
         ScreenMsg::Tension(m) => tension::update(model, m),
         ScreenMsg::Theme(m) => theme::update(model, m),
     }

@@ -7,18 +7,16 @@ pub mod start;
 pub use super::screens::editor::clean_pasted;
 pub(super) use super::screens::editor::{open_editor, save_effect};
 
-pub(super) use screens::{change, current_row, delete_row, new_action, refuse_read_only};
+pub(super) use screens::{change, current_row, refuse_read_only};
 
 use super::keymap::{KeyMode, key_name};
 use super::nav;
 use super::screens::ScreenMsg;
-use super::screens::actions::{self, ActionsMsg};
+use super::screens::actions::ActionsMsg;
 use super::screens::instrument::InstrumentMsg;
+use super::screens::start::StartMsg;
 use super::screens::{editor, form, prompt, search};
-use super::{
-    Effect, Model, Msg, NewForm, OpenSession, RowAction, RowIdentity, SaveState, Screen, Status,
-    StatusKind,
-};
+use super::{Effect, Model, Msg, OpenSession, SaveState, Screen, Status, StatusKind};
 use crate::store::ListEntry;
 use crate::text as texts;
 
@@ -60,22 +58,12 @@ fn expire_status(model: &mut Model) {
 }
 
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    // In presentation mode the start screen's list is hidden: nothing acts on it unseen.
+    // In presentation mode the start screen's list is hidden: nothing acts on it unseen
+    // (the start screen's own intents check this themselves).
     if model.presenting
         && model.screen == Screen::Start
         && model.prompt.is_none()
-        && matches!(
-            msg,
-            Msg::Previous
-                | Msg::Next
-                | Msg::First
-                | Msg::Last
-                | Msg::Select
-                | Msg::FollowUp
-                | Msg::DeleteRow
-                | Msg::OpenGroup
-                | Msg::StartSearch
-        )
+        && msg == Msg::StartSearch
     {
         set_info(
             model,
@@ -91,18 +79,20 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 | ScreenMsg::Instrument(InstrumentMsg::DeleteRow)
         )
     );
+    let trash = msg == Msg::Screen(ScreenMsg::Start(StartMsg::Trash));
     if !(matches!(
         msg,
-        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+        Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
     ) || delete)
         && let Some(open) = model.open.as_mut()
     {
         open.confirm_delete = None;
     }
-    if !matches!(
+    if !(matches!(
         msg,
-        Msg::DeleteRow | Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
-    ) {
+        Msg::Saved { .. } | Msg::SavedElsewhere { .. } | Msg::Resize(..)
+    ) || trash)
+    {
         model.confirm_trash = None;
     }
     if !matches!(
@@ -113,7 +103,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     match msg {
         Msg::Screen(m) => super::screens::update(model, m),
-        Msg::DeleteRow if model.screen == Screen::Start => start::trash(model),
         Msg::Trashed(result) => {
             start::trashed(model, result);
             vec![Effect::ListSessions]
@@ -167,45 +156,20 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::QuitAnyway => quit(model),
         Msg::Back => back(model),
-        Msg::Previous | Msg::Next | Msg::First | Msg::Last => {
-            navigate(model, &msg);
-            vec![]
-        }
-        Msg::Select => select(model),
-        Msg::Edit if model.screen == Screen::Actions => actions::edit_selected(model),
-        Msg::Edit => screens::edit(model),
-        Msg::DeleteRow => screens::delete_row(model),
         Msg::AddAction => screens::add_action(model),
         Msg::Open(path) => vec![Effect::Open(path)],
-        Msg::StartImport
-        | Msg::StartSearch
-        | Msg::OpenGroup
+        Msg::StartSearch
         | Msg::GroupLoaded(_)
         | Msg::Searched(_)
         | Msg::Imported(_)
         | Msg::Export
         | Msg::Exported(_) => start::handle(model, msg),
-        Msg::FollowUp => match model.list.get(model.selected) {
-            Some(ListEntry::Session { path, header }) if model.screen == Screen::Start => {
-                vec![Effect::OnRow {
-                    path: path.clone(),
-                    row: RowIdentity::of(header),
-                    action: RowAction::FollowUp,
-                }]
-            }
-            _ => vec![],
-        },
         Msg::EditCoachNote => {
             let condition = model.open.as_ref().map(|o| model.condition_of(o.focus));
             match nav::coach_key(&model.content, model.screen, condition) {
                 Some(key) => editor::open_editor(model, super::TextTarget::CoachNote(key)),
                 None => vec![],
             }
-        }
-        Msg::NewSession => {
-            model.form = NewForm::default();
-            model.screen = Screen::NewSession;
-            vec![]
         }
         Msg::OpenScan => {
             goto(model, Screen::Scan);
@@ -240,18 +204,6 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::NextStop | Msg::PrevStop => {
             guided(model, msg == Msg::NextStop);
-            vec![]
-        }
-        Msg::ScrollUp => {
-            if let Some(open) = model.open.as_mut() {
-                open.scroll = open.scroll.saturating_sub(5);
-            }
-            vec![]
-        }
-        Msg::ScrollDown => {
-            if let Some(open) = model.open.as_mut() {
-                open.scroll = open.scroll.saturating_add(5).min(500);
-            }
             vec![]
         }
         Msg::PathCompleted { typed, completion } => {
@@ -390,7 +342,7 @@ fn group_by_bestuurder(entries: &mut [ListEntry]) {
     crate::store::display_order(entries);
 }
 
-pub(super) fn set_error(model: &mut Model, text: String) {
+pub(in crate::app) fn set_error(model: &mut Model, text: String) {
     set_status(model, StatusKind::Error, text);
 }
 
@@ -539,74 +491,6 @@ fn back(model: &mut Model) -> Vec<Effect> {
             open.scroll = 0;
             vec![]
         }
-    }
-}
-
-fn navigate(model: &mut Model, msg: &Msg) {
-    match model.screen {
-        Screen::Start => {
-            let n = model.list.len();
-            if n == 0 {
-                return;
-            }
-            model.selected = step(model.selected, n, msg);
-        }
-        // The other screens move with their own intents (`app::screens`).
-        Screen::NewSession
-        | Screen::Group
-        | Screen::Scan
-        | Screen::Overview
-        | Screen::Search
-        | Screen::Perspective(_)
-        | Screen::Theme(..)
-        | Screen::Tension(_) => {}
-        screen => {
-            let Some(open) = model.open.as_mut() else {
-                return;
-            };
-            let n = nav::rows(&model.content, &open.session, screen).len();
-            if n == 0 {
-                return;
-            }
-            open.cursor = step(open.cursor.min(n - 1), n, msg);
-        }
-    }
-}
-
-/// Moves a selection among `n` rows.
-fn step(current: usize, n: usize, msg: &Msg) -> usize {
-    match msg {
-        Msg::Previous => current.saturating_sub(1),
-        Msg::Next => (current + 1).min(n - 1),
-        Msg::First => 0,
-        Msg::Last => n - 1,
-        _ => current,
-    }
-}
-
-fn select(model: &mut Model) -> Vec<Effect> {
-    match model.screen {
-        Screen::Start => match model.list.get(model.selected) {
-            Some(ListEntry::Session { path, header }) => vec![Effect::OnRow {
-                path: path.clone(),
-                row: RowIdentity::of(header),
-                action: RowAction::Open,
-            }],
-            Some(ListEntry::Unreadable { path, reason }) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                set_error(
-                    model,
-                    format!("{} {name}: {reason}", texts::UNREADABLE_CANNOT_OPEN),
-                );
-                vec![]
-            }
-            None => vec![],
-        },
-        Screen::Actions => actions::open_selected(model),
-        _ => screens::select(model),
     }
 }
 

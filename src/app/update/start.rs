@@ -1,13 +1,12 @@
 //! The start screen's extra tools: import partner files, search all sessions, the group
 //! view, and reports.
 
-use super::super::{Effect, Model, Msg, Prompt, PromptKind, RowAction, RowIdentity, Screen};
+use super::super::{Effect, Model, Msg, Prompt, PromptKind, Screen};
 use super::{set_error, set_info};
-use crate::store::ListEntry;
 use crate::text as texts;
 use ratatui_textarea::TextArea;
 
-pub(super) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
+pub(in crate::app) fn start_prompt(model: &mut Model, kind: PromptKind) -> Vec<Effect> {
     // Searching works on the start screen (all sessions), on the results, and in an open
     // session (that session only).
     let allowed = match kind {
@@ -57,15 +56,6 @@ pub fn split_paths(text: &str) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-pub(super) fn open_group(model: &mut Model) -> Vec<Effect> {
-    match model.list.get(model.selected) {
-        Some(ListEntry::Session { header, .. }) if model.screen == Screen::Start => {
-            vec![Effect::LoadGroup(header.samenwerking.clone())]
-        }
-        _ => vec![],
-    }
-}
-
 pub(super) fn group_loaded(
     model: &mut Model,
     result: Result<Box<super::super::GroupData>, String>,
@@ -112,32 +102,6 @@ pub(super) fn exported(model: &mut Model, result: Result<std::path::PathBuf, Str
     }
 }
 
-/// `d` on the start screen: the first press asks, the second moves the session to the
-/// prullenbak (from where `kansrijk herstel` brings it back).
-pub(super) fn trash(model: &mut Model) -> Vec<Effect> {
-    let Some(ListEntry::Session { path, header }) = model.list.get(model.selected) else {
-        return vec![];
-    };
-    let (path, row) = (path.clone(), RowIdentity::of(header));
-    if model.confirm_trash == Some(model.selected) {
-        model.confirm_trash = None;
-        return vec![Effect::OnRow {
-            path,
-            row,
-            action: RowAction::Trash,
-        }];
-    }
-    model.confirm_trash = Some(model.selected);
-    set_info(
-        model,
-        texts::confirm_trash(&crate::app::keymap::key_name(
-            crate::app::keymap::KeyMode::Start,
-            &Msg::DeleteRow,
-        )),
-    );
-    vec![]
-}
-
 /// The row's file was not what the row showed: nothing was done; the list is read again.
 pub(super) fn row_changed(model: &mut Model, reason: String) -> Vec<Effect> {
     model.confirm_trash = None;
@@ -155,9 +119,7 @@ pub(super) fn trashed(model: &mut Model, result: Result<std::path::PathBuf, Stri
 /// Messages handled here, so that `update` stays a table of contents.
 pub(super) fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::StartImport => start_prompt(model, PromptKind::Import),
         Msg::StartSearch => start_prompt(model, PromptKind::Search),
-        Msg::OpenGroup => open_group(model),
         Msg::GroupLoaded(result) => {
             group_loaded(model, result);
             vec![]
