@@ -411,6 +411,19 @@ pub fn shown_for(model: &Model, mode: KeyMode) -> Vec<Shown> {
         .as_ref()
         .is_some_and(|o| o.session.mode == crate::session::Mode::Zelfreflectie);
     let mut out = shown(mode);
+    // In presentation mode the start screen's list is hidden and its keys refuse: the
+    // footer and help do not offer them.
+    if model.presenting && mode == KeyMode::Start {
+        use super::screens::{ScreenMsg, start::StartMsg};
+        out.retain(|s| match s.msg {
+            Some(Msg::Screen(ScreenMsg::Start(m))) => {
+                matches!(m, StartMsg::NewSession | StartMsg::Import)
+            }
+            Some(_) => true,
+            // The summary of the list's moves.
+            None => s.in_help,
+        });
+    }
     if own {
         for s in out
             .iter_mut()
