@@ -52,10 +52,13 @@ fn about_is_reached_from_help_and_names_makers_and_the_invitation() {
     let last = app.screen();
     assert!(last.contains("samenwerkingslab.nl"), "{last}");
     assert!(!last.contains("↓ meer"), "{last}");
-    // Esc goes back to the screen beneath.
+    // Esc goes back to the help it was opened from, and Esc again to the screen beneath.
     app.code(KeyCode::Esc);
     assert!(app.model.page.is_none());
+    assert!(app.model.help, "back in the help");
     assert!(!app.screen().contains("Over deze handreiking"));
+    app.code(KeyCode::Esc);
+    assert!(!app.model.help);
 }
 
 #[test]
@@ -166,7 +169,8 @@ fn after_the_scan_page_gives_the_follow_up_and_the_five_characteristics() {
     ] {
         assert!(all.contains(needle), "{needle} not shown");
     }
-    // Back to the scan where it was opened.
-    app.code(KeyCode::Esc);
+    // Back to the help, then to the scan where it was opened.
+    app.code(KeyCode::Esc).code(KeyCode::Esc);
+    assert!(!app.model.help);
     assert_eq!(app.model.screen, kansrijk::app::Screen::Scan);
 }

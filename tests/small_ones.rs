@@ -204,3 +204,24 @@ fn an_empty_visual_does_not_hide_a_set_editor() {
         saved.notes
     );
 }
+
+/// The start screen dates a session by when it was held, not by its last change: a
+/// session of 1 February that was edited today still says 01-02-2026 (found by a user
+/// whose two sessions of one bestuurder looked alike after an edit).
+#[test]
+fn the_start_screen_shows_the_date_a_session_was_held() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let held = jiff::Timestamp::from_second(1_769_947_200).expect("2026-02-01 12:00 UTC");
+    let mut s = kansrijk::session::Session::new(
+        "Anne Jansen",
+        "Org",
+        "Wijkzorg Noord",
+        kansrijk::session::Mode::Zelfreflectie,
+        held,
+    );
+    s.updated = jiff::Timestamp::now();
+    kansrijk::store::create(dir.path(), &s).expect("create");
+    let mut app = support::App::start_in(dir, 120, 40);
+    let screen = app.screen();
+    assert!(screen.contains("01-02-2026"), "{screen}");
+}

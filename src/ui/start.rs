@@ -144,9 +144,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     );
                 let result = scan::score(&model.content.scan, &header.answers);
                 let date = if narrow {
-                    crate::present::compact_date(header.updated)
+                    crate::present::compact_date(header.created)
                 } else {
-                    crate::present::short_date(header.updated)
+                    crate::present::short_date(header.created)
                 };
                 let name = if first_of_group {
                     wrap(&texts::safe(&header.bestuurder), name_w).join("\n")

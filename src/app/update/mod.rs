@@ -441,8 +441,10 @@ fn back(model: &mut Model) -> Vec<Effect> {
         model.help = false;
         return vec![];
     }
+    // A reading page opens from the help: Esc goes back to the help.
     if model.page.take().is_some() {
         model.page_scroll = 0;
+        model.help = true;
         return vec![];
     }
     if model.prompt.take().is_some() || model.export.take().is_some() {
