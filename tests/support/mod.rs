@@ -39,6 +39,11 @@ impl App {
         let content = Arc::new(content);
         let model = Model::new(content, dir.path().to_path_buf());
         let runtime = Runtime::new(dir.path().to_path_buf());
+        Self::assemble(model, runtime, dir, w, h)
+    }
+
+    /// The app around `model` and `runtime`, sized and listed as at start-up.
+    fn assemble(model: Model, runtime: Runtime, dir: tempfile::TempDir, w: u16, h: u16) -> Self {
         let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         let mut app = Self {
             model,
@@ -62,16 +67,7 @@ impl App {
         let model = Model::new(Arc::clone(&content), folder);
         let shared: Arc<dyn store::SessionStore> = memory.clone();
         let runtime = Runtime::with_store(shared, content);
-        let terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut app = Self {
-            model,
-            runtime,
-            terminal,
-            dir,
-        };
-        app.msg(Msg::Resize(w, h));
-        app.effect_list();
-        (app, memory)
+        (Self::assemble(model, runtime, dir, w, h), memory)
     }
 
     /// An app with one session already in the folder, opened (overview screen).

@@ -322,13 +322,7 @@ pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
             true
         }),
         (Screen::Instrument(i), Row::Pair(p)) if d <= 7 => change(model, |content, open| {
-            let Some(inst) = content.instruments.get(i) else {
-                return false;
-            };
-            let InstrumentKind::Sliders { pairs } = &inst.kind else {
-                return false;
-            };
-            let Some(pair) = pairs.get(p) else {
+            let Some((inst, pair)) = slider_pair(content, i, p) else {
                 return false;
             };
             let answer = open.session.instruments.entry(inst.id.clone()).or_default();
@@ -366,6 +360,19 @@ pub(super) fn digit(model: &mut Model, d: u8) -> Vec<Effect> {
     }
 }
 
+/// Pair `p` of slider instrument `i`, with its instrument.
+fn slider_pair(
+    content: &Content,
+    i: usize,
+    p: usize,
+) -> Option<(&crate::content::Instrument, &crate::content::SliderPair)> {
+    let inst = content.instruments.get(i)?;
+    let InstrumentKind::Sliders { pairs } = &inst.kind else {
+        return None;
+    };
+    Some((inst, pairs.get(p)?))
+}
+
 /// ← / →: change column in a table of several, else slide or cycle the value.
 pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
     let delta: i32 = if right { 1 } else { -1 };
@@ -374,13 +381,7 @@ pub(super) fn left_right(model: &mut Model, right: bool) -> Vec<Effect> {
     };
     match (model.screen, row) {
         (Screen::Instrument(i), Row::Pair(p)) => change(model, |content, open| {
-            let Some(inst) = content.instruments.get(i) else {
-                return false;
-            };
-            let InstrumentKind::Sliders { pairs } = &inst.kind else {
-                return false;
-            };
-            let Some(pair) = pairs.get(p) else {
+            let Some((inst, pair)) = slider_pair(content, i, p) else {
                 return false;
             };
             let answer = open.session.instruments.entry(inst.id.clone()).or_default();
