@@ -6,6 +6,7 @@ mod atomic;
 mod backend;
 mod conflict;
 pub mod fsio;
+pub mod groups;
 pub mod index;
 mod lock;
 mod migrate;
