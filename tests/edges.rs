@@ -459,8 +459,10 @@ fn typing_in_a_large_session_does_not_wait_for_saving() {
     let started = std::time::Instant::now();
     app.type_text("dertig tekens in een notitie.."); // 30 characters
     let typing = started.elapsed();
+    // Before the fix every key serialized the session (30 serializations); the margin of
+    // 10 keeps a busy machine's preemption from failing it while that still would.
     assert!(
-        typing < serialize_once * 3,
+        typing < serialize_once * 10,
         "30 keys in a 10 MB session took {typing:?}; one serialization takes {serialize_once:?}"
     );
     app.flush();
