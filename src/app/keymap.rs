@@ -339,6 +339,16 @@ pub fn key_name(mode: KeyMode, msg: &Msg) -> String {
         .unwrap_or_default()
 }
 
+/// The key text the footer and help show for `msg` in `mode` ("d d" where a key must be
+/// pressed twice), for texts that name the key as the footer does.
+pub fn key_label(mode: KeyMode, msg: &Msg) -> String {
+    bindings(mode)
+        .into_iter()
+        .find(|b| &b.msg == msg)
+        .map(|b| b.key_label.to_string())
+        .unwrap_or_else(|| key_name(mode, msg))
+}
+
 /// What the footer and the help overlay show for a mode, in the keymap's order.
 pub fn shown(mode: KeyMode) -> Vec<Shown> {
     let keys = bindings(mode);

@@ -2,7 +2,7 @@
 
 use super::common::{longest_word, scrollbar, width, wrapped};
 use super::theme::Theme;
-use crate::app::keymap::{KeyMode, key_name};
+use crate::app::keymap::{KeyMode, key_label, key_name};
 use crate::app::nav::{self, Row};
 use crate::app::screens::ScreenMsg;
 use crate::app::screens::actions::ActionsMsg;
@@ -196,7 +196,11 @@ fn hint(short: bool) -> String {
             &action(ActionsMsg::NextColumn),
             &action(ActionsMsg::ChangeCell),
             &action(ActionsMsg::Add),
-            &action(ActionsMsg::Delete),
+            // Pressed twice: named as the footer and help name it.
+            &key_label(
+                KeyMode::Actions,
+                &Msg::Screen(ScreenMsg::Actions(ActionsMsg::Delete)),
+            ),
         ],
         short,
     )
