@@ -225,3 +225,23 @@ fn the_start_screen_shows_the_date_a_session_was_held() {
     let screen = app.screen();
     assert!(screen.contains("01-02-2026"), "{screen}");
 }
+
+/// A pasted name of 200 KB takes at most three lines of the list, cut with "…", and the
+/// list stays visible with that row selected (it went blank, found by breaking it).
+#[test]
+fn a_huge_name_keeps_the_start_screen_readable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let huge = "Pastemark regel met wat tekst over samenwerking ".repeat(4_000);
+    create_session(dir.path(), &huge, "Lang");
+    create_session(dir.path(), "Anne Jansen", "Wijkzorg Noord");
+    let mut app = App::start_in(dir, 80, 24);
+    for _ in 0..2 {
+        let screen = app.screen();
+        assert!(screen.contains("Anne Jansen"), "{screen}");
+        assert!(screen.contains('▸'), "the selected row is shown: {screen}");
+        assert!(screen.contains('…'), "the name is cut: {screen}");
+        let rows = screen.lines().filter(|l| l.contains("Pastemark")).count();
+        assert!((1..=3).contains(&rows), "{rows} rows of the name: {screen}");
+        app.code(KeyCode::Down);
+    }
+}

@@ -108,9 +108,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let avail = avail_with(conditions.iter().map(cond_width).sum());
     let (name_w, sam_w) = name_widths(model, avail);
     let height_of = |index: usize| match model.list.get(index) {
-        Some(ListEntry::Session { header, .. }) => wrap(&texts::safe(&header.bestuurder), name_w)
+        Some(ListEntry::Session { header, .. }) => cell_lines(&header.bestuurder, name_w)
             .len()
-            .max(wrap(&texts::safe(&header.samenwerking), sam_w).len()),
+            .max(cell_lines(&header.samenwerking, sam_w).len()),
         Some(entry) => unreadable_lines(entry, sam_w).len(),
         None => 1,
     };
@@ -149,11 +149,11 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                     crate::present::short_date(header.created)
                 };
                 let name = if first_of_group {
-                    wrap(&texts::safe(&header.bestuurder), name_w).join("\n")
+                    cell_lines(&header.bestuurder, name_w).join("\n")
                 } else {
                     String::new()
                 };
-                let samenwerking = wrap(&texts::safe(&header.samenwerking), sam_w);
+                let samenwerking = cell_lines(&header.samenwerking, sam_w);
                 let height = samenwerking.len().max(name.lines().count()).max(1);
                 let mut cells = vec![
                     Cell::from(name),
@@ -221,12 +221,29 @@ fn unreadable_lines(entry: &ListEntry, width: usize) -> Vec<String> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let mut lines = wrap(
+    capped(
         &format!("{} — {}", texts::safe(&name), texts::safe(reason)),
         width,
-    );
-    if lines.len() > 4 {
-        lines.truncate(4);
+        4,
+    )
+}
+
+/// Rows a name or samenwerking may take in the list.
+const CELL_LINES: usize = 3;
+
+/// `text` (shown safely) wrapped at words into at most [`CELL_LINES`] lines of `width`.
+fn cell_lines(text: &str, width: usize) -> Vec<String> {
+    capped(&texts::safe(text), width, CELL_LINES)
+}
+
+/// `text` wrapped at words into at most `max` lines of `width`, the last ending in "…"
+/// when more was cut; only the start of a very long text is wrapped (a pasted name of
+/// 200 KB must not fill the list or cost a frame).
+fn capped(text: &str, width: usize, max: usize) -> Vec<String> {
+    let head: String = text.chars().take(width.max(1) * (max + 1)).collect();
+    let mut lines = wrap(&head, width);
+    if lines.len() > max || head.len() < text.len() {
+        lines.truncate(max);
         if let Some(last) = lines.last_mut() {
             *last = ellipsize(&format!("{last} …"), width);
         }
