@@ -245,3 +245,31 @@ fn a_huge_name_keeps_the_start_screen_readable() {
         app.code(KeyCode::Down);
     }
 }
+
+/// An afspraak added and left empty is no afspraak: the overview tile and the report
+/// agree (the tile counted it, the report did not; found by breaking it).
+#[test]
+fn an_empty_afspraak_counts_nowhere() {
+    let (mut app, path) = App::with_session();
+    app.press('a').press('+').code(KeyCode::Esc);
+    app.press('+')
+        .type_text("Gesprek met de wethouder")
+        .code(KeyCode::Esc);
+    app.flush().press('o');
+    let screen = app.screen();
+    assert!(screen.contains("1 afspraak, 1 open"), "{screen}");
+    let out = support::run(
+        support::kansrijk()
+            .args(["export", "--formaat", "md", "-o"])
+            .arg(path.with_extension("md"))
+            .arg(&path),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = std::fs::read_to_string(path.with_extension("md")).expect("report");
+    assert!(md.contains("Gesprek met de wethouder"), "{md}");
+    assert!(md.contains("Open afspraken (1)"), "{md}");
+}

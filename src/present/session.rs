@@ -147,9 +147,7 @@ impl SessionView {
         let actions = session
             .actions
             .iter()
-            .filter(|a| {
-                !(a.what.trim().is_empty() && a.who.trim().is_empty() && a.when.trim().is_empty())
-            })
+            .filter(|a| !a.is_blank())
             .map(|a| ActionView {
                 what: a.what.clone(),
                 who: a.who.clone(),

@@ -242,9 +242,17 @@ pub struct Action {
 }
 
 impl Action {
-    /// Still to be done: not done, and not dropped at a review.
+    /// Nothing written in it yet (a row just added): not an afspraak anywhere it is counted
+    /// or reported.
+    pub fn is_blank(&self) -> bool {
+        self.what.trim().is_empty() && self.who.trim().is_empty() && self.when.trim().is_empty()
+    }
+
+    /// Still to be done: written, not done, and not dropped at a review.
     pub fn is_open(&self) -> bool {
-        !self.done && self.carried.as_ref().and_then(|c| c.review) != Some(Review::Vervallen)
+        !self.is_blank()
+            && !self.done
+            && self.carried.as_ref().and_then(|c| c.review) != Some(Review::Vervallen)
     }
 }
 

@@ -563,3 +563,9 @@ pub fn completion_hidden(count: usize) -> String {
         "{count} namen passen; in de presentatiemodus worden ze niet getoond. Typ verder of druk op F2."
     )
 }
+
+/// The overview's actions tile: "1 afspraak, 1 open", "3 afspraken, 2 open".
+pub fn actions_tile(total: usize, open: usize) -> String {
+    let noun = if total == 1 { "afspraak" } else { "afspraken" };
+    format!("{total} {noun}, {open} open")
+}

@@ -214,10 +214,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
                 let open_actions = session.actions.iter().filter(|a| a.is_open()).count();
                 (
                     texts::ACTIONS_BOX.to_string(),
-                    vec![Line::raw(format!(
-                        "{} afspraken, {} open",
-                        session.actions.len(),
-                        open_actions
+                    vec![Line::raw(texts::actions_tile(
+                        session.actions.iter().filter(|a| !a.is_blank()).count(),
+                        open_actions,
                     ))],
                     false,
                 )
