@@ -93,6 +93,17 @@ fn binary_garbage_and_empty_files_are_unreadable_not_fatal() {
         list.iter()
             .all(|e| matches!(e, ListEntry::Unreadable { .. }))
     );
+    // The empty file says so, not a parse position.
+    let empty = list
+        .iter()
+        .find(|e| e.path().ends_with("leeg.ron"))
+        .expect("listed");
+    let ListEntry::Unreadable { reason, .. } = empty else {
+        panic!("unreadable");
+    };
+    assert_eq!(reason, "het bestand is leeg");
+    let err = store::load(&dir.path().join("leeg.ron")).expect_err("empty");
+    assert!(err.to_string().contains("het bestand is leeg"), "{err}");
 }
 
 #[test]

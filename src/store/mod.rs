@@ -302,12 +302,12 @@ fn list_entry(path: &Path) -> ListEntry {
             };
         }
     };
-    let text = match std::str::from_utf8(&text) {
-        Ok(t) => as_written(t),
-        Err(_) => {
+    let text = match session_text(&text) {
+        Ok(t) => t,
+        Err(reason) => {
             return ListEntry::Unreadable {
                 path: path.to_path_buf(),
-                reason: "geen geldige UTF-8-tekst".to_string(),
+                reason,
             };
         }
     };
@@ -386,16 +386,26 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
 }
 
 /// Reads and parses one session file; also returns the bytes as read.
+/// A session file's bytes as the text kansrijk wrote, or why they are none: an empty
+/// file, or no UTF-8.
+fn session_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("het bestand is leeg".to_string());
+    }
+    std::str::from_utf8(bytes)
+        .map(as_written)
+        .map_err(|_| "geen geldige UTF-8-tekst".to_string())
+}
+
 fn load_text(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
     let bytes = read_session_bytes(path).map_err(|e| StoreError::Read {
         path: path.to_path_buf(),
         reason: e.reason(),
     })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::Read {
+    let text = session_text(&bytes).map_err(|reason| StoreError::Read {
         path: path.to_path_buf(),
-        reason: "geen geldige UTF-8-tekst".to_string(),
+        reason,
     })?;
-    let text = as_written(text);
     let session = session::from_ron(&text).map_err(|source| StoreError::Load {
         path: path.to_path_buf(),
         source,
