@@ -54,12 +54,16 @@ fn keys_behind_too_small_change_nothing_and_open_nothing() {
 fn quitting_works_behind_too_small() {
     let (mut app, _) = App::with_session();
     app.resize(60, 20);
+    let screen = app.screen();
+    assert!(screen.contains("Stoppen kan met q."), "{screen}");
     app.press('q');
     assert!(app.runtime.quit, "q still quits");
 
     let (mut app, _) = App::with_session();
     app.press('s').press('e'); // an editor is open: q would be text, Ctrl+C quits
     app.resize(60, 20);
+    let screen = app.screen();
+    assert!(screen.contains("Stoppen kan met Ctrl+C."), "{screen}");
     app.press('q');
     assert!(!app.runtime.quit);
     app.ctrl('c');

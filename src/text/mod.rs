@@ -569,3 +569,8 @@ pub fn actions_tile(total: usize, open: usize) -> String {
     let noun = if total == 1 { "afspraak" } else { "afspraken" };
     format!("{total} {noun}, {open} open")
 }
+
+/// On the too-small screen: the key that still works.
+pub fn too_small_quit(quit: &str) -> String {
+    format!("Stoppen kan met {quit}.")
+}

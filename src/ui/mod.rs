@@ -40,7 +40,7 @@ pub fn view(frame: &mut Frame, model: &Model) {
     let area = frame.area();
     let theme = Theme::new(model.no_color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+        too_small(frame, area, model, theme);
         return;
     }
     // A long message (a lock held elsewhere, an unreadable file, a report's path) gets
@@ -87,11 +87,15 @@ pub fn view(frame: &mut Frame, model: &Model) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+fn too_small(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    // The one key that still acts here (q, or Ctrl+C while typing).
+    let mode = crate::app::keymap::mode_of(model);
+    let quit = crate::app::keymap::key_name(mode, &crate::app::Msg::Quit);
     let lines = vec![
         Line::styled(crate::text::TOO_SMALL, theme.title()),
         Line::raw(crate::text::TOO_SMALL_HINT),
         Line::raw(crate::text::too_small_size(area.width, area.height)),
+        Line::raw(crate::text::too_small_quit(&quit)),
     ];
     let height = (lines.len() as u16 + 2).min(area.height);
     let y = area.y + area.height.saturating_sub(height) / 2;
